@@ -1,0 +1,132 @@
+package io.github.sfntest.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.history.ExecutionHistory;
+import io.github.sfntest.internal.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of one finished execution: status, output or error/cause, and the full history.
+ * It depends on nothing engine-specific, so results from any engine read and assert the same.
+ */
+public final class ExecutionResult {
+
+  private final String executionArn;
+  private final String stateMachineName;
+  private final ExecutionStatus status;
+  private final JsonNode input;
+  private final JsonNode output;
+  private final String error;
+  private final String cause;
+  private final Instant startDate;
+  private final Instant stopDate;
+  private final ExecutionHistory history;
+
+  public ExecutionResult(
+      String executionArn,
+      String stateMachineName,
+      ExecutionStatus status,
+      JsonNode input,
+      JsonNode output,
+      String error,
+      String cause,
+      Instant startDate,
+      Instant stopDate,
+      ExecutionHistory history) {
+    this.executionArn = Objects.requireNonNull(executionArn, "executionArn");
+    this.stateMachineName = stateMachineName;
+    this.status = Objects.requireNonNull(status, "status");
+    this.input = input;
+    this.output = output;
+    this.error = error;
+    this.cause = cause;
+    this.startDate = startDate;
+    this.stopDate = stopDate;
+    this.history = Objects.requireNonNull(history, "history");
+  }
+
+  public String executionArn() {
+    return executionArn;
+  }
+
+  public String stateMachineName() {
+    return stateMachineName;
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  public ExecutionStatus getStatus() {
+    return status;
+  }
+
+  public JsonNode input() {
+    return input;
+  }
+
+  /** The output of a succeeded execution. */
+  public Optional<JsonNode> output() {
+    return Optional.ofNullable(output);
+  }
+
+  /** The output as compact JSON text, or {@code null} unless SUCCEEDED (Groovy: result.outputJson). */
+  public String getOutputJson() {
+    return output == null ? null : Json.write(output);
+  }
+
+  public Optional<String> error() {
+    return Optional.ofNullable(error);
+  }
+
+  public Optional<String> cause() {
+    return Optional.ofNullable(cause);
+  }
+
+  public String getError() {
+    return error;
+  }
+
+  public String getCause() {
+    return cause;
+  }
+
+  public Instant startDate() {
+    return startDate;
+  }
+
+  public Instant stopDate() {
+    return stopDate;
+  }
+
+  /** Virtual (or real, on a remote engine) time between start and stop. */
+  public Duration elapsed() {
+    return startDate == null || stopDate == null ? Duration.ZERO : Duration.between(startDate, stopDate);
+  }
+
+  public ExecutionHistory history() {
+    return history;
+  }
+
+  public ExecutionHistory getHistory() {
+    return history;
+  }
+
+  /** The names of the states entered, in order, at every nesting level. */
+  public List<String> visitedStates() {
+    return history.enteredStateNames();
+  }
+
+  public List<String> getVisitedStates() {
+    return visitedStates();
+  }
+
+  @Override
+  public String toString() {
+    return "ExecutionResult{" + status + (error != null ? " " + error : "") + ", " + executionArn + "}";
+  }
+}

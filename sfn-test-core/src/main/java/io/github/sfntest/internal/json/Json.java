@@ -1,0 +1,89 @@
+package io.github.sfntest.internal.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one JSON configuration of the engine.
+ *
+ * <p>Numbers keep their exact value: integers become int/long/BigInteger nodes by size, decimals
+ * become BigDecimal nodes (never double), and BigDecimals are written plainly (no exponent
+ * introduced by us). Nodes handed around the engine are treated as immutable: code that needs a
+ * changed value builds a new node (shallow copies along the changed path), never mutates a node it
+ * did not create.
+ */
+public final class Json {
+
+  public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .nodeFactory(NODES)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxStringLength(Integer.MAX_VALUE)
+                .maxNestingDepth(10_000)
+                .maxNumberLength(10_000)
+                .build());
+  }
+
+  private Json() {}
+
+  /** Parses JSON text; throws {@link IllegalArgumentException} with Jackson's location message. */
+  public static JsonNode parse(String text) {
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      if (node == null || node instanceof MissingNode) {
+        throw new IllegalArgumentException("empty JSON document");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e.getOriginalMessage() + locationOf(e), e);
+    }
+  }
+
+  private static String locationOf(JsonProcessingException e) {
+    return e.getLocation() == null
+        ? ""
+        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+  }
+
+  /** Compact JSON text, as AWS writes payloads in history events: no spaces. */
+  public static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise JSON node", e);
+    }
+  }
+
+  /** Size in bytes of the UTF-8 encoding of {@link #write(JsonNode)}; AWS limits count bytes. */
+  public static int utf8Size(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Indented JSON for humans (failure messages, CLI). */
+  public static String pretty(JsonNode node) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise JSON node", e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.sfntest.mock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Objects;
+
+/** What a {@link TaskHandler} answers for one {@link TaskInvocation}. */
+public sealed interface TaskOutcome {
+
+  /** The integration returned {@code output} (the raw service result), after {@code latency}. */
+  record Success(JsonNode output, Duration latency) implements TaskOutcome {
+    public Success {
+      Objects.requireNonNull(output, "output");
+      Objects.requireNonNull(latency, "latency");
+    }
+  }
+
+  /** The integration failed with {@code error}/{@code cause}, after {@code latency}. */
+  record Failure(String error, String cause, Duration latency) implements TaskOutcome {
+    public Failure {
+      Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(latency, "latency");
+    }
+  }
+
+  /**
+   * The call was accepted but completes later: a {@code .waitForTaskToken} task or an activity
+   * waits for send-task-success/failure. {@code submitOutput} is what the service call itself
+   * returned (recorded in {@code TaskSubmitted}), or {@code null}.
+   */
+  record AwaitCallback(JsonNode submitOutput) implements TaskOutcome {}
+
+  /** Nothing answers this invocation (no mock, no handler). */
+  record NotHandled(String reason) implements TaskOutcome {}
+
+  static TaskOutcome success(JsonNode output) {
+    return new Success(output, Duration.ZERO);
+  }
+
+  static TaskOutcome failure(String error, String cause) {
+    return new Failure(error, cause, Duration.ZERO);
+  }
+}
