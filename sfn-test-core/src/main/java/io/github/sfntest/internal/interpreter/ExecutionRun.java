@@ -1,0 +1,1505 @@
+package io.github.sfntest.internal.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfntest.engine.ExecutionResult;
+import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.engine.StatesErrors;
+import io.github.sfntest.history.ExecutionHistory;
+import io.github.sfntest.history.HistoryEvent;
+import io.github.sfntest.history.HistoryEventType;
+import io.github.sfntest.internal.EvaluationScope;
+import io.github.sfntest.internal.StatesException;
+import io.github.sfntest.internal.asl.Branch;
+import io.github.sfntest.internal.asl.Catcher;
+import io.github.sfntest.internal.asl.Retrier;
+import io.github.sfntest.internal.asl.State;
+import io.github.sfntest.internal.asl.StateMachineModel;
+import io.github.sfntest.internal.asl.StateType;
+import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.query.EvalEnv;
+import io.github.sfntest.internal.query.Query;
+import io.github.sfntest.internal.query.ValueExpr;
+import io.github.sfntest.mock.TaskHandler;
+import io.github.sfntest.mock.TaskInvocation;
+import io.github.sfntest.mock.TaskOutcome;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+
+/**
+ * One execution of a state machine on the virtual-time scheduler. All state logic runs on the
+ * thread that drives the scheduler; nothing here is shared between executions.
+ */
+public final class ExecutionRun {
+
+  static final DateTimeFormatter AWS_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final StateMachineModel model;
+  private final RunSettings settings;
+  private final JsonNode input;
+  private final TaskHandler handler;
+  private final Scheduler scheduler;
+  private final Random random;
+  private final List<HistoryEvent> events = new ArrayList<>();
+  private final Map<String, Integer> invocationCounters = new HashMap<>();
+  private final LinkedHashMap<String, PendingTask> pending = new LinkedHashMap<>();
+  private long nextEventId = 1;
+  private ExecutionStatus status = ExecutionStatus.RUNNING;
+  private JsonNode output;
+  private String error;
+  private String cause;
+  private Instant stopDate;
+  private String missingMock;
+  private Frame root;
+  private ObjectNode executionContext;
+  private ObjectNode stateMachineContext;
+
+  public ExecutionRun(StateMachineModel model, RunSettings settings, JsonNode input, TaskHandler handler) {
+    this.model = model;
+    this.settings = settings;
+    this.input = input;
+    this.handler = handler;
+    this.scheduler = new Scheduler(settings.startTime());
+    this.random = new Random(settings.seed());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Driving the execution
+
+  /** Records ExecutionStarted and queues the first state. */
+  public void start() {
+    ObjectNode details = Json.NODES.objectNode();
+    details.put("input", Json.write(input));
+    details.set("inputDetails", notTruncated());
+    details.put("roleArn", settings.roleArn());
+    emit(new HistoryContext(0), HistoryEventType.EXECUTION_STARTED, details, true);
+    // AWS links the first state's Entered event to event 0, not to ExecutionStarted.
+    root = new Frame(null, model.root(), new VariableScope(null), new HistoryContext(0), new RootListener());
+    if (model.timeoutSeconds() != null) {
+      scheduler.schedule(Duration.ofSeconds(model.timeoutSeconds()), this::executionTimedOut);
+    }
+    Branch branch = model.root();
+    scheduler.post(() -> enterState(root, branch.startAt(), input));
+  }
+
+  /**
+   * Runs until the execution ends or waits on something only the outside world can provide. With
+   * {@code skipTime}, timers (Wait states, retry intervals, timeouts) fire at once in virtual time.
+   * Without, time stops as soon as a task waits for a callback, so the test can answer first.
+   */
+  public void runUntilIdle(boolean skipTime) {
+    while (true) {
+      scheduler.drainReady();
+      if (status != ExecutionStatus.RUNNING) {
+        return;
+      }
+      if (!skipTime && !pending.isEmpty()) {
+        return;
+      }
+      if (!scheduler.fireNextTimer()) {
+        return;
+      }
+    }
+  }
+
+  /** Moves virtual time forward by {@code duration}, firing every timer due on the way. */
+  public void advanceTime(Duration duration) {
+    Instant target = scheduler.now().plus(duration);
+    while (status == ExecutionStatus.RUNNING) {
+      scheduler.drainReady();
+      Instant due = scheduler.nextTimerDue();
+      if (due == null || due.isAfter(target)) {
+        break;
+      }
+      scheduler.fireNextTimer();
+    }
+    scheduler.drainReady();
+    scheduler.advanceTo(target);
+  }
+
+  public boolean finished() {
+    return status != ExecutionStatus.RUNNING;
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  public Instant now() {
+    return scheduler.now();
+  }
+
+  public List<HistoryEvent> events() {
+    return List.copyOf(events);
+  }
+
+  /** Why the execution failed for lack of a mock, if it did (the test, not the machine, is wrong). */
+  public String missingMock() {
+    return missingMock;
+  }
+
+  public String executionArn() {
+    return settings.executionArn();
+  }
+
+  public ExecutionResult result() {
+    return new ExecutionResult(
+        settings.executionArn(),
+        settings.stateMachineName(),
+        status,
+        input,
+        output,
+        error,
+        cause,
+        settings.startTime(),
+        stopDate,
+        new ExecutionHistory(events));
+  }
+
+  /** Tasks waiting for a callback or an activity worker, oldest first. */
+  public List<PendingTask> pendingTasks() {
+    return List.copyOf(pending.values());
+  }
+
+  public void sendTaskSuccess(String token, JsonNode taskOutput) {
+    PendingTask task = takePending(token);
+    scheduler.post(() -> taskSucceeded(task.entry, task.resource, taskOutput));
+  }
+
+  public void sendTaskFailure(String token, String taskError, String taskCause) {
+    PendingTask task = takePending(token);
+    scheduler.post(() -> taskFailed(task.entry, task.resource, taskError, taskCause, false));
+  }
+
+  public void sendTaskHeartbeat(String token) {
+    PendingTask task = pending.get(token);
+    if (task == null) {
+      throw new TaskTokenException("Invalid Token: no task is waiting for token " + token);
+    }
+    StateEntry entry = task.entry;
+    if (entry.heartbeatTimer != null && task.heartbeatSeconds != null) {
+      entry.heartbeatTimer.cancel();
+      entry.heartbeatTimer = scheduler.schedule(
+          Duration.ofSeconds(task.heartbeatSeconds), () -> taskTimedOut(entry, task.resource, true));
+    }
+  }
+
+  /** An activity worker took the task: records ActivityStarted. */
+  public void activityStarted(String token, String workerName) {
+    PendingTask task = pending.get(token);
+    if (task == null) {
+      throw new TaskTokenException("Invalid Token: no activity task is waiting for token " + token);
+    }
+    ObjectNode details = Json.NODES.objectNode();
+    if (workerName != null) {
+      details.put("workerName", workerName);
+    }
+    emit(task.entry.frame.history, HistoryEventType.ACTIVITY_STARTED, details, true);
+  }
+
+  /** Stops the execution as StopExecution does. */
+  public void stop(String stopError, String stopCause) {
+    if (status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    abortFrame(root);
+    ObjectNode details = Json.NODES.objectNode();
+    if (stopError != null) {
+      details.put("error", stopError);
+    }
+    if (stopCause != null) {
+      details.put("cause", stopCause);
+    }
+    end(ExecutionStatus.ABORTED, null, stopError, stopCause);
+    emit(root.history, HistoryEventType.EXECUTION_ABORTED, details, true);
+  }
+
+  private PendingTask takePending(String token) {
+    PendingTask task = pending.remove(token);
+    if (task == null || status != ExecutionStatus.RUNNING) {
+      throw new TaskTokenException("Invalid Token: no task is waiting for token " + token);
+    }
+    return task;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // History
+
+  private long emit(HistoryContext ctx, HistoryEventType type, ObjectNode details, boolean updateSource) {
+    long id = nextEventId++;
+    long previous = ctx.source;
+    ctx.last = id;
+    if (updateSource) {
+      ctx.source = id;
+    }
+    events.add(new HistoryEvent(id, previous, scheduler.now(), type, details));
+    if (settings.maxHistoryEvents() > 0 && events.size() >= settings.maxHistoryEvents()
+        && status == ExecutionStatus.RUNNING && type != HistoryEventType.EXECUTION_FAILED) {
+      failExecution(
+          StatesErrors.RUNTIME,
+          "The execution reached the maximum number of history events ("
+              + settings.maxHistoryEvents()
+              + "). AWS Step Functions limits an execution history to 25,000 events.");
+    }
+    return id;
+  }
+
+  private static ObjectNode notTruncated() {
+    ObjectNode node = Json.NODES.objectNode();
+    node.put("truncated", false);
+    return node;
+  }
+
+  private ObjectNode stateEnteredDetails(String name, JsonNode stateInput) {
+    ObjectNode details = Json.NODES.objectNode();
+    details.put("name", name);
+    details.put("input", Json.write(stateInput));
+    details.set("inputDetails", notTruncated());
+    return details;
+  }
+
+  private static HistoryEventType entered(StateType type) {
+    return switch (type) {
+      case PASS -> HistoryEventType.PASS_STATE_ENTERED;
+      case TASK -> HistoryEventType.TASK_STATE_ENTERED;
+      case CHOICE -> HistoryEventType.CHOICE_STATE_ENTERED;
+      case WAIT -> HistoryEventType.WAIT_STATE_ENTERED;
+      case SUCCEED -> HistoryEventType.SUCCEED_STATE_ENTERED;
+      case FAIL -> HistoryEventType.FAIL_STATE_ENTERED;
+      case PARALLEL -> HistoryEventType.PARALLEL_STATE_ENTERED;
+      case MAP -> HistoryEventType.MAP_STATE_ENTERED;
+    };
+  }
+
+  private static HistoryEventType exited(StateType type) {
+    return switch (type) {
+      case PASS -> HistoryEventType.PASS_STATE_EXITED;
+      case TASK -> HistoryEventType.TASK_STATE_EXITED;
+      case CHOICE -> HistoryEventType.CHOICE_STATE_EXITED;
+      case WAIT -> HistoryEventType.WAIT_STATE_EXITED;
+      case SUCCEED -> HistoryEventType.SUCCEED_STATE_EXITED;
+      case PARALLEL -> HistoryEventType.PARALLEL_STATE_EXITED;
+      case MAP -> HistoryEventType.MAP_STATE_EXITED;
+      case FAIL -> throw new IllegalStateException("Fail states do not exit");
+    };
+  }
+
+  private static HistoryEventType aborted(StateType type) {
+    return switch (type) {
+      case TASK -> HistoryEventType.TASK_STATE_ABORTED;
+      case WAIT -> HistoryEventType.WAIT_STATE_ABORTED;
+      case PARALLEL -> HistoryEventType.PARALLEL_STATE_ABORTED;
+      case MAP -> HistoryEventType.MAP_STATE_ABORTED;
+      default -> null;
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Ending
+
+  private void end(ExecutionStatus endStatus, JsonNode endOutput, String endError, String endCause) {
+    status = endStatus;
+    output = endOutput;
+    error = endError;
+    cause = endCause;
+    stopDate = scheduler.now();
+    for (PendingTask task : pending.values()) {
+      task.entry.cancelTimers();
+    }
+    pending.clear();
+  }
+
+  private final class RootListener implements Frame.Listener {
+    @Override
+    public void succeeded(Frame frame, JsonNode out) {
+      if (status != ExecutionStatus.RUNNING) {
+        return;
+      }
+      ObjectNode details = Json.NODES.objectNode();
+      details.put("output", Json.write(out));
+      details.set("outputDetails", notTruncated());
+      end(ExecutionStatus.SUCCEEDED, out, null, null);
+      emit(frame.history, HistoryEventType.EXECUTION_SUCCEEDED, details, true);
+    }
+
+    @Override
+    public void failed(Frame frame, String failError, String failCause) {
+      if (status != ExecutionStatus.RUNNING) {
+        return;
+      }
+      end(ExecutionStatus.FAILED, null, failError, failCause);
+      emit(frame.history, HistoryEventType.EXECUTION_FAILED, errorDetails(failError, failCause), true);
+    }
+  }
+
+  private static ObjectNode errorDetails(String err, String errCause) {
+    ObjectNode details = Json.NODES.objectNode();
+    if (err != null) {
+      details.put("error", err);
+    }
+    if (errCause != null) {
+      details.put("cause", errCause);
+    }
+    return details;
+  }
+
+  /** Ends the whole execution at once, whatever frame is running (Runtime errors, limits). */
+  private void failExecution(String failError, String failCause) {
+    if (status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    abortFrame(root);
+    end(ExecutionStatus.FAILED, null, failError, failCause);
+    emit(root.history, HistoryEventType.EXECUTION_FAILED, errorDetails(failError, failCause), true);
+  }
+
+  private void executionTimedOut() {
+    if (status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    abortFrame(root);
+    end(ExecutionStatus.TIMED_OUT, null, StatesErrors.TIMEOUT, null);
+    ObjectNode details = Json.NODES.objectNode();
+    details.put("error", StatesErrors.TIMEOUT);
+    emit(root.history, HistoryEventType.EXECUTION_TIMED_OUT, details, true);
+  }
+
+  private void abortFrame(Frame frame) {
+    frame.done = true;
+    for (Runnable cleanup : frame.cleanups) {
+      cleanup.run();
+    }
+    frame.cleanups.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // States
+
+  private void enterState(Frame frame, String name, JsonNode stateInput) {
+    if (frame.aborted() || status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    State state = frame.branch.state(name);
+    if (state == null) {
+      failExecution(StatesErrors.RUNTIME, "The state '" + name + "' does not exist in the state machine.");
+      return;
+    }
+    long id = emit(frame.history, entered(state.type()), stateEnteredDetails(name, stateInput), true);
+    if (status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    StateEntry entry = new StateEntry(frame, state, stateInput, id, scheduler.now());
+    frame.current = entry;
+    runState(entry);
+  }
+
+  private void runState(StateEntry entry) {
+    try {
+      switch (entry.state.type()) {
+        case PASS -> runPass(entry, (State.Pass) entry.state);
+        case SUCCEED -> runSucceed(entry);
+        case FAIL -> runFail(entry, (State.Fail) entry.state);
+        case CHOICE -> runChoice(entry, (State.Choice) entry.state);
+        case WAIT -> runWait(entry, (State.Wait) entry.state);
+        case TASK -> runTask(entry, (State.Task) entry.state);
+        case PARALLEL -> runParallel(entry, (State.Parallel) entry.state);
+        case MAP -> runMap(entry, (State.Map) entry.state);
+      }
+    } catch (StatesException e) {
+      stateFailed(entry, e);
+    }
+  }
+
+  /** A field of the state could not be evaluated, or the state itself raised an error. */
+  private void stateFailed(StateEntry entry, StatesException e) {
+    String errCause = e.stateScoped() ? prefix(entry) + e.cause() : e.cause();
+    handleError(entry, e.error(), errCause);
+  }
+
+  private String prefix(StateEntry entry) {
+    return "An error occurred while executing the state '" + entry.state.name()
+        + "' (entered at the event id #" + entry.enteredEventId + "). ";
+  }
+
+  private void runPass(StateEntry entry, State.Pass pass) {
+    if (pass.common().jsonata()) {
+      finish(entry, null);
+      return;
+    }
+    JsonNode effective = effectiveInput(entry);
+    finish(entry, pass.result() != null ? pass.result() : effective);
+  }
+
+  private void runSucceed(StateEntry entry) {
+    State.Common c = entry.state.common();
+    JsonNode out;
+    Env env = env(entry, entry.rawInput);
+    if (c.jsonata()) {
+      env.states = statesVar(entry, null, null);
+      out = c.output() != null ? c.output().evaluate(env) : entry.rawInput;
+    } else {
+      JsonNode effective = Query.selectPath(c.inputPath(), env, "InputPath");
+      out = Query.selectPath(c.outputPath(), env.withInput(effective), "OutputPath");
+    }
+    exit(entry, out, null, true);
+  }
+
+  private void runFail(StateEntry entry, State.Fail fail) {
+    Env env = env(entry, entry.rawInput);
+    String failError = fail.error();
+    String failCause = fail.cause();
+    if (fail.common().jsonata()) {
+      env.states = statesVar(entry, null, null);
+      if (fail.errorExpr() != null) {
+        failError = textOf(fail.errorExpr().evaluate(env));
+      }
+      if (fail.causeExpr() != null) {
+        failCause = textOf(fail.causeExpr().evaluate(env));
+      }
+    } else {
+      if (fail.errorPath() != null) {
+        failError = textOf(pathOrIntrinsic(fail.errorPath(), env, "ErrorPath"));
+      }
+      if (fail.causePath() != null) {
+        failCause = textOf(pathOrIntrinsic(fail.causePath(), env, "CausePath"));
+      }
+    }
+    frameFailed(entry.frame, failError, failCause);
+  }
+
+  private JsonNode pathOrIntrinsic(String expression, Env env, String field) {
+    if (io.github.sfntest.internal.intrinsics.IntrinsicFunctions.isIntrinsicCall(expression)) {
+      return io.github.sfntest.internal.intrinsics.IntrinsicFunctions.parse(expression).evaluate(env, env);
+    }
+    return Query.read(expression, env, field);
+  }
+
+  private static String textOf(JsonNode node) {
+    return node == null || node.isNull() ? null : node.isTextual() ? node.asText() : Json.write(node);
+  }
+
+  private void runChoice(StateEntry entry, State.Choice choice) {
+    State.Common c = choice.common();
+    Env env = env(entry, entry.rawInput);
+    JsonNode effective;
+    if (c.jsonata()) {
+      env.states = statesVar(entry, null, null);
+      effective = entry.rawInput;
+    } else {
+      effective = Query.selectPath(c.inputPath(), env, "InputPath");
+      env = env.with(effective);
+    }
+    for (State.ChoiceBranch branch : choice.choices()) {
+      if (branch.condition().test(env)) {
+        Map<String, JsonNode> assigned = evaluateAssign(branch.assign(), env);
+        JsonNode out;
+        if (c.jsonata()) {
+          ValueExpr outputExpr = branch.output() != null ? branch.output() : c.output();
+          out = outputExpr != null ? outputExpr.evaluate(env) : entry.rawInput;
+        } else {
+          out = Query.selectPath(c.outputPath(), env, "OutputPath");
+        }
+        applyAssign(entry.frame, assigned);
+        exitTo(entry, out, assigned, branch.next());
+        return;
+      }
+    }
+    if (choice.defaultNext() != null) {
+      JsonNode out;
+      if (c.jsonata()) {
+        out = c.output() != null ? c.output().evaluate(env) : entry.rawInput;
+      } else {
+        out = Query.selectPath(c.outputPath(), env, "OutputPath");
+      }
+      Map<String, JsonNode> assigned = evaluateAssign(c.assign(), env);
+      applyAssign(entry.frame, assigned);
+      exitTo(entry, out, assigned, choice.defaultNext());
+      return;
+    }
+    throw new StatesException(StatesErrors.NO_CHOICE_MATCHED, "No Matches!", false);
+  }
+
+  private void runWait(StateEntry entry, State.Wait wait) {
+    State.Common c = wait.common();
+    Env env = env(entry, entry.rawInput);
+    JsonNode effective = entry.rawInput;
+    Instant due;
+    if (c.jsonata()) {
+      env.states = statesVar(entry, null, null);
+      if (wait.secondsExpr() != null) {
+        JsonNode seconds = wait.secondsExpr().evaluate(env);
+        if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
+          throw new StatesException(StatesErrors.RUNTIME,
+              "The JSONata expression specified for the field 'Seconds' returned an invalid value: " + Json.write(seconds));
+        }
+        due = scheduler.now().plusSeconds(seconds.asLong());
+      } else if (wait.timestampExpr() != null) {
+        due = parseTimestamp(textOf(wait.timestampExpr().evaluate(env)), "Timestamp");
+      } else if (wait.seconds() != null) {
+        due = scheduler.now().plusSeconds(wait.seconds());
+      } else {
+        due = parseTimestamp(wait.timestamp(), "Timestamp");
+      }
+    } else {
+      effective = Query.selectPath(c.inputPath(), env, "InputPath");
+      if (wait.seconds() != null) {
+        due = scheduler.now().plusSeconds(wait.seconds());
+      } else if (wait.timestamp() != null) {
+        due = parseTimestamp(wait.timestamp(), "Timestamp");
+      } else if (wait.secondsPath() != null) {
+        JsonNode value = Query.find(wait.secondsPath(), env.with(effective));
+        String path = wait.secondsPath();
+        if (value == null) {
+          throw new StatesException(StatesErrors.RUNTIME,
+              "The SecondsPath parameter does not reference an input value: " + path);
+        }
+        if (!value.isIntegralNumber()) {
+          throw new StatesException(StatesErrors.RUNTIME,
+              "The SecondsPath parameter cannot be parsed as a long value: " + path + " == " + textOf(value));
+        }
+        if (value.asLong() < 0) {
+          throw new StatesException(StatesErrors.RUNTIME,
+              "The SecondsPath parameter references a negative value: " + path + " == " + value.asLong());
+        }
+        due = scheduler.now().plusSeconds(value.asLong());
+      } else {
+        JsonNode value = Query.find(wait.timestampPath(), env.with(effective));
+        String path = wait.timestampPath();
+        if (value == null || !value.isTextual()) {
+          throw new StatesException(StatesErrors.RUNTIME,
+              "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: "
+                  + path + " == " + textOf(value));
+        }
+        try {
+          due = OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+          throw new StatesException(StatesErrors.RUNTIME,
+              "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: "
+                  + path + " == " + value.asText());
+        }
+      }
+    }
+    // AWS rejects waits ending more than 99999999 seconds after the execution started.
+    if (Duration.between(settings.startTime(), due).getSeconds() > 99_999_999L) {
+      throw new StatesException(StatesErrors.RUNTIME, "Wait state delay is too long.");
+    }
+    JsonNode waitInput = effective;
+    Env waitEnv = env;
+    Scheduler.Timer timer = scheduler.scheduleAt(due, () -> {
+      if (entry.frame.aborted()) {
+        return;
+      }
+      try {
+        JsonNode out;
+        if (c.jsonata()) {
+          out = c.output() != null ? c.output().evaluate(waitEnv) : entry.rawInput;
+        } else {
+          out = Query.selectPath(c.outputPath(), waitEnv.with(waitInput), "OutputPath");
+        }
+        Map<String, JsonNode> assigned = evaluateAssign(c.assign(), c.jsonata() ? waitEnv : waitEnv.with(waitInput));
+        applyAssign(entry.frame, assigned);
+        exit(entry, out, assigned, true);
+      } catch (StatesException e) {
+        stateFailed(entry, e);
+      }
+    });
+    entry.timeoutTimer = timer;
+    entry.frame.cleanups.add(timer::cancel);
+  }
+
+  private static Instant parseTimestamp(String text, String field) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw new StatesException(StatesErrors.RUNTIME,
+          "The " + field + " field cannot be parsed as an ISO-8601 extended offset date-time format string: " + text);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Input/output processing shared by Pass, Task, Parallel and Map
+
+  /** InputPath then Parameters (JSONPath), or Arguments (JSONata). */
+  private JsonNode effectiveInput(StateEntry entry) {
+    State.Common c = entry.state.common();
+    Env env = env(entry, entry.rawInput);
+    if (c.jsonata()) {
+      env.states = statesVar(entry, null, null);
+      return c.arguments() != null ? c.arguments().evaluate(env) : entry.rawInput;
+    }
+    JsonNode afterInputPath = Query.selectPath(c.inputPath(), env, "InputPath");
+    return c.parameters() != null ? c.parameters().evaluate(env.with(afterInputPath)) : afterInputPath;
+  }
+
+  /** ResultSelector, Assign, ResultPath, OutputPath (JSONPath) or Assign/Output (JSONata). */
+  private void finish(StateEntry entry, JsonNode result) {
+    State.Common c = entry.state.common();
+    Env env = env(entry, entry.rawInput);
+    JsonNode out;
+    Map<String, JsonNode> assigned;
+    if (c.jsonata()) {
+      env.states = statesVar(entry, result, null);
+      assigned = evaluateAssign(c.assign(), env);
+      if (c.output() != null) {
+        out = c.output().evaluate(env);
+      } else {
+        out = result != null ? result : entry.rawInput;
+      }
+    } else {
+      JsonNode selected = c.resultSelector() != null ? c.resultSelector().evaluate(env.with(result)) : result;
+      assigned = evaluateAssign(c.assign(), env.with(selected));
+      JsonNode combined = Query.resultPath(c.resultPath(), entry.rawInput, selected);
+      out = Query.selectPath(c.outputPath(), env.with(combined), "OutputPath");
+    }
+    applyAssign(entry.frame, assigned);
+    exit(entry, out, assigned, true);
+  }
+
+  private Map<String, JsonNode> evaluateAssign(ValueExpr assign, EvalEnv env) {
+    if (assign == null) {
+      return null;
+    }
+    JsonNode values = assign.evaluate(env);
+    Map<String, JsonNode> result = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      result.put(e.getKey(), e.getValue());
+    }
+    return result;
+  }
+
+  private static void applyAssign(Frame frame, Map<String, JsonNode> assigned) {
+    if (assigned != null) {
+      assigned.forEach(frame.variables::set);
+    }
+  }
+
+  private void exit(StateEntry entry, JsonNode out, Map<String, JsonNode> assigned, boolean follow) {
+    exitTo(entry, out, assigned, entry.state.common().end() ? null : entry.state.common().next());
+  }
+
+  /** Records the Exited event and moves on to {@code next}, or ends the frame when null. */
+  private void exitTo(StateEntry entry, JsonNode out, Map<String, JsonNode> assigned, String next) {
+    if (entry.finished || entry.frame.aborted()) {
+      return;
+    }
+    entry.finished = true;
+    entry.cancelTimers();
+    ObjectNode details = Json.NODES.objectNode();
+    details.put("name", entry.state.name());
+    String outText = Json.write(out);
+    if (settings.maxPayloadBytes() > 0 && outText.length() > settings.maxPayloadBytes() / 4
+        && Json.utf8Size(outText) > settings.maxPayloadBytes()) {
+      entry.finished = false;
+      handleError(entry, StatesErrors.DATA_LIMIT_EXCEEDED,
+          "The state/task '" + entry.state.name()
+              + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+      return;
+    }
+    details.put("output", outText);
+    details.set("outputDetails", notTruncated());
+    if (assigned != null) {
+      ObjectNode vars = Json.NODES.objectNode();
+      assigned.forEach((k, v) -> vars.put(k, Json.write(v)));
+      details.set("assignedVariables", vars);
+      ObjectNode varDetails = Json.NODES.objectNode();
+      varDetails.put("truncated", false);
+      details.set("assignedVariablesDetails", varDetails);
+    }
+    Frame frame = entry.frame;
+    emit(frame.history, exited(entry.state.type()), details, true);
+    if (status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    if (next != null) {
+      scheduler.post(() -> enterState(frame, next, out));
+    } else {
+      frameSucceeded(frame, out);
+    }
+  }
+
+  private void frameSucceeded(Frame frame, JsonNode out) {
+    if (frame.done) {
+      return;
+    }
+    frame.done = true;
+    frame.listener.succeeded(frame, out);
+  }
+
+  private void frameFailed(Frame frame, String failError, String failCause) {
+    if (frame.done) {
+      return;
+    }
+    frame.done = true;
+    for (Runnable cleanup : frame.cleanups) {
+      cleanup.run();
+    }
+    frame.cleanups.clear();
+    frame.listener.failed(frame, failError, failCause);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Errors: Retry and Catch
+
+  private void handleError(StateEntry entry, String err, String errCause) {
+    if (entry.finished || entry.frame.aborted() || status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    entry.cancelTimers();
+    State.Common c = entry.state.common();
+    boolean terminal = StatesErrors.RUNTIME.equals(err);
+    if (!terminal) {
+      List<Retrier> retriers = c.retriers();
+      for (int i = 0; i < retriers.size(); i++) {
+        Retrier retrier = retriers.get(i);
+        if (matches(retrier.errorEquals(), err)) {
+          if (entry.attempts[i] < retrier.maxAttempts()) {
+            Duration delay = retryDelay(retrier, entry.attempts[i]);
+            entry.attempts[i]++;
+            entry.retryCount++;
+            Scheduler.Timer timer = scheduler.schedule(delay, () -> {
+              if (!entry.frame.aborted() && status == ExecutionStatus.RUNNING) {
+                retry(entry);
+              }
+            });
+            entry.frame.cleanups.add(timer::cancel);
+            return;
+          }
+          break;
+        }
+      }
+      for (Catcher catcher : c.catchers()) {
+        if (matches(catcher.errorEquals(), err)) {
+          caught(entry, catcher, err, errCause);
+          return;
+        }
+      }
+    }
+    frameFailed(entry.frame, err, errCause);
+  }
+
+  private void retry(StateEntry entry) {
+    try {
+      switch (entry.state.type()) {
+        case TASK -> runTask(entry, (State.Task) entry.state);
+        case PARALLEL -> runParallel(entry, (State.Parallel) entry.state);
+        case MAP -> runMap(entry, (State.Map) entry.state);
+        default -> runState(entry);
+      }
+    } catch (StatesException e) {
+      stateFailed(entry, e);
+    }
+  }
+
+  static boolean matches(List<String> errorEquals, String err) {
+    for (String name : errorEquals) {
+      if (name.equals(err)) {
+        return true;
+      }
+      if (name.equals(StatesErrors.ALL) && !StatesErrors.DATA_LIMIT_EXCEEDED.equals(err)) {
+        return true;
+      }
+      if (name.equals(StatesErrors.TASK_FAILED) && !err.equals(StatesErrors.TIMEOUT)
+          && !err.equals(StatesErrors.DATA_LIMIT_EXCEEDED) && !err.startsWith("States.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Duration retryDelay(Retrier retrier, int attempt) {
+    BigDecimal seconds = BigDecimal.valueOf(retrier.intervalSeconds())
+        .multiply(retrier.backoffRate().pow(attempt, MathContext.DECIMAL64));
+    if (retrier.maxDelaySeconds() != null && seconds.compareTo(BigDecimal.valueOf(retrier.maxDelaySeconds())) > 0) {
+      seconds = BigDecimal.valueOf(retrier.maxDelaySeconds());
+    }
+    long millis = seconds.multiply(BigDecimal.valueOf(1000)).longValue();
+    if (retrier.fullJitter()) {
+      millis = (long) (random.nextDouble() * millis);
+    }
+    return Duration.ofMillis(millis);
+  }
+
+  private void caught(StateEntry entry, Catcher catcher, String err, String errCause) {
+    ObjectNode errorOutput = Json.NODES.objectNode();
+    errorOutput.put("Error", err);
+    if (errCause != null) {
+      errorOutput.put("Cause", errCause);
+    }
+    State.Common c = entry.state.common();
+    try {
+      JsonNode out;
+      Map<String, JsonNode> assigned;
+      Env env = env(entry, entry.rawInput);
+      if (c.jsonata()) {
+        env.states = statesVar(entry, null, errorOutput);
+        assigned = evaluateAssign((ValueExpr) catcher.compiledAssign(), env);
+        out = catcher.compiledOutput() != null ? ((ValueExpr) catcher.compiledOutput()).evaluate(env) : errorOutput;
+      } else {
+        assigned = evaluateAssign((ValueExpr) catcher.compiledAssign(), env.with(errorOutput));
+        out = Query.resultPath(catcher.resultPath(), entry.rawInput, errorOutput);
+      }
+      applyAssign(entry.frame, assigned);
+      exitTo(entry, out, assigned, catcher.next());
+    } catch (StatesException e) {
+      frameFailed(entry.frame, e.error(), e.stateScoped() ? prefix(entry) + e.cause() : e.cause());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Task
+
+  private void runTask(StateEntry entry, State.Task task) {
+    TaskResource resource = TaskResource.parse(task.resource());
+    if (resource.kind() == TaskResource.Kind.UNKNOWN) {
+      throw new StatesException(StatesErrors.RUNTIME,
+          "The resource '" + task.resource() + "' is not a valid Task resource ARN"
+              + (task.resource().contains("${") ? " (a ${...} definition substitution may be missing)." : "."));
+    }
+    if (resource.pattern() == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN) {
+      entry.taskToken = newTaskToken();
+    }
+    JsonNode params = effectiveInput(entry);
+    Env env = env(entry, entry.rawInput);
+    Integer timeout = task.timeoutSeconds();
+    Integer heartbeat = task.heartbeatSeconds();
+    if (task.common().jsonata()) {
+      env.states = statesVar(entry, null, null);
+      if (task.timeoutSecondsExpr() != null) {
+        timeout = task.timeoutSecondsExpr().evaluate(env).asInt();
+      }
+      if (task.heartbeatSecondsExpr() != null) {
+        heartbeat = task.heartbeatSecondsExpr().evaluate(env).asInt();
+      }
+    } else {
+      JsonNode afterInputPath = Query.selectPath(task.common().inputPath(), env, "InputPath");
+      if (task.timeoutSecondsPath() != null) {
+        timeout = positiveSeconds(task.timeoutSecondsPath(), env.with(afterInputPath), "TimeoutSecondsPath");
+      }
+      if (task.heartbeatSecondsPath() != null) {
+        heartbeat = positiveSeconds(task.heartbeatSecondsPath(), env.with(afterInputPath), "HeartbeatSecondsPath");
+      }
+    }
+    scheduleTask(entry, task, resource, params, timeout, heartbeat);
+  }
+
+  private static int positiveSeconds(String path, EvalEnv env, String field) {
+    JsonNode value = Query.find(path, env);
+    if (value == null) {
+      throw new StatesException(StatesErrors.RUNTIME,
+          "Invalid path '" + path + "' : No results for path: " + jaywayPath(path));
+    }
+    if (!value.isIntegralNumber() || value.asLong() <= 0) {
+      throw new StatesException(StatesErrors.RUNTIME,
+          "The " + field + " field refers to value " + Json.write(value) + " which is not a valid positive integer: " + path);
+    }
+    return value.asInt();
+  }
+
+  static String jaywayPath(String path) {
+    StringBuilder out = new StringBuilder("$");
+    if (path.length() > 2 && path.startsWith("$.")) {
+      for (String part : path.substring(2).split("\\.")) {
+        out.append("['").append(part).append("']");
+      }
+    }
+    return out.toString();
+  }
+
+  private void scheduleTask(StateEntry entry, State.Task task, TaskResource resource, JsonNode params,
+      Integer timeout, Integer heartbeat) {
+    HistoryContext h = entry.frame.history;
+    String paramsText = Json.write(params);
+    switch (resource.kind()) {
+      case LAMBDA_FUNCTION -> {
+        ObjectNode details = Json.NODES.objectNode();
+        details.put("resource", resource.arn());
+        details.put("input", paramsText);
+        details.set("inputDetails", notTruncated());
+        if (timeout != null) {
+          details.put("timeoutInSeconds", timeout);
+        }
+        emit(h, HistoryEventType.LAMBDA_FUNCTION_SCHEDULED, details, true);
+        emit(h, HistoryEventType.LAMBDA_FUNCTION_STARTED, null, true);
+      }
+      case ACTIVITY -> {
+        ObjectNode details = Json.NODES.objectNode();
+        details.put("resource", resource.arn());
+        details.put("input", paramsText);
+        details.set("inputDetails", notTruncated());
+        if (timeout != null) {
+          details.put("timeoutInSeconds", timeout);
+        }
+        if (heartbeat != null) {
+          details.put("heartbeatInSeconds", heartbeat);
+        }
+        emit(h, HistoryEventType.ACTIVITY_SCHEDULED, details, true);
+      }
+      default -> {
+        ObjectNode details = Json.NODES.objectNode();
+        details.put("resourceType", resource.resourceType());
+        details.put("resource", resource.resource());
+        details.put("region", settings.region());
+        details.put("parameters", paramsText);
+        if (timeout != null) {
+          details.put("timeoutInSeconds", timeout);
+        }
+        if (heartbeat != null) {
+          details.put("heartbeatInSeconds", heartbeat);
+        }
+        if (task.credentials() != null) {
+          details.set("taskCredentials", task.credentials());
+        }
+        emit(h, HistoryEventType.TASK_SCHEDULED, details, true);
+        emit(h, HistoryEventType.TASK_STARTED, resourceDetails(resource), true);
+      }
+    }
+    if (status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    if (timeout != null) {
+      entry.timeoutTimer = scheduler.schedule(Duration.ofSeconds(timeout), () -> taskTimedOut(entry, resource, false));
+      entry.frame.cleanups.add(entry::cancelTimers);
+    }
+    String stateName = entry.state.name();
+    int invocation = invocationCounters.merge(stateName, 1, Integer::sum) - 1;
+    TaskInvocation call = new TaskInvocation(
+        settings.stateMachineName(),
+        settings.executionArn(),
+        stateName,
+        task.resource(),
+        params,
+        invocation,
+        entry.retryCount,
+        java.util.Optional.ofNullable(entry.taskToken),
+        scheduler.now());
+    TaskOutcome outcome;
+    try {
+      outcome = handler.invoke(call);
+    } catch (RuntimeException e) {
+      // A test's handler threw: report it as the task's failure, like a Lambda function would.
+      outcome = new TaskOutcome.Failure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), Duration.ZERO);
+    }
+    if (outcome instanceof TaskOutcome.Success success) {
+      Runnable complete = () -> {
+        if (resource.pattern() != TaskResource.Pattern.REQUEST_RESPONSE && resource.kind() == TaskResource.Kind.SERVICE) {
+          taskSubmitted(entry, resource, Json.NODES.objectNode());
+        }
+        taskSucceeded(entry, resource, success.output());
+      };
+      later(entry, success.latency(), complete);
+    } else if (outcome instanceof TaskOutcome.Failure failure) {
+      boolean timedOut = StatesErrors.TIMEOUT.equals(failure.error()) || StatesErrors.HEARTBEAT_TIMEOUT.equals(failure.error());
+      later(entry, failure.latency(), () -> {
+        if (resource.pattern() != TaskResource.Pattern.REQUEST_RESPONSE && resource.kind() == TaskResource.Kind.SERVICE) {
+          taskSubmitted(entry, resource, Json.NODES.objectNode());
+        }
+        if (timedOut) {
+          taskTimedOutWith(entry, resource, failure.error(), failure.cause());
+        } else {
+          taskFailed(entry, resource, failure.error(), failure.cause(), false);
+        }
+      });
+    } else if (outcome instanceof TaskOutcome.AwaitCallback await) {
+      if (resource.kind() == TaskResource.Kind.SERVICE) {
+        taskSubmitted(entry, resource, await.submitOutput() == null ? Json.NODES.objectNode() : await.submitOutput());
+      }
+      if (entry.taskToken == null) {
+        entry.taskToken = newTaskToken();
+      }
+      PendingTask waiting = new PendingTask(entry.taskToken, stateName, task.resource(), params, entry, resource, heartbeat,
+          resource.kind() == TaskResource.Kind.ACTIVITY);
+      pending.put(entry.taskToken, waiting);
+      entry.frame.cleanups.add(() -> pending.remove(waiting.token));
+      if (heartbeat != null) {
+        entry.heartbeatTimer = scheduler.schedule(Duration.ofSeconds(heartbeat), () -> taskTimedOut(entry, resource, true));
+      }
+    } else if (outcome instanceof TaskOutcome.NotHandled notHandled) {
+      missingMock = notHandled.reason();
+      failExecution(StatesErrors.RUNTIME, notHandled.reason());
+    }
+  }
+
+  private void later(StateEntry entry, Duration latency, Runnable action) {
+    if (latency.isZero() || latency.isNegative()) {
+      action.run();
+      return;
+    }
+    Scheduler.Timer timer = scheduler.schedule(latency, () -> {
+      if (!entry.frame.aborted() && !entry.finished && status == ExecutionStatus.RUNNING) {
+        action.run();
+      }
+    });
+    entry.frame.cleanups.add(timer::cancel);
+  }
+
+  private ObjectNode resourceDetails(TaskResource resource) {
+    ObjectNode details = Json.NODES.objectNode();
+    details.put("resourceType", resource.resourceType());
+    details.put("resource", resource.resource());
+    return details;
+  }
+
+  private void taskSubmitted(StateEntry entry, TaskResource resource, JsonNode submitOutput) {
+    ObjectNode details = resourceDetails(resource);
+    details.put("output", Json.write(submitOutput));
+    details.set("outputDetails", notTruncated());
+    emit(entry.frame.history, HistoryEventType.TASK_SUBMITTED, details, true);
+  }
+
+  private void taskSucceeded(StateEntry entry, TaskResource resource, JsonNode taskOutput) {
+    if (entry.finished || entry.frame.aborted() || status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    entry.cancelTimers();
+    HistoryContext h = entry.frame.history;
+    String text = Json.write(taskOutput);
+    if (settings.maxPayloadBytes() > 0 && Json.utf8Size(text) > settings.maxPayloadBytes()) {
+      taskFailed(entry, resource, StatesErrors.DATA_LIMIT_EXCEEDED,
+          "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.",
+          false);
+      return;
+    }
+    ObjectNode details = Json.NODES.objectNode();
+    switch (resource.kind()) {
+      case LAMBDA_FUNCTION -> {
+        details.put("output", text);
+        details.set("outputDetails", notTruncated());
+        emit(h, HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, details, true);
+      }
+      case ACTIVITY -> {
+        details.put("output", text);
+        details.set("outputDetails", notTruncated());
+        emit(h, HistoryEventType.ACTIVITY_SUCCEEDED, details, true);
+      }
+      default -> {
+        details.setAll(resourceDetails(resource));
+        details.put("output", text);
+        details.set("outputDetails", notTruncated());
+        emit(h, HistoryEventType.TASK_SUCCEEDED, details, true);
+      }
+    }
+    if (status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    try {
+      finish(entry, taskOutput);
+    } catch (StatesException e) {
+      stateFailed(entry, e);
+    }
+  }
+
+  private void taskFailed(StateEntry entry, TaskResource resource, String err, String errCause, boolean unused) {
+    if (entry.finished || entry.frame.aborted() || status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    entry.cancelTimers();
+    ObjectNode details = errorDetails(err, errCause);
+    HistoryEventType type = switch (resource.kind()) {
+      case LAMBDA_FUNCTION -> HistoryEventType.LAMBDA_FUNCTION_FAILED;
+      case ACTIVITY -> HistoryEventType.ACTIVITY_FAILED;
+      default -> {
+        details.setAll(resourceDetails(resource));
+        yield HistoryEventType.TASK_FAILED;
+      }
+    };
+    emit(entry.frame.history, type, details, true);
+    handleError(entry, err, errCause);
+  }
+
+  private void taskTimedOut(StateEntry entry, TaskResource resource, boolean heartbeat) {
+    pending.remove(entry.taskToken);
+    taskTimedOutWith(entry, resource, heartbeat ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT, null);
+  }
+
+  private void taskTimedOutWith(StateEntry entry, TaskResource resource, String err, String errCause) {
+    if (entry.finished || entry.frame.aborted() || status != ExecutionStatus.RUNNING) {
+      return;
+    }
+    entry.cancelTimers();
+    if (entry.taskToken != null) {
+      pending.remove(entry.taskToken);
+    }
+    ObjectNode details = errorDetails(err, errCause);
+    HistoryEventType type = switch (resource.kind()) {
+      case LAMBDA_FUNCTION -> HistoryEventType.LAMBDA_FUNCTION_TIMED_OUT;
+      case ACTIVITY -> HistoryEventType.ACTIVITY_TIMED_OUT;
+      default -> {
+        details.setAll(resourceDetails(resource));
+        yield HistoryEventType.TASK_TIMED_OUT;
+      }
+    };
+    emit(entry.frame.history, type, details, true);
+    handleError(entry, err, errCause);
+  }
+
+  private String newTaskToken() {
+    byte[] bytes = new byte[48];
+    random.nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Parallel
+
+  private void runParallel(StateEntry entry, State.Parallel parallel) {
+    JsonNode branchInput = effectiveInput(entry);
+    Frame frame = entry.frame;
+    emit(frame.history, HistoryEventType.PARALLEL_STATE_STARTED, null, true);
+    int n = parallel.branches().size();
+    JsonNode[] results = new JsonNode[n];
+    int[] remaining = {n};
+    boolean[] failed = {false};
+    List<Frame> children = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      Branch branch = parallel.branches().get(i);
+      Frame child = new Frame(frame, branch, frame.variables.child(), frame.history.child(), new Frame.Listener() {
+        @Override
+        public void succeeded(Frame f, JsonNode out) {
+          if (failed[0]) {
+            return;
+          }
+          results[index] = out;
+          frame.history.integrate(f.history);
+          if (--remaining[0] == 0) {
+            frame.history.source = frame.history.last;
+            emit(frame.history, HistoryEventType.PARALLEL_STATE_SUCCEEDED, null, false);
+            ArrayNode array = Json.NODES.arrayNode();
+            for (JsonNode r : results) {
+              array.add(r);
+            }
+            try {
+              finish(entry, array);
+            } catch (StatesException e) {
+              stateFailed(entry, e);
+            }
+          }
+        }
+
+        @Override
+        public void failed(Frame f, String err, String errCause) {
+          if (failed[0]) {
+            return;
+          }
+          failed[0] = true;
+          frame.history.integrate(f.history);
+          for (Frame other : children) {
+            if (!other.done) {
+              abortFrame(other);
+            }
+          }
+          emit(frame.history, HistoryEventType.PARALLEL_STATE_FAILED, null, true);
+          handleError(entry, err, errCause);
+        }
+      });
+      children.add(child);
+      frame.cleanups.add(() -> abortFrame(child));
+      scheduler.post(() -> enterState(child, branch.startAt(), branchInput));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Map (inline)
+
+  private void runMap(StateEntry entry, State.Map map) {
+    State.Common c = map.common();
+    Frame frame = entry.frame;
+    Env env = env(entry, entry.rawInput);
+    JsonNode selectorInput;
+    JsonNode items;
+    if (c.jsonata()) {
+      env.states = statesVar(entry, null, null);
+      selectorInput = entry.rawInput;
+      items = map.itemsExpr() != null ? map.itemsExpr().evaluate(env) : entry.rawInput;
+    } else {
+      selectorInput = Query.selectPath(c.inputPath(), env, "InputPath");
+      items = map.itemsPath() != null
+          ? Query.selectPath(map.itemsPath(), env.with(selectorInput), "ItemsPath")
+          : selectorInput;
+    }
+    if (!items.isArray()) {
+      throw new StatesException(StatesErrors.RUNTIME, "Map state input must be an array but was: " + Json.write(items));
+    }
+    int maxConcurrency = map.maxConcurrency() == null ? 0 : map.maxConcurrency();
+    if (map.maxConcurrencyPath() != null) {
+      JsonNode value = Query.find(map.maxConcurrencyPath(), env.with(selectorInput));
+      if (value == null || !value.isIntegralNumber()) {
+        throw new StatesException(StatesErrors.RUNTIME,
+            "The MaxConcurrencyPath field refers to value " + (value == null ? "null" : "\"" + textOf(value) + "\"")
+                + " which is not a valid integer: " + map.maxConcurrencyPath());
+      }
+      maxConcurrency = value.asInt();
+    }
+    int n = items.size();
+    ObjectNode started = Json.NODES.objectNode();
+    started.put("length", n);
+    emit(frame.history, HistoryEventType.MAP_STATE_STARTED, started, true);
+    if (n == 0) {
+      frame.history.source = frame.history.last;
+      emit(frame.history, HistoryEventType.MAP_STATE_SUCCEEDED, null, false);
+      finish(entry, Json.NODES.arrayNode());
+      return;
+    }
+    MapRun run = new MapRun(entry, map, items, selectorInput, env, maxConcurrency <= 0 ? n : maxConcurrency);
+    run.launchAvailable();
+  }
+
+  /** The bookkeeping of one inline Map state's iterations. */
+  private final class MapRun {
+    final StateEntry entry;
+    final State.Map map;
+    final JsonNode items;
+    final JsonNode selectorInput;
+    final Env env;
+    final int concurrency;
+    final JsonNode[] results;
+    final List<Frame> running = new ArrayList<>();
+    int launched;
+    int completed;
+    boolean failed;
+
+    MapRun(StateEntry entry, State.Map map, JsonNode items, JsonNode selectorInput, Env env, int concurrency) {
+      this.entry = entry;
+      this.map = map;
+      this.items = items;
+      this.selectorInput = selectorInput;
+      this.env = env;
+      this.concurrency = concurrency;
+      this.results = new JsonNode[items.size()];
+    }
+
+    void launchAvailable() {
+      while (!failed && launched < items.size() && running.size() < concurrency) {
+        launch(launched++);
+      }
+    }
+
+    private void launch(int index) {
+      Frame frame = entry.frame;
+      JsonNode item = items.get(index);
+      JsonNode iterationInput;
+      try {
+        if (map.itemSelector() != null) {
+          Env selectorEnv = env.with(selectorInput);
+          selectorEnv.mapItem(index, item);
+          if (map.common().jsonata()) {
+            selectorEnv.states = statesVar(entry, null, null);
+          }
+          iterationInput = map.itemSelector().evaluate(selectorEnv);
+        } else {
+          iterationInput = item;
+        }
+      } catch (StatesException e) {
+        failed = true;
+        emit(frame.history, HistoryEventType.MAP_STATE_FAILED, null, true);
+        stateFailed(entry, e);
+        return;
+      }
+      Frame child = new Frame(frame, map.processor(), frame.variables.child(), frame.history.child(), new Frame.Listener() {
+        @Override
+        public void succeeded(Frame f, JsonNode out) {
+          if (failed) {
+            return;
+          }
+          emit(f.history, HistoryEventType.MAP_ITERATION_SUCCEEDED, iterationDetails(index), false);
+          frame.history.integrate(f.history);
+          running.remove(f);
+          results[index] = out;
+          completed++;
+          if (completed == items.size()) {
+            frame.history.source = frame.history.last;
+            emit(frame.history, HistoryEventType.MAP_STATE_SUCCEEDED, null, false);
+            ArrayNode array = Json.NODES.arrayNode();
+            for (JsonNode r : results) {
+              array.add(r);
+            }
+            try {
+              finish(entry, array);
+            } catch (StatesException e) {
+              stateFailed(entry, e);
+            }
+          } else {
+            launchAvailable();
+          }
+        }
+
+        @Override
+        public void failed(Frame f, String err, String errCause) {
+          if (failed) {
+            return;
+          }
+          failed = true;
+          emit(f.history, HistoryEventType.MAP_ITERATION_FAILED, iterationDetails(index), false);
+          frame.history.integrate(f.history);
+          running.remove(f);
+          for (Frame other : new ArrayList<>(running)) {
+            abortFrame(other);
+          }
+          emit(frame.history, HistoryEventType.MAP_STATE_FAILED, null, true);
+          handleError(entry, err, errCause);
+        }
+      });
+      running.add(child);
+      frame.cleanups.add(() -> abortFrame(child));
+      emit(child.history, HistoryEventType.MAP_ITERATION_STARTED, iterationDetails(index), true);
+      JsonNode input = iterationInput;
+      scheduler.post(() -> enterState(child, map.processor().startAt(), input));
+    }
+
+    private ObjectNode iterationDetails(int index) {
+      ObjectNode details = Json.NODES.objectNode();
+      details.put("index", index);
+      details.put("name", entry.state.name());
+      return details;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Evaluation environment: $, $$, variables, $states
+
+  private Env env(StateEntry entry, JsonNode in) {
+    return new Env(entry, in);
+  }
+
+  private ObjectNode statesVar(StateEntry entry, JsonNode result, JsonNode errorOutput) {
+    ObjectNode states = Json.NODES.objectNode();
+    states.set("input", entry.rawInput);
+    if (result != null) {
+      states.set("result", result);
+    }
+    if (errorOutput != null) {
+      states.set("errorOutput", errorOutput);
+    }
+    states.set("context", contextObject(entry, -1, null));
+    return states;
+  }
+
+  private ObjectNode contextObject(StateEntry entry, int mapIndex, JsonNode mapValue) {
+    if (executionContext == null) {
+      executionContext = Json.NODES.objectNode();
+      executionContext.put("Id", settings.executionArn());
+      executionContext.set("Input", input);
+      executionContext.put("StartTime", AWS_TIME.format(settings.startTime()));
+      executionContext.put("Name", settings.executionName());
+      executionContext.put("RoleArn", settings.roleArn());
+      executionContext.put("RedriveCount", 0);
+      stateMachineContext = Json.NODES.objectNode();
+      stateMachineContext.put("Id", settings.stateMachineArn());
+      stateMachineContext.put("Name", settings.stateMachineName());
+    }
+    ObjectNode ctx = Json.NODES.objectNode();
+    ctx.set("Execution", executionContext);
+    ctx.set("StateMachine", stateMachineContext);
+    ObjectNode state = Json.NODES.objectNode();
+    state.put("Name", entry.state.name());
+    state.put("EnteredTime", AWS_TIME.format(entry.enteredTime));
+    if (entry.retryCount > 0 || entry.state.type() == StateType.TASK) {
+      state.put("RetryCount", entry.retryCount);
+    }
+    ctx.set("State", state);
+    if (entry.taskToken != null) {
+      ObjectNode taskNode = Json.NODES.objectNode();
+      taskNode.put("Token", entry.taskToken);
+      ctx.set("Task", taskNode);
+    }
+    if (mapIndex >= 0) {
+      ObjectNode item = Json.NODES.objectNode();
+      item.put("Index", mapIndex);
+      item.set("Value", mapValue);
+      ObjectNode mapNode = Json.NODES.objectNode();
+      mapNode.set("Item", item);
+      ctx.set("Map", mapNode);
+    }
+    return ctx;
+  }
+
+  /** EvalEnv for one field of one state entry. */
+  private final class Env implements EvalEnv {
+    final StateEntry entry;
+    final JsonNode in;
+    ObjectNode states;
+    int mapIndex = -1;
+    JsonNode mapValue;
+    private JsonNode context;
+
+    Env(StateEntry entry, JsonNode in) {
+      this.entry = entry;
+      this.in = in;
+    }
+
+    Env with(JsonNode newInput) {
+      Env env = new Env(entry, newInput);
+      env.states = states;
+      env.mapIndex = mapIndex;
+      env.mapValue = mapValue;
+      return env;
+    }
+
+    void mapItem(int index, JsonNode value) {
+      mapIndex = index;
+      mapValue = value;
+      context = null;
+    }
+
+    @Override
+    public EvalEnv withInput(JsonNode newInput) {
+      return with(newInput);
+    }
+
+    @Override
+    public JsonNode input() {
+      return in;
+    }
+
+    @Override
+    public JsonNode contextObject() {
+      if (context == null) {
+        context = ExecutionRun.this.contextObject(entry, mapIndex, mapValue);
+      }
+      return context;
+    }
+
+    @Override
+    public JsonNode variable(String name) {
+      return entry.frame.variables.get(name);
+    }
+
+    @Override
+    public JsonNode statesVariable() {
+      return states != null ? states : statesVar(entry, null, null);
+    }
+
+    @Override
+    public Instant now() {
+      return scheduler.now();
+    }
+
+    @Override
+    public JsonNode readPath(String path, EvaluationScope scope) {
+      return Query.read(path, scope, path);
+    }
+
+    @Override
+    public RandomGenerator random() {
+      return random;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.sfntest.internal.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A task waiting for send-task-success/failure (a callback task or an activity). */
+public final class PendingTask {
+  final String token;
+  final String stateName;
+  final String resourceArn;
+  final JsonNode parameters;
+  final StateEntry entry;
+  final TaskResource resource;
+  final Integer heartbeatSeconds;
+  final boolean activity;
+
+  PendingTask(String token, String stateName, String resourceArn, JsonNode parameters, StateEntry entry,
+      TaskResource resource, Integer heartbeatSeconds, boolean activity) {
+    this.token = token;
+    this.stateName = stateName;
+    this.resourceArn = resourceArn;
+    this.parameters = parameters;
+    this.entry = entry;
+    this.resource = resource;
+    this.heartbeatSeconds = heartbeatSeconds;
+    this.activity = activity;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public String stateName() {
+    return stateName;
+  }
+
+  public String resource() {
+    return resourceArn;
+  }
+
+  public JsonNode parameters() {
+    return parameters;
+  }
+
+  public boolean activity() {
+    return activity;
+  }
+}

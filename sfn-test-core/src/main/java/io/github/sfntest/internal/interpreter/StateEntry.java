@@ -1,0 +1,38 @@
+package io.github.sfntest.internal.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.internal.asl.State;
+import java.time.Instant;
+
+/** One entry into one state: its raw input, the Entered event, and retry bookkeeping. */
+final class StateEntry {
+  final Frame frame;
+  final State state;
+  final JsonNode rawInput;
+  final long enteredEventId;
+  final Instant enteredTime;
+  final int[] attempts;
+  int retryCount;
+  String taskToken;
+  Scheduler.Timer timeoutTimer;
+  Scheduler.Timer heartbeatTimer;
+  boolean finished;
+
+  StateEntry(Frame frame, State state, JsonNode rawInput, long enteredEventId, Instant enteredTime) {
+    this.frame = frame;
+    this.state = state;
+    this.rawInput = rawInput;
+    this.enteredEventId = enteredEventId;
+    this.enteredTime = enteredTime;
+    this.attempts = new int[state.common().retriers().size()];
+  }
+
+  void cancelTimers() {
+    if (timeoutTimer != null) {
+      timeoutTimer.cancel();
+    }
+    if (heartbeatTimer != null) {
+      heartbeatTimer.cancel();
+    }
+  }
+}
