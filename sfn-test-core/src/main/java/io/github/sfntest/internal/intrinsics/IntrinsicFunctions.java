@@ -16,6 +16,6 @@ public final class IntrinsicFunctions {
    * @throws IllegalArgumentException with a message naming the position and what was expected
    */
   public static IntrinsicCall parse(String text) {
-    throw new UnsupportedOperationException("intrinsic functions are not implemented yet: " + text);
+    return IntrinsicParser.parse(text);
   }
 }
