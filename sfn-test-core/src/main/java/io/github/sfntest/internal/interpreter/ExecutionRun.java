@@ -133,6 +133,14 @@ public final class ExecutionRun {
     scheduler.advanceTo(target);
   }
 
+  /** Fires the next due timer (and everything it unblocks); no-op when none is scheduled. */
+  public void advanceToNextTimer() {
+    scheduler.drainReady();
+    if (status == ExecutionStatus.RUNNING && scheduler.fireNextTimer()) {
+      scheduler.drainReady();
+    }
+  }
+
   public boolean finished() {
     return status != ExecutionStatus.RUNNING;
   }

@@ -1,0 +1,17 @@
+package io.github.sfntest.engine;
+
+/** What an engine can do; tests that need a capability their engine lacks are skipped or fail. */
+public enum EngineCapability {
+  /** Wait states, retries and timeouts take no real time. */
+  VIRTUAL_TIME,
+  /** The JSONata query language. */
+  JSONATA,
+  /** Variables ({@code Assign}). */
+  VARIABLES,
+  /** Mocks can change after the engine started (in-code mocks per test). */
+  IN_CODE_MOCKS,
+  /** Tasks waiting for a task token can be answered by the test. */
+  CALLBACKS,
+  /** Distributed Map with item readers and result writers. */
+  DISTRIBUTED_MAP
+}

@@ -1,0 +1,153 @@
+package io.github.sfntest.engine;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Settings of an engine: the account and region in ARNs, the virtual clock's start, the random
+ * seed (task tokens, execution names, {@code States.UUID}), and AWS's limits.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.inProcess(EngineOptions.builder()
+ *     .startTime(Instant.parse("2024-01-01T00:00:00Z"))
+ *     .seed(42)
+ *     .build());
+ * }</pre>
+ */
+public final class EngineOptions {
+
+  /** AWS's limit on history events per execution. */
+  public static final int AWS_MAX_HISTORY_EVENTS = 25_000;
+
+  /** AWS's limit on a state's input or output, in UTF-8 bytes (256 KiB). */
+  public static final int AWS_MAX_PAYLOAD_BYTES = 262_144;
+
+  private final String account;
+  private final String region;
+  private final String roleArn;
+  private final Instant startTime;
+  private final long seed;
+  private final int maxHistoryEvents;
+  private final int maxPayloadBytes;
+
+  private EngineOptions(Builder b) {
+    this.account = b.account;
+    this.region = b.region;
+    this.roleArn = b.roleArn != null ? b.roleArn : "arn:aws:iam::" + b.account + ":role/sfn-test-role";
+    this.startTime = b.startTime;
+    this.seed = b.seed;
+    this.maxHistoryEvents = b.maxHistoryEvents;
+    this.maxPayloadBytes = b.maxPayloadBytes;
+  }
+
+  public static EngineOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.account = account;
+    b.region = region;
+    b.roleArn = roleArn;
+    b.startTime = startTime;
+    b.seed = seed;
+    b.maxHistoryEvents = maxHistoryEvents;
+    b.maxPayloadBytes = maxPayloadBytes;
+    return b;
+  }
+
+  public String account() {
+    return account;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public String roleArn() {
+    return roleArn;
+  }
+
+  /** Where the virtual clock starts for each execution. */
+  public Instant startTime() {
+    return startTime;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** 0 means unlimited. */
+  public int maxHistoryEvents() {
+    return maxHistoryEvents;
+  }
+
+  /** 0 means unlimited. */
+  public int maxPayloadBytes() {
+    return maxPayloadBytes;
+  }
+
+  /** Builder of {@link EngineOptions}. */
+  public static final class Builder {
+    private String account = "111111111111";
+    private String region = "us-east-1";
+    private String roleArn;
+    private Instant startTime = Instant.parse("2024-01-01T00:00:00Z");
+    private long seed = 0;
+    private int maxHistoryEvents = AWS_MAX_HISTORY_EVENTS;
+    private int maxPayloadBytes = AWS_MAX_PAYLOAD_BYTES;
+
+    private Builder() {}
+
+    public Builder account(String value) {
+      this.account = Objects.requireNonNull(value, "account");
+      return this;
+    }
+
+    public Builder region(String value) {
+      this.region = Objects.requireNonNull(value, "region");
+      return this;
+    }
+
+    public Builder roleArn(String value) {
+      this.roleArn = value;
+      return this;
+    }
+
+    public Builder startTime(Instant value) {
+      this.startTime = Objects.requireNonNull(value, "startTime");
+      return this;
+    }
+
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** AWS's 25,000 by default; 0 lifts the limit (load tests). */
+    public Builder maxHistoryEvents(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("maxHistoryEvents must be >= 0, was " + value);
+      }
+      this.maxHistoryEvents = value;
+      return this;
+    }
+
+    /** AWS's 262,144 bytes by default; 0 lifts the limit. */
+    public Builder maxPayloadBytes(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("maxPayloadBytes must be >= 0, was " + value);
+      }
+      this.maxPayloadBytes = value;
+      return this;
+    }
+
+    public EngineOptions build() {
+      return new EngineOptions(this);
+    }
+  }
+}

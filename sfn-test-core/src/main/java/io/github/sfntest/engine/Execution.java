@@ -1,0 +1,56 @@
+package io.github.sfntest.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.history.ExecutionHistory;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A started execution. On the in-process engine nothing happens between calls: each call runs the
+ * execution as far as it can go, in virtual time.
+ *
+ * <pre>{@code
+ * Execution execution = engine.start(StartRequest.of(definition, "{\"orderId\": \"42\"}"));
+ * WaitingTask approval = execution.awaitTask("WaitForApproval");
+ * execution.sendTaskSuccess(approval.taskToken(), "{\"approved\": true}");
+ * ExecutionResult result = execution.awaitCompletion();
+ * }</pre>
+ */
+public interface Execution {
+
+  String executionArn();
+
+  ExecutionStatus status();
+
+  /** The history so far. */
+  ExecutionHistory history();
+
+  /** Tasks currently waiting for a callback or an activity worker. */
+  List<WaitingTask> waitingTasks();
+
+  /**
+   * Runs the execution (letting virtual time pass) until a task of state {@code stateName} waits
+   * for a callback. Fails with a message naming what the execution did instead if it ends first.
+   */
+  WaitingTask awaitTask(String stateName);
+
+  void sendTaskSuccess(String taskToken, String outputJson);
+
+  void sendTaskSuccess(String taskToken, JsonNode output);
+
+  void sendTaskFailure(String taskToken, String error, String cause);
+
+  void sendTaskHeartbeat(String taskToken);
+
+  /** Moves virtual time forward, firing Wait states, retries and timeouts due on the way. */
+  void advanceTime(Duration duration);
+
+  /** Stops the execution as StopExecution does (status ABORTED). */
+  void stop(String error, String cause);
+
+  /**
+   * Runs the execution to its end, letting virtual time pass (timeouts fire). Throws {@link
+   * IllegalStateException} if it can only go on after a callback the test has not sent.
+   */
+  ExecutionResult awaitCompletion();
+}

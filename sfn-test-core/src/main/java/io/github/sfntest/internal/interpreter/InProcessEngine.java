@@ -1,0 +1,178 @@
+package io.github.sfntest.internal.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.engine.Engine;
+import io.github.sfntest.engine.EngineCapability;
+import io.github.sfntest.engine.EngineOptions;
+import io.github.sfntest.engine.Execution;
+import io.github.sfntest.engine.ExecutionResult;
+import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.engine.WaitingTask;
+import io.github.sfntest.history.ExecutionHistory;
+import io.github.sfntest.internal.asl.Definitions;
+import io.github.sfntest.internal.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The in-process engine: each execution runs on the caller's thread in virtual time. */
+public final class InProcessEngine implements Engine {
+
+  private final EngineOptions options;
+  private final AtomicLong executions = new AtomicLong();
+
+  public InProcessEngine(EngineOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public Execution start(StartRequest request) {
+    String smName = request.definition().name();
+    long number = executions.getAndIncrement();
+    // Names derive from the seed and a per-engine counter so reruns give identical histories.
+    String execName = request.executionName() != null
+        ? request.executionName()
+        : new UUID(options.seed() * 31 + 0x5f7e57L, number).toString();
+    String prefix = "arn:aws:states:" + options.region() + ":" + options.account() + ":";
+    RunSettings settings = new RunSettings(
+        smName,
+        prefix + "stateMachine:" + smName,
+        execName,
+        prefix + "execution:" + smName + ":" + execName,
+        options.roleArn(),
+        options.region(),
+        options.account(),
+        options.startTime(),
+        options.seed() ^ (number * 0x9E3779B97F4A7C15L),
+        options.maxHistoryEvents(),
+        options.maxPayloadBytes());
+    ExecutionRun run = new ExecutionRun(Definitions.model(request.definition()), settings, request.input(), request.taskHandler());
+    run.start();
+    run.runUntilIdle(false);
+    return new InProcessExecution(run);
+  }
+
+  @Override
+  public Set<EngineCapability> capabilities() {
+    return EnumSet.allOf(EngineCapability.class);
+  }
+
+  @Override
+  public EngineOptions options() {
+    return options;
+  }
+
+  @Override
+  public void close() {}
+
+  /** Execution handle; calls are serialised because the run itself is single-threaded. */
+  private static final class InProcessExecution implements Execution {
+    private final ExecutionRun run;
+
+    InProcessExecution(ExecutionRun run) {
+      this.run = run;
+    }
+
+    @Override
+    public String executionArn() {
+      return run.executionArn();
+    }
+
+    @Override
+    public synchronized ExecutionStatus status() {
+      return run.status();
+    }
+
+    @Override
+    public synchronized ExecutionHistory history() {
+      return new ExecutionHistory(run.events());
+    }
+
+    @Override
+    public synchronized List<WaitingTask> waitingTasks() {
+      List<WaitingTask> tasks = new ArrayList<>();
+      for (PendingTask p : run.pendingTasks()) {
+        tasks.add(new WaitingTask(p.stateName(), p.resource(), p.token(), p.parameters(), p.activity()));
+      }
+      return tasks;
+    }
+
+    @Override
+    public synchronized WaitingTask awaitTask(String stateName) {
+      while (true) {
+        for (WaitingTask task : waitingTasks()) {
+          if (task.stateName().equals(stateName)) {
+            return task;
+          }
+        }
+        if (run.finished()) {
+          throw new IllegalStateException("The execution ended (" + run.status() + ") before state \"" + stateName
+              + "\" waited for a callback. States visited: " + history().enteredStateNames());
+        }
+        Instant before = run.now();
+        int eventsBefore = run.events().size();
+        run.advanceToNextTimer();
+        if (run.now().equals(before) && run.events().size() == eventsBefore) {
+          throw new IllegalStateException("State \"" + stateName + "\" is not waiting for a callback, and the execution "
+              + "cannot go on by itself. Waiting tasks: " + waitingTasks().stream().map(WaitingTask::stateName).toList());
+        }
+      }
+    }
+
+    @Override
+    public void sendTaskSuccess(String taskToken, String outputJson) {
+      JsonNode output;
+      try {
+        output = Json.parse(outputJson);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("The task output is not valid JSON: " + e.getMessage(), e);
+      }
+      sendTaskSuccess(taskToken, output);
+    }
+
+    @Override
+    public synchronized void sendTaskSuccess(String taskToken, JsonNode output) {
+      run.sendTaskSuccess(taskToken, output);
+      run.runUntilIdle(false);
+    }
+
+    @Override
+    public synchronized void sendTaskFailure(String taskToken, String error, String cause) {
+      run.sendTaskFailure(taskToken, error, cause);
+      run.runUntilIdle(false);
+    }
+
+    @Override
+    public synchronized void sendTaskHeartbeat(String taskToken) {
+      run.sendTaskHeartbeat(taskToken);
+    }
+
+    @Override
+    public synchronized void advanceTime(Duration duration) {
+      run.advanceTime(duration);
+    }
+
+    @Override
+    public synchronized void stop(String error, String cause) {
+      run.stop(error, cause);
+    }
+
+    @Override
+    public synchronized ExecutionResult awaitCompletion() {
+      run.runUntilIdle(true);
+      if (!run.finished()) {
+        throw new IllegalStateException("The execution cannot finish by itself: it waits for callbacks of "
+            + waitingTasks().stream().map(t -> "\"" + t.stateName() + "\"").toList()
+            + ". Use engine.start(...), then execution.awaitTask(state) and sendTaskSuccess/sendTaskFailure, "
+            + "or mock the task.");
+      }
+      return run.result();
+    }
+  }
+}
