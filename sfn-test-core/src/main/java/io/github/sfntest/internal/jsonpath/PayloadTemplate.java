@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A JSONPath payload template ({@code Parameters}, {@code ResultSelector}, {@code ItemSelector},
@@ -36,7 +37,12 @@ public final class PayloadTemplate {
    *     intrinsic call
    */
   public static PayloadTemplate compile(JsonNode template) {
-    return new PayloadTemplate(compilePart(template));
+    return compile(template, IntrinsicFunctions::parse);
+  }
+
+  /** As {@link #compile(JsonNode)} with another intrinsic parser (tests use a fake). */
+  static PayloadTemplate compile(JsonNode template, Function<String, IntrinsicCall> intrinsics) {
+    return new PayloadTemplate(compilePart(template, intrinsics));
   }
 
   /** Evaluates the template against {@code scope} ({@code $} is {@code scope.input()}). */
@@ -49,13 +55,13 @@ public final class PayloadTemplate {
     JsonNode evaluate(EvaluationScope scope, IntrinsicEnvironment environment);
   }
 
-  private static Part compilePart(JsonNode node) {
+  private static Part compilePart(JsonNode node, Function<String, IntrinsicCall> intrinsics) {
     if (!isDynamic(node)) {
       return (scope, environment) -> node;
     }
     if (node.isArray()) {
       List<Part> items = new ArrayList<>(node.size());
-      node.forEach(item -> items.add(compilePart(item)));
+      node.forEach(item -> items.add(compilePart(item, intrinsics)));
       return new ArrayPart(items.toArray(new Part[0]));
     }
     List<String> keys = new ArrayList<>(node.size());
@@ -66,23 +72,23 @@ public final class PayloadTemplate {
       String key = field.getKey();
       if (key.endsWith(".$")) {
         keys.add(key.substring(0, key.length() - 2));
-        values.add(compileDynamicValue(key, field.getValue()));
+        values.add(compileDynamicValue(key, field.getValue(), intrinsics));
       } else {
         keys.add(key);
-        values.add(compilePart(field.getValue()));
+        values.add(compilePart(field.getValue(), intrinsics));
       }
     }
     return new ObjectPart(keys.toArray(new String[0]), values.toArray(new Part[0]));
   }
 
-  private static Part compileDynamicValue(String key, JsonNode value) {
+  private static Part compileDynamicValue(String key, JsonNode value, Function<String, IntrinsicCall> intrinsics) {
     if (!value.isTextual()) {
       throw new IllegalArgumentException(
           "The value for the field '" + key + "' must be a valid JSONPath or a valid intrinsic function call");
     }
     String text = value.textValue();
     if (IntrinsicFunctions.isIntrinsicCall(text)) {
-      IntrinsicCall call = IntrinsicFunctions.parse(text);
+      IntrinsicCall call = intrinsics.apply(text);
       return call::evaluate;
     }
     CompiledPath path = CompiledPath.compile(text);
