@@ -14,6 +14,7 @@ import io.github.sfntest.internal.StatesException;
 import io.github.sfntest.internal.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One ASL JSONPath, compiled once at definition-load time: {@code $...} reads the state input,
@@ -100,6 +101,23 @@ public final class CompiledPath {
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException("Invalid JSONPath '" + text + "': " + e.getMessage(), e);
     }
+  }
+
+  private static final ConcurrentHashMap<String, CompiledPath> CACHE = new ConcurrentHashMap<>();
+
+  /**
+   * A shared compiled path for callers that only get the text at run time (intrinsic arguments
+   * read through {@code IntrinsicEnvironment.readPath}); prefer compiling at load time.
+   */
+  public static CompiledPath cached(String text) {
+    CompiledPath path = CACHE.get(text);
+    if (path == null) {
+      path = compile(text);
+      if (CACHE.size() < 10_000) {
+        CACHE.putIfAbsent(text, path);
+      }
+    }
+    return path;
   }
 
   /** Compiles a reference path: definite (a single node), as InputPath, ResultPath, Variable... */

@@ -103,6 +103,12 @@ class CompiledPathTest {
   }
 
   @Test
+  void cached_paths_are_compiled_once_per_text() {
+    assertThat(CompiledPath.cached("$.a.d")).isSameAs(CompiledPath.cached("$.a.d"));
+    assertThat(CompiledPath.cached("$.a.d").read(scope)).isEqualTo(json("1.50"));
+  }
+
+  @Test
   void rejects_text_that_is_not_a_path() {
     assertThatThrownBy(() -> CompiledPath.compile("a.b")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> CompiledPath.compile("$.a b")).isInstanceOf(IllegalArgumentException.class);
