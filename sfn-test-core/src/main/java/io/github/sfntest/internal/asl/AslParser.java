@@ -1,6 +1,7 @@
 package io.github.sfntest.internal.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.internal.jsonpath.PathFields;
 import io.github.sfntest.internal.query.Condition;
 import io.github.sfntest.internal.query.Query;
 import io.github.sfntest.internal.query.ValueExpr;
@@ -74,9 +75,9 @@ public final class AslParser {
             language,
             text(node, "Next"),
             node.path("End").asBoolean(false),
-            node.get("InputPath"),
-            node.get("OutputPath"),
-            node.get("ResultPath"),
+            selector(node, "InputPath", pointer),
+            selector(node, "OutputPath", pointer),
+            resultPath(node, pointer),
             template(node.get("Parameters")),
             template(node.get("ResultSelector")),
             assign(node.get("Assign"), jsonata),
@@ -193,7 +194,7 @@ public final class AslParser {
     }
     return new State.Map(
         common,
-        node.get("ItemsPath"),
+        node.has("ItemsPath") ? selector(node, "ItemsPath", pointer) : null,
         jsonata && items != null ? Query.jsonata(items, "Items") : null,
         itemSelector,
         branch(processor, pointer + "/" + processorField, language),
@@ -251,7 +252,7 @@ public final class AslParser {
           new Catcher(
               errorEquals(c, pointer + "/" + i),
               requiredText(c, "Next", pointer + "/" + i),
-              c.get("ResultPath"),
+              resultPath(c, pointer + "/" + i),
               c.get("Assign"),
               c.get("Output"),
               assign(c.get("Assign"), jsonata),
@@ -268,6 +269,22 @@ public final class AslParser {
     List<String> names = new ArrayList<>();
     errors.forEach(e -> names.add(e.asText()));
     return List.copyOf(names);
+  }
+
+  private static PathFields.Selector selector(JsonNode node, String field, String pointer) {
+    try {
+      return PathFields.selector(node.get(field));
+    } catch (IllegalArgumentException e) {
+      throw new AslParseException(pointer + "/" + field, e.getMessage());
+    }
+  }
+
+  private static PathFields.ResultPlacement resultPath(JsonNode node, String pointer) {
+    try {
+      return PathFields.resultPath(node.get("ResultPath"));
+    } catch (IllegalArgumentException e) {
+      throw new AslParseException(pointer + "/ResultPath", e.getMessage());
+    }
   }
 
   private static ValueExpr template(JsonNode node) {

@@ -1,6 +1,7 @@
 package io.github.sfntest.internal.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.internal.jsonpath.PathFields;
 import java.util.List;
 
 /**
@@ -9,5 +10,5 @@ import java.util.List;
  * JSONata/variables values.
  */
 public record Catcher(
-    List<String> errorEquals, String next, JsonNode resultPath, JsonNode assign, JsonNode output,
+    List<String> errorEquals, String next, PathFields.ResultPlacement resultPath, JsonNode assign, JsonNode output,
     Object compiledAssign, Object compiledOutput) {}

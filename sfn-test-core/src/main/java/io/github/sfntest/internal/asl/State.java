@@ -1,6 +1,7 @@
 package io.github.sfntest.internal.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.internal.jsonpath.PathFields;
 import io.github.sfntest.internal.query.Condition;
 import io.github.sfntest.internal.query.ValueExpr;
 import java.util.List;
@@ -29,9 +30,9 @@ public sealed interface State {
       QueryLanguage queryLanguage,
       String next,
       boolean end,
-      JsonNode inputPath,
-      JsonNode outputPath,
-      JsonNode resultPath,
+      PathFields.Selector inputPath,
+      PathFields.Selector outputPath,
+      PathFields.ResultPlacement resultPath,
       ValueExpr parameters,
       ValueExpr resultSelector,
       ValueExpr assign,
@@ -89,7 +90,7 @@ public sealed interface State {
 
   record Map(
       Common common,
-      JsonNode itemsPath,
+      PathFields.Selector itemsPath,
       ValueExpr itemsExpr,
       ValueExpr itemSelector,
       Branch processor,

@@ -462,8 +462,8 @@ public final class ExecutionRun {
       env.states = statesVar(entry, null, null);
       out = c.output() != null ? c.output().evaluate(env) : entry.rawInput;
     } else {
-      JsonNode effective = Query.selectPath(c.inputPath(), env, "InputPath");
-      out = Query.selectPath(c.outputPath(), env.withInput(effective), "OutputPath");
+      JsonNode effective = c.inputPath().apply(env);
+      out = c.outputPath().apply(env.withInput(effective));
     }
     exit(entry, out, null, true);
   }
@@ -510,7 +510,7 @@ public final class ExecutionRun {
       env.states = statesVar(entry, null, null);
       effective = entry.rawInput;
     } else {
-      effective = Query.selectPath(c.inputPath(), env, "InputPath");
+      effective = c.inputPath().apply(env);
       env = env.with(effective);
     }
     for (State.ChoiceBranch branch : choice.choices()) {
@@ -521,7 +521,7 @@ public final class ExecutionRun {
           ValueExpr outputExpr = branch.output() != null ? branch.output() : c.output();
           out = outputExpr != null ? outputExpr.evaluate(env) : entry.rawInput;
         } else {
-          out = Query.selectPath(c.outputPath(), env, "OutputPath");
+          out = c.outputPath().apply(env);
         }
         applyAssign(entry.frame, assigned);
         exitTo(entry, out, assigned, branch.next());
@@ -533,7 +533,7 @@ public final class ExecutionRun {
       if (c.jsonata()) {
         out = c.output() != null ? c.output().evaluate(env) : entry.rawInput;
       } else {
-        out = Query.selectPath(c.outputPath(), env, "OutputPath");
+        out = c.outputPath().apply(env);
       }
       Map<String, JsonNode> assigned = evaluateAssign(c.assign(), env);
       applyAssign(entry.frame, assigned);
@@ -565,7 +565,7 @@ public final class ExecutionRun {
         due = parseTimestamp(wait.timestamp(), "Timestamp");
       }
     } else {
-      effective = Query.selectPath(c.inputPath(), env, "InputPath");
+      effective = c.inputPath().apply(env);
       if (wait.seconds() != null) {
         due = scheduler.now().plusSeconds(wait.seconds());
       } else if (wait.timestamp() != null) {
@@ -618,7 +618,7 @@ public final class ExecutionRun {
         if (c.jsonata()) {
           out = c.output() != null ? c.output().evaluate(waitEnv) : entry.rawInput;
         } else {
-          out = Query.selectPath(c.outputPath(), waitEnv.with(waitInput), "OutputPath");
+          out = c.outputPath().apply(waitEnv.with(waitInput));
         }
         Map<String, JsonNode> assigned = evaluateAssign(c.assign(), c.jsonata() ? waitEnv : waitEnv.with(waitInput));
         applyAssign(entry.frame, assigned);
@@ -651,7 +651,7 @@ public final class ExecutionRun {
       env.states = statesVar(entry, null, null);
       return c.arguments() != null ? c.arguments().evaluate(env) : entry.rawInput;
     }
-    JsonNode afterInputPath = Query.selectPath(c.inputPath(), env, "InputPath");
+    JsonNode afterInputPath = c.inputPath().apply(env);
     return c.parameters() != null ? c.parameters().evaluate(env.with(afterInputPath)) : afterInputPath;
   }
 
@@ -672,8 +672,8 @@ public final class ExecutionRun {
     } else {
       JsonNode selected = c.resultSelector() != null ? c.resultSelector().evaluate(env.with(result)) : result;
       assigned = evaluateAssign(c.assign(), env.with(selected));
-      JsonNode combined = Query.resultPath(c.resultPath(), entry.rawInput, selected);
-      out = Query.selectPath(c.outputPath(), env.with(combined), "OutputPath");
+      JsonNode combined = c.resultPath().apply(entry.rawInput, selected);
+      out = c.outputPath().apply(env.with(combined));
     }
     applyAssign(entry.frame, assigned);
     exit(entry, out, assigned, true);
@@ -862,7 +862,7 @@ public final class ExecutionRun {
         out = catcher.compiledOutput() != null ? ((ValueExpr) catcher.compiledOutput()).evaluate(env) : errorOutput;
       } else {
         assigned = evaluateAssign((ValueExpr) catcher.compiledAssign(), env.with(errorOutput));
-        out = Query.resultPath(catcher.resultPath(), entry.rawInput, errorOutput);
+        out = catcher.resultPath().apply(entry.rawInput, errorOutput);
       }
       applyAssign(entry.frame, assigned);
       exitTo(entry, out, assigned, catcher.next());
@@ -897,7 +897,7 @@ public final class ExecutionRun {
         heartbeat = task.heartbeatSecondsExpr().evaluate(env).asInt();
       }
     } else {
-      JsonNode afterInputPath = Query.selectPath(task.common().inputPath(), env, "InputPath");
+      JsonNode afterInputPath = task.common().inputPath().apply(env);
       if (task.timeoutSecondsPath() != null) {
         timeout = positiveSeconds(task.timeoutSecondsPath(), env.with(afterInputPath), "TimeoutSecondsPath");
       }
@@ -909,11 +909,7 @@ public final class ExecutionRun {
   }
 
   private static int positiveSeconds(String path, EvalEnv env, String field) {
-    JsonNode value = Query.find(path, env);
-    if (value == null) {
-      throw new StatesException(StatesErrors.RUNTIME,
-          "Invalid path '" + path + "' : No results for path: " + jaywayPath(path));
-    }
+    JsonNode value = Query.readPath(path, env);
     if (!value.isIntegralNumber() || value.asLong() <= 0) {
       throw new StatesException(StatesErrors.RUNTIME,
           "The " + field + " field refers to value " + Json.write(value) + " which is not a valid positive integer: " + path);
@@ -1238,9 +1234,9 @@ public final class ExecutionRun {
       selectorInput = entry.rawInput;
       items = map.itemsExpr() != null ? map.itemsExpr().evaluate(env) : entry.rawInput;
     } else {
-      selectorInput = Query.selectPath(c.inputPath(), env, "InputPath");
+      selectorInput = c.inputPath().apply(env);
       items = map.itemsPath() != null
-          ? Query.selectPath(map.itemsPath(), env.with(selectorInput), "ItemsPath")
+          ? map.itemsPath().apply(env.with(selectorInput))
           : selectorInput;
     }
     if (!items.isArray()) {
@@ -1502,7 +1498,7 @@ public final class ExecutionRun {
 
     @Override
     public JsonNode readPath(String path, EvaluationScope scope) {
-      return Query.read(path, scope, path);
+      return Query.readPath(path, scope);
     }
 
     @Override
