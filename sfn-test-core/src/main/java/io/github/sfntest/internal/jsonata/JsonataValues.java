@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.internal.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -147,9 +149,21 @@ final class JsonataValues {
     if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
       return Json.NODES.numberNode((long) d);
     }
-    // Double.toString gives the shortest round-tripping digits; JavaScript prints those digits
-    // (zero-padded for large integers: 2^60 -> 1152921504606847000), so do we.
-    return decimalNode(new BigDecimal(Double.toString(d)));
+    // JavaScript prints the shortest digits that round-trip (zero-padded for large integers:
+    // 2^60 -> 1152921504606847000), so do we.
+    return decimalNode(shortest(d));
+  }
+
+  /** The shortest decimal that parses back to {@code d} (JDK 17's Double.toString is not). */
+  private static BigDecimal shortest(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    for (int digits = 1; digits < 17; digits++) {
+      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == d) {
+        return candidate;
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
   }
 
   private static JsonNode decimalNode(BigDecimal dec) {
