@@ -122,8 +122,12 @@ public final class AslParser {
     for (int i = 0; i < choices.size(); i++) {
       JsonNode rule = choices.get(i);
       String rulePointer = pointer + "/Choices/" + i;
-      Condition condition =
-          jsonata ? Query.jsonataCondition(rule.get("Condition")) : Query.choiceRule(rule);
+      Condition condition;
+      try {
+        condition = jsonata ? Query.jsonataCondition(rule.get("Condition")) : Query.choiceRule(rule);
+      } catch (IllegalArgumentException e) {
+        throw new AslParseException(rulePointer, e.getMessage());
+      }
       branches.add(
           new State.ChoiceBranch(
               condition,
@@ -195,7 +199,7 @@ public final class AslParser {
     return new State.Map(
         common,
         node.has("ItemsPath") ? selector(node, "ItemsPath", pointer) : null,
-        jsonata && items != null ? Query.jsonata(items, "Items") : null,
+        jsonata && items != null ? Query.jsonata(items, "Items", io.github.sfntest.internal.jsonata.JsonataType.ARRAY) : null,
         itemSelector,
         branch(processor, pointer + "/" + processorField, language),
         distributed,

@@ -2,6 +2,9 @@ package io.github.sfntest.internal.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.EvaluationScope;
+import io.github.sfntest.internal.jsonata.JsonataRuntime;
+import io.github.sfntest.internal.jsonata.JsonataTemplate;
+import io.github.sfntest.internal.jsonata.JsonataType;
 import io.github.sfntest.internal.jsonpath.ChoiceRule;
 import io.github.sfntest.internal.jsonpath.CompiledPath;
 import io.github.sfntest.internal.jsonpath.PayloadTemplate;
@@ -43,11 +46,26 @@ public final class Query {
 
   /** Compiles a JSONata field value ({@code {% %}} templates nested anywhere). */
   public static ValueExpr jsonata(JsonNode value, String field) {
-    throw new UnsupportedOperationException("JSONata is not wired yet");
+    JsonataTemplate template = JsonataTemplate.compile(value, field);
+    if (template.isConstant()) {
+      return env -> value;
+    }
+    return env -> template.evaluate(env, env.statesVariable(), runtime(env));
+  }
+
+  /** Compiles a JSONata field whose result must have a type (Map {@code Items}: an array). */
+  public static ValueExpr jsonata(JsonNode value, String field, JsonataType expected) {
+    JsonataTemplate template = JsonataTemplate.compile(value, field);
+    return env -> template.evaluate(env, env.statesVariable(), runtime(env), expected);
   }
 
   /** Compiles a JSONata Choice {@code Condition}. */
   public static Condition jsonataCondition(JsonNode value) {
-    throw new UnsupportedOperationException("JSONata is not wired yet");
+    JsonataTemplate template = JsonataTemplate.compile(value, "Condition");
+    return env -> template.evaluateCondition(env, env.statesVariable(), runtime(env));
+  }
+
+  private static JsonataRuntime runtime(EvalEnv env) {
+    return JsonataRuntime.of(env::now, env.random());
   }
 }
