@@ -9,23 +9,29 @@ public final class NearMiss {
 
   private NearMiss() {}
 
-  /** The closest of {@code known} to {@code name}, or {@code null} if none is reasonably close. */
+  /**
+   * The closest of {@code known} to {@code name}, or {@code null} if none is reasonably close: an
+   * edit distance of at most a third of the length (at least 2), or one name containing the other,
+   * ignoring case.
+   */
   public static String closest(String name, Iterable<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String lower = name.toLowerCase(Locale.ROOT);
     for (String k : known) {
-      int d = distance(lower, k.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
+      if (k.equals(name)) {
+        continue;
+      }
+      String kl = k.toLowerCase(Locale.ROOT);
+      int d = distance(lower, kl);
+      int limit = Math.max(2, Math.min(name.length(), k.length()) / 3);
+      boolean close = d <= limit || (!lower.isEmpty() && (kl.contains(lower) || lower.contains(kl)));
+      if (close && d < bestDistance) {
         bestDistance = d;
         best = k;
       }
     }
-    if (best == null || best.equals(name)) {
-      return null;
-    }
-    int limit = Math.max(2, Math.min(name.length(), best.length()) / 3);
-    return bestDistance <= limit ? best : null;
+    return best;
   }
 
   /** {@code 'a', 'b'} in the given order, or {@code (none)}. */
