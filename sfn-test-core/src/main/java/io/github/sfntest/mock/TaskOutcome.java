@@ -15,10 +15,14 @@ public sealed interface TaskOutcome {
     }
   }
 
-  /** The integration failed with {@code error}/{@code cause}, after {@code latency}. */
+  /**
+   * The integration failed with {@code error}/{@code cause}, after {@code latency}. Either may be
+   * {@code null}: AWS then records the {@code TaskFailed} event without that field (e.g. {@code
+   * send-task-failure} without an error, or a MockConfigFile {@code "Throw": {}}), and only {@code
+   * States.ALL} catches it.
+   */
   record Failure(String error, String cause, Duration latency) implements TaskOutcome {
     public Failure {
-      Objects.requireNonNull(error, "error");
       Objects.requireNonNull(latency, "latency");
     }
   }

@@ -1,0 +1,160 @@
+package io.github.sfntest.mock;
+
+import io.github.sfntest.internal.mock.MockConfig;
+import io.github.sfntest.internal.mock.MockConfigParser;
+import io.github.sfntest.internal.mock.MockConfigWriter;
+import io.github.sfntest.internal.mock.NearMiss;
+import io.github.sfntest.internal.mock.TestCaseHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An AWS Step Functions Local mock configuration file ({@code MockConfigFile.json}), read exactly
+ * as Step Functions Local reads it.
+ *
+ * <pre>{@code
+ * MockConfigFile file = MockConfigFile.load(Path.of("statemachine/test/MockConfigFile.json"));
+ * TaskHandler mocks = file.testCase("LocalTesting", "HappyPathTest");
+ * }</pre>
+ *
+ * <p>Resolution, as in Step Functions Local: the test case maps a state name (states inside Map
+ * and Parallel included) to a mocked response; the engine's per-state, per-execution invocation
+ * index (0-based; retries and Map iterations count) selects the entry whose key ({@code "3"} or the
+ * inclusive range {@code "1-2"}) covers it. Nothing repeats: an invocation no key covers fails the
+ * execution with {@code States.Runtime}. A state the test case does not name is {@linkplain
+ * TaskOutcome.NotHandled not handled} (Step Functions Local would call the real service).
+ *
+ * <p>Invalid files fail at load with a {@link MockConfigException} that gives the JSON pointer,
+ * line and column of the problem and a hint.
+ */
+public final class MockConfigFile {
+
+  private final MockConfig config;
+
+  private MockConfigFile(MockConfig config) {
+    this.config = config;
+  }
+
+  /** Reads and validates the file at {@code path}. */
+  public static MockConfigFile load(Path path) {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read MockConfigFile " + path, e);
+    }
+    Path name = path.getFileName();
+    return new MockConfigFile(MockConfigParser.parse(name == null ? path.toString() : name.toString(), text));
+  }
+
+  /** Reads and validates MockConfigFile JSON text. */
+  public static MockConfigFile parse(String json) {
+    return new MockConfigFile(MockConfigParser.parse("MockConfigFile", Objects.requireNonNull(json, "json")));
+  }
+
+  /**
+   * The handler of one test case. The state machine is fixed here, whatever name the engine runs
+   * the machine under.
+   *
+   * @throws IllegalArgumentException if the file has no such state machine or test case (the
+   *     message lists the known names and the closest one)
+   */
+  public TaskHandler testCase(String stateMachineName, String testCaseName) {
+    Map<String, String> states = states(stateMachineName, testCaseName);
+    return new TestCaseHandler(config, stateMachineName, testCaseName, states);
+  }
+
+  /**
+   * The handler of test case {@code testCaseName} of whichever state machine is running, selected
+   * by {@link TaskInvocation#stateMachineName()} at each invocation, like starting an execution on
+   * {@code <stateMachineArn>#<testCaseName>} in Step Functions Local.
+   *
+   * @throws IllegalArgumentException if no state machine of the file has that test case
+   */
+  public TaskHandler testCase(String testCaseName) {
+    boolean found = config.stateMachines().values().stream().anyMatch(c -> c.containsKey(testCaseName));
+    if (!found) {
+      java.util.Set<String> all = new java.util.LinkedHashSet<>();
+      config.stateMachines().values().forEach(c -> all.addAll(c.keySet()));
+      throw new IllegalArgumentException(
+          "No state machine in " + config.source() + " has the test case \"" + testCaseName + "\"."
+              + mean(testCaseName, all) + " Known test cases: " + NearMiss.list(all) + ".");
+    }
+    return invocation -> {
+      String sm = invocation.stateMachineName();
+      Map<String, Map<String, String>> cases = sm == null ? null : config.stateMachines().get(sm);
+      if (cases == null || !cases.containsKey(testCaseName)) {
+        return new TaskOutcome.NotHandled(
+            "State machine '" + sm + "' has no test case '" + testCaseName + "' in " + config.source()
+                + "; state machines with it: "
+                + NearMiss.list(
+                    config.stateMachines().entrySet().stream()
+                        .filter(e -> e.getValue().containsKey(testCaseName))
+                        .map(Map.Entry::getKey)
+                        .toList())
+                + ". Use MockConfigFile.testCase(stateMachineName, testCaseName) to pick one whatever"
+                + " the running machine is called.");
+      }
+      return new TestCaseHandler(config, sm, testCaseName, cases.get(testCaseName)).invoke(invocation);
+    };
+  }
+
+  /** The state machine names, in file order. */
+  public Set<String> stateMachineNames() {
+    return config.stateMachines().keySet();
+  }
+
+  /** The test case names of a state machine, in file order. */
+  public Set<String> testCaseNames(String stateMachineName) {
+    return machine(stateMachineName).keySet();
+  }
+
+  /** State name → response name of one test case, in file order. */
+  public Map<String, String> mockedStates(String stateMachineName, String testCaseName) {
+    return states(stateMachineName, testCaseName);
+  }
+
+  /** The whole file as normalised, indented JSON. */
+  public String toJson() {
+    return MockConfigWriter.write(config);
+  }
+
+  /** For {@link MockedResponses#fromMockConfigFile}. */
+  MockConfig model() {
+    return config;
+  }
+
+  private Map<String, Map<String, String>> machine(String stateMachineName) {
+    Map<String, Map<String, String>> cases = config.stateMachines().get(stateMachineName);
+    if (cases == null) {
+      throw new IllegalArgumentException(
+          "State machine \"" + stateMachineName + "\" is not in " + config.source() + "."
+              + mean(stateMachineName, config.stateMachines().keySet())
+              + " Known state machines: " + NearMiss.list(config.stateMachines().keySet()) + ".");
+    }
+    return cases;
+  }
+
+  private Map<String, String> states(String stateMachineName, String testCaseName) {
+    Map<String, Map<String, String>> cases = machine(stateMachineName);
+    Map<String, String> states = cases.get(testCaseName);
+    if (states == null) {
+      throw new IllegalArgumentException(
+          "State machine \"" + stateMachineName + "\" has no test case \"" + testCaseName + "\" in "
+              + config.source() + "." + mean(testCaseName, cases.keySet())
+              + " Known test cases: " + NearMiss.list(cases.keySet()) + ".");
+    }
+    return states;
+  }
+
+  private static String mean(String name, Iterable<String> known) {
+    String close = NearMiss.closest(name, known);
+    return close == null ? "" : " Did you mean \"" + close + "\"?";
+  }
+}

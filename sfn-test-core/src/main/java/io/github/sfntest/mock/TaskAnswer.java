@@ -1,0 +1,18 @@
+package io.github.sfntest.mock;
+
+/**
+ * Computes a mocked result from the invocation, for {@link Stubbing#willAnswer(TaskAnswer)}. A
+ * functional interface, so Java lambdas and Groovy closures both fit.
+ *
+ * <p>The returned value is the raw integration result: a {@link
+ * com.fasterxml.jackson.databind.JsonNode} is used as it is; a {@link TaskOutcome} is answered as
+ * it is (to fail, wait for a callback or add latency); anything else ({@code Map}, {@code List},
+ * {@code String}, numbers, booleans, {@code null}) is converted to JSON. An exception thrown by the
+ * answer fails the task the way an unhandled exception in a Lambda function does: error = the
+ * exception's class name, cause = {@code {"errorMessage": ..., "errorType": ...}}.
+ */
+@FunctionalInterface
+public interface TaskAnswer {
+
+  Object answer(TaskInvocation invocation) throws Exception;
+}
