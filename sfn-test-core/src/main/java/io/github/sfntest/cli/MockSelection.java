@@ -1,7 +1,9 @@
 package io.github.sfntest.cli;
 
+import io.github.sfntest.mock.MockConfigFile;
 import io.github.sfntest.mock.TaskHandler;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** A MockConfigFile test case chosen for one state machine. */
 record MockSelection(String stateMachineName, String testCase, TaskHandler handler) {
@@ -11,6 +13,26 @@ record MockSelection(String stateMachineName, String testCase, TaskHandler handl
    * definition, or of the file's first state machine.
    */
   static MockSelection load(Path file, String definitionName, String testCase) {
-    throw new CliException("--mock-config is not supported by this build yet");
+    MockConfigFile config;
+    try {
+      config = MockConfigFile.load(file);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), e);
+    }
+    Set<String> machines = config.stateMachineNames();
+    if (machines.isEmpty()) {
+      throw new CliException("--mock-config " + file + " defines no state machines");
+    }
+    String machine = machines.contains(definitionName) ? definitionName : machines.iterator().next();
+    Set<String> cases = config.testCaseNames(machine);
+    String chosen = testCase != null ? testCase : cases.isEmpty() ? null : cases.iterator().next();
+    if (chosen == null) {
+      throw new CliException("--mock-config " + file + " has no test case for state machine \"" + machine + "\"");
+    }
+    try {
+      return new MockSelection(machine, chosen, config.testCase(machine, chosen));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), e);
+    }
   }
 }

@@ -382,10 +382,8 @@ public final class ExecutionRun {
       return;
     }
     abortFrame(root);
-    end(ExecutionStatus.TIMED_OUT, null, StatesErrors.TIMEOUT, null);
-    ObjectNode details = Json.NODES.objectNode();
-    details.put("error", StatesErrors.TIMEOUT);
-    emit(root.history, HistoryEventType.EXECUTION_TIMED_OUT, details, true);
+    end(ExecutionStatus.TIMED_OUT, null, null, null);
+    emit(root.history, HistoryEventType.EXECUTION_TIMED_OUT, Json.NODES.objectNode(), true);
   }
 
   private void abortFrame(Frame frame) {
@@ -408,11 +406,13 @@ public final class ExecutionRun {
       failExecution(StatesErrors.RUNTIME, "The state '" + name + "' does not exist in the state machine.");
       return;
     }
+    long enteredPrevious = frame.history.source;
     long id = emit(frame.history, entered(state.type()), stateEnteredDetails(name, stateInput), true);
     if (status != ExecutionStatus.RUNNING) {
       return;
     }
     StateEntry entry = new StateEntry(frame, state, stateInput, id, scheduler.now());
+    entry.enteredPreviousId = enteredPrevious;
     frame.current = entry;
     runState(entry);
   }
@@ -437,7 +437,33 @@ public final class ExecutionRun {
   /** A field of the state could not be evaluated, or the state itself raised an error. */
   private void stateFailed(StateEntry entry, StatesException e) {
     String errCause = e.stateScoped() ? prefix(entry) + e.cause() : e.cause();
-    handleError(entry, e.error(), errCause);
+    String err = e.error();
+    if (entry.state.common().jsonata() && e.stateScoped() && StatesErrors.RUNTIME.equals(err)) {
+      // JSONata states report their evaluation problems as query evaluation errors.
+      err = StatesErrors.QUERY_EVALUATION_ERROR;
+    }
+    if (StatesErrors.QUERY_EVALUATION_ERROR.equals(err)) {
+      evaluationFailed(entry, err, errCause);
+    }
+    handleError(entry, err, errCause);
+  }
+
+  private static final java.util.regex.Pattern FIELD_IN_CAUSE =
+      java.util.regex.Pattern.compile("specified for the field '([^']*)'|^The (Timestamp|Seconds) field");
+
+  /** AWS records where a JSONata evaluation failed before the state's failure. */
+  private void evaluationFailed(StateEntry entry, String err, String errCause) {
+    ObjectNode details = errorDetails(err, errCause);
+    String localCause = errCause.substring(Math.min(errCause.length(), prefix(entry).length()));
+    java.util.regex.Matcher m = FIELD_IN_CAUSE.matcher(localCause);
+    if (m.find()) {
+      details.put("location", m.group(1) != null ? m.group(1) : m.group(2));
+    }
+    details.put("state", entry.state.name());
+    HistoryContext h = entry.frame.history;
+    // Wait states link it to their Entered event, the others to the event before it.
+    h.source = entry.state.type() == StateType.WAIT ? entry.enteredEventId : entry.enteredPreviousId;
+    emit(h, HistoryEventType.EVALUATION_FAILED, details, true);
   }
 
   private String prefix(StateEntry entry) {
@@ -795,12 +821,20 @@ public final class ExecutionRun {
       }
       for (Catcher catcher : c.catchers()) {
         if (matches(catcher.errorEquals(), err)) {
+          givingUp(entry);
           caught(entry, catcher, err, errCause);
           return;
         }
       }
+      givingUp(entry);
     }
     frameFailed(entry.frame, err, errCause);
+  }
+
+  private void givingUp(StateEntry entry) {
+    if (entry.failedEvent != null) {
+      emit(entry.frame.history, entry.failedEvent, null, true);
+    }
   }
 
   private void retry(StateEntry entry) {
@@ -817,6 +851,9 @@ public final class ExecutionRun {
   }
 
   static boolean matches(List<String> errorEquals, String err) {
+    if (err == null) {
+      return errorEquals.contains(StatesErrors.ALL);
+    }
     for (String name : errorEquals) {
       if (name.equals(err)) {
         return true;
@@ -1164,6 +1201,7 @@ public final class ExecutionRun {
   // Parallel
 
   private void runParallel(StateEntry entry, State.Parallel parallel) {
+    entry.failedEvent = HistoryEventType.PARALLEL_STATE_FAILED;
     JsonNode branchInput = effectiveInput(entry);
     Frame frame = entry.frame;
     emit(frame.history, HistoryEventType.PARALLEL_STATE_STARTED, null, true);
@@ -1210,7 +1248,6 @@ public final class ExecutionRun {
               abortFrame(other);
             }
           }
-          emit(frame.history, HistoryEventType.PARALLEL_STATE_FAILED, null, true);
           handleError(entry, err, errCause);
         }
       });
@@ -1226,6 +1263,7 @@ public final class ExecutionRun {
   private void runMap(StateEntry entry, State.Map map) {
     State.Common c = map.common();
     Frame frame = entry.frame;
+    entry.failedEvent = HistoryEventType.MAP_STATE_FAILED;
     Env env = env(entry, entry.rawInput);
     JsonNode selectorInput;
     JsonNode items;
@@ -1313,7 +1351,6 @@ public final class ExecutionRun {
         }
       } catch (StatesException e) {
         failed = true;
-        emit(frame.history, HistoryEventType.MAP_STATE_FAILED, null, true);
         stateFailed(entry, e);
         return;
       }
@@ -1357,7 +1394,6 @@ public final class ExecutionRun {
           for (Frame other : new ArrayList<>(running)) {
             abortFrame(other);
           }
-          emit(frame.history, HistoryEventType.MAP_STATE_FAILED, null, true);
           handleError(entry, err, errCause);
         }
       });

@@ -10,6 +10,10 @@ final class StateEntry {
   final State state;
   final JsonNode rawInput;
   final long enteredEventId;
+  /** previousEventId of the Entered event (AWS links some evaluation failures to it). */
+  long enteredPreviousId;
+  /** Map/Parallel: the *StateFailed event recorded when the state gives up (no retry). */
+  io.github.sfntest.history.HistoryEventType failedEvent;
   final Instant enteredTime;
   final int[] attempts;
   int retryCount;
