@@ -287,6 +287,9 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
             owner = ctxOwner;
           }
         }
+        if (owner != null && event.type() == HistoryEventType.PARALLEL_STATE_STARTED) {
+          owner.branchCounter = 0;
+        }
         if (owner != null) {
           owners.put(event, owner);
           owner.events.add(event);

@@ -116,7 +116,7 @@ public final class ShouldHaveVisited {
   public static ErrorMessageFactory shouldHaveEndedIn(
       ExecutionResult actual, String expected, String actualLast) {
     return new SfnErrorMessage(
-        "Expecting " + Blocks.describe(actual) + " to have ended in state " + Text.quote(expected) + "\n"
+        "Expecting " + Blocks.describe(actual) + " to have ended in state " + Text.quote(expected) + ",\n"
             + "but it ended in " + (actualLast == null ? "no state" : Text.quote(actualLast)) + ".\n"
             + Blocks.path(actual));
   }

@@ -69,7 +69,16 @@ public final class ExecutionRenderer {
       out.append(" {").append(mapSummary(visit)).append('}');
     } else if (type.equals("Parallel") && !visit.children().isEmpty()) {
       Map<Integer, List<StateVisit>> branches = new TreeMap<>();
+      long lastStart = 0;
+      for (HistoryEvent event : visit.events()) {
+        if (event.type() == HistoryEventType.PARALLEL_STATE_STARTED) {
+          lastStart = event.id();
+        }
+      }
       for (StateVisit child : visit.children()) {
+        if (child.enteredEvent().id() < lastStart) {
+          continue; // an earlier attempt's branches
+        }
         branches
             .computeIfAbsent(child.parallelBranch().orElse(-1), k -> new ArrayList<>())
             .add(child);
