@@ -597,11 +597,11 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
   }
 
   private static String errorsOf(StateVisit visit) {
-    List<String> errors = visit.attemptErrors();
+    List<String> errors = visit.attemptErrors().stream().filter(Objects::nonNull).toList();
     if (errors.isEmpty()) {
       return "";
     }
-    return ", errors: " + Text.quoteAll(errors.stream().map(e -> e == null ? "?" : e).toList());
+    return ", errors: " + Text.quoteAll(errors);
   }
 
   private static String attempts(int n) {
