@@ -232,7 +232,8 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
     JsonNode output = actual.output().get();
     JsonNode value;
     try {
-      value = JsonPath.using(JSON_PATH).parse(output).read(jsonPath);
+      Object read = JsonPath.using(JSON_PATH).parse(output).read(jsonPath);
+      value = read instanceof JsonNode node ? node : Json.MAPPER.valueToTree(read);
     } catch (PathNotFoundException e) {
       throw failure(
           shouldHaveJson(
