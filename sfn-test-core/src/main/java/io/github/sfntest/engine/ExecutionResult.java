@@ -1,6 +1,7 @@
 package io.github.sfntest.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.assertions.ExecutionResultAssert;
 import io.github.sfntest.history.ExecutionHistory;
 import io.github.sfntest.internal.json.Json;
 import java.time.Duration;
@@ -8,12 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.assertj.core.api.AssertProvider;
 
 /**
  * The outcome of one finished execution: status, output or error/cause, and the full history.
  * It depends on nothing engine-specific, so results from any engine read and assert the same.
  */
-public final class ExecutionResult {
+public final class ExecutionResult implements AssertProvider<ExecutionResultAssert> {
 
   private final String executionArn;
   private final String stateMachineName;
@@ -123,6 +125,20 @@ public final class ExecutionResult {
 
   public List<String> getVisitedStates() {
     return visitedStates();
+  }
+
+  /**
+   * The fluent assertions on this result, so that AssertJ's {@code Assertions.assertThat(result)}
+   * works like {@code SfnAssertions.assertThat(result)}.
+   */
+  @Override
+  public ExecutionResultAssert assertThat() {
+    return new ExecutionResultAssert(this);
+  }
+
+  /** A compact rendering of the execution: status, error, path, timings per state. */
+  public String render() {
+    return io.github.sfntest.internal.render.ExecutionRenderer.render(this);
   }
 
   @Override

@@ -3,13 +3,24 @@ package io.github.sfntest.history;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.sfntest.internal.json.Json;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** The events of one execution in the order AWS {@code GetExecutionHistory} lists them. */
 public final class ExecutionHistory implements Iterable<HistoryEvent> {
 
   private final List<HistoryEvent> events;
+  private volatile Structure structure;
 
   public ExecutionHistory(List<HistoryEvent> events) {
     this.events = List.copyOf(events);
@@ -66,6 +77,278 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
       array.add(event.toJson());
     }
     return array;
+  }
+
+  /** Groovy-friendly alias of {@link #enteredStateNames()}: {@code history.visitedStates == ['A', 'B']}. */
+  public List<String> getVisitedStates() {
+    return enteredStateNames();
+  }
+
+  /** The distinct names of the states entered, in order of first entry. */
+  public List<String> stateNames() {
+    return new ArrayList<>(new LinkedHashSet<>(enteredStateNames()));
+  }
+
+  /** The events of any of the given types, in order. */
+  public List<HistoryEvent> ofTypes(HistoryEventType... types) {
+    Set<HistoryEventType> wanted = EnumSet.noneOf(HistoryEventType.class);
+    wanted.addAll(Arrays.asList(types));
+    return filter(e -> wanted.contains(e.type())).events();
+  }
+
+  /** The events matching {@code predicate}, as a history (ids and links kept). */
+  public ExecutionHistory filter(Predicate<? super HistoryEvent> predicate) {
+    List<HistoryEvent> result = new ArrayList<>();
+    for (HistoryEvent event : events) {
+      if (predicate.test(event)) {
+        result.add(event);
+      }
+    }
+    return new ExecutionHistory(result);
+  }
+
+  /** The event with the given id. */
+  public Optional<HistoryEvent> eventById(long id) {
+    return Optional.ofNullable(structure().byId.get(id));
+  }
+
+  /**
+   * Every entry into a state, at every nesting level, in order of the {@code *StateEntered}
+   * events. Built from {@code previousEventId} links (see {@link StateVisit}).
+   */
+  public List<StateVisit> stateVisits() {
+    return structure().visits;
+  }
+
+  public List<StateVisit> getStateVisits() {
+    return stateVisits();
+  }
+
+  /** The entries into the states at the top level (not inside a Map or Parallel state). */
+  public List<StateVisit> topLevelVisits() {
+    List<StateVisit> result = new ArrayList<>();
+    for (StateVisit visit : stateVisits()) {
+      if (visit.parent().isEmpty()) {
+        result.add(visit);
+      }
+    }
+    return result;
+  }
+
+  /** The entries into the state called {@code stateName}, in order. */
+  public List<StateVisit> visitsOf(String stateName) {
+    List<StateVisit> result = new ArrayList<>();
+    for (StateVisit visit : stateVisits()) {
+      if (visit.name().equals(stateName)) {
+        result.add(visit);
+      }
+    }
+    return result;
+  }
+
+  /** The state visit an event belongs to; empty for execution-level events. */
+  public Optional<StateVisit> ownerOf(HistoryEvent event) {
+    return Optional.ofNullable(structure().owners.get(event));
+  }
+
+  /** The events of every entry into {@code stateName} (not of states nested in it). */
+  public ExecutionHistory forState(String stateName) {
+    return filter(e -> ownerOf(e).map(v -> v.name().equals(stateName)).orElse(false));
+  }
+
+  /** The iterations of every entry into the Map state {@code mapStateName}, in order. */
+  public List<MapIteration> mapIterations(String mapStateName) {
+    List<MapIteration> result = new ArrayList<>();
+    for (StateVisit visit : visitsOf(mapStateName)) {
+      result.addAll(visit.mapIterations());
+    }
+    return result;
+  }
+
+  /**
+   * The events of Map iteration {@code index} of {@code mapStateName} (every entry and attempt),
+   * including the events of the states nested in it.
+   */
+  public ExecutionHistory inIteration(String mapStateName, int index) {
+    return filter(
+        e -> {
+          Integer iteration = structure().iterationOf.get(e);
+          StateVisit owner = structure().owners.get(e);
+          if (iteration != null
+              && owner != null
+              && owner.name().equals(mapStateName)
+              && iteration == index) {
+            return true;
+          }
+          for (StateVisit v = owner; v != null; v = v.parent().orElse(null)) {
+            StateVisit parent = v.parent().orElse(null);
+            if (parent != null
+                && parent.name().equals(mapStateName)
+                && v.mapIterationIndex().isPresent()
+                && v.mapIterationIndex().getAsInt() == index) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  private Structure structure() {
+    Structure s = structure;
+    if (s == null) {
+      s = new Structure(this);
+      structure = s;
+    }
+    return s;
+  }
+
+  /** Owner and iteration of every event, derived once from the previousEventId links. */
+  private static final class Structure {
+    final Map<Long, HistoryEvent> byId = new HashMap<>();
+    final Map<HistoryEvent, StateVisit> owners = new IdentityHashMap<>();
+    final Map<HistoryEvent, Integer> iterationOf = new IdentityHashMap<>();
+    final Map<HistoryEvent, StateVisit> visitOfEntered = new IdentityHashMap<>();
+    final List<StateVisit> visits;
+
+    Structure(ExecutionHistory history) {
+      List<StateVisit> all = new ArrayList<>();
+      List<HistoryEvent> events = history.events;
+      for (HistoryEvent event : events) {
+        byId.putIfAbsent(event.id(), event);
+      }
+      for (int i = 0; i < events.size(); i++) {
+        HistoryEvent event = events.get(i);
+        HistoryEvent prev = event.previousEventId() == 0 ? null : byId.get(event.previousEventId());
+        if (prev == null && i > 0 && !event.type().isStateEntered()) {
+          prev = events.get(i - 1);
+        }
+        StateVisit ctxOwner = null;
+        Integer ctxIteration = null;
+        boolean afterParallelStart = false;
+        if (prev != null) {
+          StateVisit prevOwner = owners.get(prev);
+          if (prev.type().isStateEntered() && visitOfEntered.containsKey(prev)) {
+            ctxOwner = visitOfEntered.get(prev);
+          } else if (prev.type().isStateExited() && prevOwner != null) {
+            ctxOwner = prevOwner.parent().orElse(null);
+            ctxIteration = prevOwner.mapIterationIndex().isPresent() ? prevOwner.mapIterationIndex().getAsInt() : null;
+          } else {
+            ctxOwner = prevOwner;
+            ctxIteration = iterationOf.get(prev);
+            afterParallelStart = prev.type() == HistoryEventType.PARALLEL_STATE_STARTED;
+          }
+        }
+        if (event.type().isStateEntered()) {
+          Integer branch = null;
+          if (ctxOwner != null && ctxOwner.enteredEvent().type() == HistoryEventType.PARALLEL_STATE_ENTERED) {
+            if (afterParallelStart) {
+              branch = ctxOwner.branchCounter++;
+            }
+          }
+          if (branch == null && prev != null && prev.type().isStateExited() && owners.get(prev) != null) {
+            OptionalIntHolder h = new OptionalIntHolder(owners.get(prev).parallelBranch());
+            branch = h.value;
+          }
+          Integer iteration =
+              ctxOwner != null && ctxOwner.enteredEvent().type() == HistoryEventType.MAP_STATE_ENTERED
+                  ? ctxIteration
+                  : null;
+          StateVisit visit = new StateVisit(history, event, ctxOwner, iteration, branch);
+          visitOfEntered.put(event, visit);
+          owners.put(event, visit);
+          all.add(visit);
+          if (ctxOwner != null) {
+            ctxOwner.children.add(visit);
+            if (iteration != null) {
+              for (int k = ctxOwner.iterations.size() - 1; k >= 0; k--) {
+                MapIteration it = ctxOwner.iterations.get(k);
+                if (it.index() == iteration) {
+                  it.visits.add(visit);
+                  break;
+                }
+              }
+            }
+          }
+          continue;
+        }
+        StateVisit owner = ctxOwner;
+        String typeName = event.type().awsName();
+        if (typeName.startsWith("Execution")) {
+          owner = null;
+        } else if (typeName.startsWith("Map")) {
+          owner = nearest(ctxOwner, HistoryEventType.MAP_STATE_ENTERED, null);
+        } else if (typeName.startsWith("ParallelState")) {
+          owner = nearest(ctxOwner, HistoryEventType.PARALLEL_STATE_ENTERED, null);
+        } else if (event.type().isStateExited()) {
+          owner = nearest(ctxOwner, null, event.stateName().orElse(null));
+        }
+        if (owner == null) {
+          if (event.type().isStateExited() || typeName.startsWith("Map") || typeName.startsWith("Parallel")) {
+            owner = ctxOwner;
+          }
+        }
+        if (owner != null && event.type() == HistoryEventType.PARALLEL_STATE_STARTED) {
+          owner.branchCounter = 0;
+        }
+        if (owner != null) {
+          owners.put(event, owner);
+          owner.events.add(event);
+          if (event.type().isStateExited() && owner.exited == null) {
+            owner.exited = event;
+          }
+        }
+        Integer iteration = ctxIteration;
+        switch (event.type()) {
+          case MAP_ITERATION_STARTED -> {
+            iteration = event.details().map(d -> d.path("index").asInt()).orElse(0);
+            if (owner != null) {
+              owner.iterations.add(new MapIteration(owner, iteration, owner.attempts(), event));
+            }
+          }
+          case MAP_ITERATION_SUCCEEDED, MAP_ITERATION_FAILED, MAP_ITERATION_ABORTED -> {
+            iteration = event.details().map(d -> d.path("index").asInt()).orElse(iteration == null ? 0 : iteration);
+            if (owner != null) {
+              for (int k = owner.iterations.size() - 1; k >= 0; k--) {
+                MapIteration it = owner.iterations.get(k);
+                if (it.index() == iteration) {
+                  it.events.add(event);
+                  it.status =
+                      event.type() == HistoryEventType.MAP_ITERATION_SUCCEEDED
+                          ? MapIteration.Status.SUCCEEDED
+                          : event.type() == HistoryEventType.MAP_ITERATION_FAILED
+                              ? MapIteration.Status.FAILED
+                              : MapIteration.Status.ABORTED;
+                  break;
+                }
+              }
+            }
+          }
+          default -> iteration = null;
+        }
+        if (iteration != null) {
+          iterationOf.put(event, iteration);
+        }
+      }
+      visits = Collections.unmodifiableList(all);
+    }
+
+    private static StateVisit nearest(StateVisit from, HistoryEventType enteredType, String name) {
+      for (StateVisit v = from; v != null; v = v.parent().orElse(null)) {
+        if ((enteredType == null || v.enteredEvent().type() == enteredType)
+            && (name == null || v.name().equals(name))) {
+          return v;
+        }
+      }
+      return null;
+    }
+  }
+
+  private static final class OptionalIntHolder {
+    final Integer value;
+
+    OptionalIntHolder(java.util.OptionalInt optional) {
+      this.value = optional.isPresent() ? optional.getAsInt() : null;
+    }
   }
 
   @Override

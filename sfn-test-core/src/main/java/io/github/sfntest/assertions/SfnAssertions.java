@@ -1,0 +1,25 @@
+package io.github.sfntest.assertions;
+
+import io.github.sfntest.engine.ExecutionResult;
+
+/**
+ * Entry point of the sfn-test assertions.
+ *
+ * <pre>{@code
+ * import static io.github.sfntest.assertions.SfnAssertions.assertThat;
+ *
+ * assertThat(result).succeeded().visitedInOrder("Validate", "Charge");
+ * }</pre>
+ *
+ * {@link ExecutionResult} is also an {@link org.assertj.core.api.AssertProvider}, so AssertJ's own
+ * {@code Assertions.assertThat(result)} returns the same {@link ExecutionResultAssert}.
+ */
+public final class SfnAssertions {
+
+  private SfnAssertions() {}
+
+  /** Assertions on a finished execution. */
+  public static ExecutionResultAssert assertThat(ExecutionResult actual) {
+    return new ExecutionResultAssert(actual);
+  }
+}

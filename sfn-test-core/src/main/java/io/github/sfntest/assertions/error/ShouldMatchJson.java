@@ -1,0 +1,66 @@
+package io.github.sfntest.assertions.error;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.engine.ExecutionResult;
+import io.github.sfntest.internal.render.JsonDiff;
+import java.util.List;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Messages of the JSON assertions (outputs, inputs, parameters, variables). */
+public final class ShouldMatchJson {
+
+  private ShouldMatchJson() {}
+
+  /**
+   * <pre>
+   * Expecting output of execution "e1" to be equal as JSON to:
+   *   {"total":42}
+   * but was:
+   *   {"total":41}
+   * JSON differences (1):
+   *   $.total: expected 42 but was 41
+   * </pre>
+   *
+   * @param what what is compared, e.g. {@code output of execution "e1"}
+   * @param context extra lines after the diff (may be null)
+   */
+  public static ErrorMessageFactory shouldMatchJson(
+      String what, JsonDiff.Mode mode, JsonNode expected, JsonNode actual, String context) {
+    List<JsonDiff.Difference> differences = JsonDiff.diff(expected, actual, mode);
+    return new SfnErrorMessage(
+        "Expecting " + what + " " + relation(mode) + ":\n"
+            + Blocks.json(expected) + "\n"
+            + "but was:\n"
+            + Blocks.json(actual) + "\n"
+            + JsonDiff.render(differences)
+            + (context == null ? "" : "\n" + context));
+  }
+
+  /** The value to compare does not exist (no output, nothing at a JSONPath...). */
+  public static ErrorMessageFactory shouldHaveJson(
+      String what, JsonDiff.Mode mode, JsonNode expected, String butText, String context) {
+    return new SfnErrorMessage(
+        "Expecting " + what + " " + relation(mode) + ":\n"
+            + Blocks.json(expected) + "\n"
+            + "but " + butText
+            + (context == null ? "" : "\n" + context));
+  }
+
+  /** The execution has no output because it did not succeed. */
+  public static ErrorMessageFactory shouldHaveOutput(
+      ExecutionResult actual, JsonDiff.Mode mode, JsonNode expected) {
+    return shouldHaveJson(
+        "output of " + Blocks.describe(actual),
+        mode,
+        expected,
+        "the execution " + actual.status() + " with:\n"
+            + ShouldHaveStatus.errorCause(actual.getError(), actual.getCause(), true),
+        Blocks.path(actual));
+  }
+
+  private static String relation(JsonDiff.Mode mode) {
+    return mode == JsonDiff.Mode.STRICT
+        ? "to be equal as JSON to"
+        : "to contain as JSON (extra fields allowed)";
+  }
+}

@@ -1,0 +1,117 @@
+package io.github.sfntest.internal.render;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/** Small text helpers shared by the renderers and the assertion messages. */
+public final class Text {
+
+  private Text() {}
+
+  /** {@code text} cut to {@code max} characters, ending with {@code "..."} when cut. */
+  public static String abbreviate(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, Math.max(0, max - 3)) + "...";
+  }
+
+  /** {@code "text"} with quotes, backslashes and control characters escaped; null as null. */
+  public static String quote(String text) {
+    if (text == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /** {@code ["a", "b"]}. */
+  public static String quoteAll(Collection<String> items) {
+    StringJoiner joiner = new StringJoiner(", ", "[", "]");
+    for (String item : items) {
+      joiner.add(quote(item));
+    }
+    return joiner.toString();
+  }
+
+  /** Human duration: {@code 250ms}, {@code 1.5s}, {@code 2m 3s}, {@code 1h 2m}. */
+  public static String duration(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis < 1000) {
+      return millis + "ms";
+    }
+    if (millis < 60_000) {
+      String seconds = String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+      seconds = seconds.replaceAll("0+$", "").replaceAll("\\.$", "");
+      return seconds + "s";
+    }
+    long totalSeconds = millis / 1000;
+    if (totalSeconds < 3600) {
+      long s = totalSeconds % 60;
+      return totalSeconds / 60 + "m" + (s == 0 ? "" : " " + s + "s");
+    }
+    long m = (totalSeconds / 60) % 60;
+    return totalSeconds / 3600 + "h" + (m == 0 ? "" : " " + m + "m");
+  }
+
+  /** The closest of {@code known} to {@code name}, if close enough to be a likely typo. */
+  public static Optional<String> closest(String name, Collection<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int distance =
+          candidate.equalsIgnoreCase(name)
+              ? 0
+              : levenshtein(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = candidate;
+      }
+    }
+    int allowed = Math.max(2, name.length() / 3);
+    return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+  }
+
+  /** {@code Did you mean "X"? Known states: [...]}, or only the known states. */
+  public static String didYouMean(String name, Collection<String> known) {
+    String list = "Known states: " + quoteAll(known);
+    return closest(name, known).map(c -> "Did you mean " + quote(c) + "? " + list).orElse(list);
+  }
+
+  static int levenshtein(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** Every line of {@code block} prefixed by {@code indent}. */
+  public static String indent(String block, String indent) {
+    return indent + block.replace("\n", "\n" + indent);
+  }
+}
