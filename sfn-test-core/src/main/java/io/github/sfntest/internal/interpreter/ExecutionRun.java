@@ -858,7 +858,7 @@ public final class ExecutionRun {
       if (name.equals(err)) {
         return true;
       }
-      if (name.equals(StatesErrors.ALL) && !StatesErrors.DATA_LIMIT_EXCEEDED.equals(err)) {
+      if (name.equals(StatesErrors.ALL)) {
         return true;
       }
       if (name.equals(StatesErrors.TASK_FAILED) && !err.equals(StatesErrors.TIMEOUT)
@@ -978,7 +978,6 @@ public final class ExecutionRun {
           details.put("timeoutInSeconds", timeout);
         }
         emit(h, HistoryEventType.LAMBDA_FUNCTION_SCHEDULED, details, true);
-        emit(h, HistoryEventType.LAMBDA_FUNCTION_STARTED, null, true);
       }
       case ACTIVITY -> {
         ObjectNode details = Json.NODES.objectNode();
@@ -1006,18 +1005,29 @@ public final class ExecutionRun {
           details.put("heartbeatInSeconds", heartbeat);
         }
         if (task.credentials() != null) {
-          details.set("taskCredentials", task.credentials());
+          details.set("taskCredentials", credentials(entry, task.credentials()));
         }
         emit(h, HistoryEventType.TASK_SCHEDULED, details, true);
-        emit(h, HistoryEventType.TASK_STARTED, resourceDetails(resource), true);
       }
     }
     if (status != ExecutionStatus.RUNNING) {
       return;
     }
-    if (timeout != null) {
-      entry.timeoutTimer = scheduler.schedule(Duration.ofSeconds(timeout), () -> taskTimedOut(entry, resource, false));
-      entry.frame.cleanups.add(entry::cancelTimers);
+    // The call itself is a separate step, so concurrent branches interleave as they do on AWS.
+    scheduler.post(() -> {
+      if (!entry.frame.aborted() && !entry.finished && status == ExecutionStatus.RUNNING) {
+        startTask(entry, task, resource, params, timeout, heartbeat);
+      }
+    });
+  }
+
+  private void startTask(StateEntry entry, State.Task task, TaskResource resource, JsonNode params,
+      Integer timeout, Integer heartbeat) {
+    HistoryContext h = entry.frame.history;
+    if (resource.kind() == TaskResource.Kind.LAMBDA_FUNCTION) {
+      emit(h, HistoryEventType.LAMBDA_FUNCTION_STARTED, null, true);
+    } else if (resource.kind() == TaskResource.Kind.SERVICE) {
+      emit(h, HistoryEventType.TASK_STARTED, resourceDetails(resource), true);
     }
     String stateName = entry.state.name();
     int invocation = invocationCounters.merge(stateName, 1, Integer::sum) - 1;
@@ -1031,6 +1041,10 @@ public final class ExecutionRun {
         entry.retryCount,
         java.util.Optional.ofNullable(entry.taskToken),
         scheduler.now());
+    if (timeout != null) {
+      entry.timeoutTimer = scheduler.schedule(Duration.ofSeconds(timeout), () -> taskTimedOut(entry, resource, false));
+      entry.frame.cleanups.add(entry::cancelTimers);
+    }
     TaskOutcome outcome;
     try {
       outcome = handler.invoke(call);
@@ -1038,20 +1052,33 @@ public final class ExecutionRun {
       // A test's handler threw: report it as the task's failure, like a Lambda function would.
       outcome = new TaskOutcome.Failure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), Duration.ZERO);
     }
+    boolean submits = resource.pattern() != TaskResource.Pattern.REQUEST_RESPONSE
+        && resource.kind() == TaskResource.Kind.SERVICE;
+    if (resource.kind() == TaskResource.Kind.ACTIVITY && !(outcome instanceof TaskOutcome.AwaitCallback)
+        && !(outcome instanceof TaskOutcome.NotHandled)) {
+      // A mocked activity stands for a worker that picked the task up at once.
+      emit(h, HistoryEventType.ACTIVITY_STARTED, Json.NODES.objectNode(), true);
+    }
     if (outcome instanceof TaskOutcome.Success success) {
-      Runnable complete = () -> {
-        if (resource.pattern() != TaskResource.Pattern.REQUEST_RESPONSE && resource.kind() == TaskResource.Kind.SERVICE) {
-          taskSubmitted(entry, resource, Json.NODES.objectNode());
-        }
-        taskSucceeded(entry, resource, success.output());
-      };
-      later(entry, success.latency(), complete);
+      if (submits) {
+        taskSubmitted(entry, resource, SubmitResponses.forTask(resource, params, settings, scheduler.now()));
+      }
+      later(entry, success.latency(), () -> taskSucceeded(entry, resource, success.output()));
     } else if (outcome instanceof TaskOutcome.Failure failure) {
       boolean timedOut = StatesErrors.TIMEOUT.equals(failure.error()) || StatesErrors.HEARTBEAT_TIMEOUT.equals(failure.error());
-      later(entry, failure.latency(), () -> {
-        if (resource.pattern() != TaskResource.Pattern.REQUEST_RESPONSE && resource.kind() == TaskResource.Kind.SERVICE) {
-          taskSubmitted(entry, resource, Json.NODES.objectNode());
+      if (submits) {
+        taskSubmitted(entry, resource, SubmitResponses.forTask(resource, params, settings, scheduler.now()));
+      }
+      Duration delay = failure.latency();
+      if (timedOut && delay.isZero()) {
+        // A mocked timeout happens when the real one would: at the heartbeat or the timeout.
+        Integer seconds = StatesErrors.HEARTBEAT_TIMEOUT.equals(failure.error()) && heartbeat != null ? heartbeat
+            : timeout != null ? timeout : heartbeat;
+        if (seconds != null) {
+          delay = Duration.ofSeconds(seconds);
         }
+      }
+      later(entry, delay, () -> {
         if (timedOut) {
           taskTimedOutWith(entry, resource, failure.error(), failure.cause());
         } else {
@@ -1076,6 +1103,23 @@ public final class ExecutionRun {
       missingMock = notHandled.reason();
       failExecution(StatesErrors.RUNTIME, notHandled.reason());
     }
+  }
+
+  /** {"RoleArn": ...} or {"RoleArn.$": path} becomes AWS's recorded {"roleArn": ...}. */
+  private JsonNode credentials(StateEntry entry, JsonNode credentials) {
+    JsonNode evaluated = entry.state.common().jsonata()
+        ? Query.jsonata(credentials, "Credentials").evaluate(jsonataEnv(entry))
+        : Query.template(credentials).evaluate(env(entry, entry.rawInput));
+    ObjectNode recorded = Json.NODES.objectNode();
+    evaluated.fields().forEachRemaining(e -> recorded.set(
+        Character.toLowerCase(e.getKey().charAt(0)) + e.getKey().substring(1), e.getValue()));
+    return recorded;
+  }
+
+  private Env jsonataEnv(StateEntry entry) {
+    Env env = env(entry, entry.rawInput);
+    env.states = statesVar(entry, null, null);
+    return env;
   }
 
   private void later(StateEntry entry, Duration latency, Runnable action) {
@@ -1162,7 +1206,7 @@ public final class ExecutionRun {
       }
     };
     emit(entry.frame.history, type, details, true);
-    handleError(entry, err, errCause);
+    scheduler.post(() -> handleError(entry, err, errCause));
   }
 
   private void taskTimedOut(StateEntry entry, TaskResource resource, boolean heartbeat) {
@@ -1188,7 +1232,7 @@ public final class ExecutionRun {
       }
     };
     emit(entry.frame.history, type, details, true);
-    handleError(entry, err, errCause);
+    scheduler.post(() -> handleError(entry, err, errCause));
   }
 
   private String newTaskToken() {
@@ -1283,12 +1327,13 @@ public final class ExecutionRun {
     int maxConcurrency = map.maxConcurrency() == null ? 0 : map.maxConcurrency();
     if (map.maxConcurrencyPath() != null) {
       JsonNode value = Query.find(map.maxConcurrencyPath(), env.with(selectorInput));
-      if (value == null || !value.isIntegralNumber()) {
+      Integer parsed = wholeNumber(value);
+      if (parsed == null) {
         throw new StatesException(StatesErrors.RUNTIME,
             "The MaxConcurrencyPath field refers to value " + (value == null ? "null" : "\"" + textOf(value) + "\"")
                 + " which is not a valid integer: " + map.maxConcurrencyPath());
       }
-      maxConcurrency = value.asInt();
+      maxConcurrency = parsed;
     }
     int n = items.size();
     ObjectNode started = Json.NODES.objectNode();
@@ -1302,6 +1347,24 @@ public final class ExecutionRun {
     }
     MapRun run = new MapRun(entry, map, items, selectorInput, env, maxConcurrency <= 0 ? n : maxConcurrency);
     run.launchAvailable();
+  }
+
+  /** An integer, or a string holding one (AWS accepts both in *Path fields); else null. */
+  static Integer wholeNumber(JsonNode value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isIntegralNumber() && value.canConvertToInt()) {
+      return value.asInt();
+    }
+    if (value.isTextual()) {
+      try {
+        return Integer.valueOf(value.asText().strip());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** The bookkeeping of one inline Map state's iterations. */
