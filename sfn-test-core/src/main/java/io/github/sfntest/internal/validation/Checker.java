@@ -50,6 +50,8 @@ final class Checker {
   private final LocatedDocument doc;
   private final List<Diagnostic> out = new ArrayList<>();
   private QueryLanguage top = QueryLanguage.JSONPATH;
+  /** A "QueryLanguage" entry was found inside States, where it does not set the language. */
+  private boolean misplacedQueryLanguage;
   /** State name -> pointers of the States objects (scopes) that define it. */
   private final Map<String, List<String>> scopesByName = new HashMap<>();
 
@@ -236,6 +238,9 @@ final class Checker {
                 + (scope == Scope.TOP ? " top level of the definition" : " enclosing object");
           }
           error(sp, "state \"" + name + "\" must be an object with a Type (was " + kind(s) + ")" + hint);
+          if (name.equals("QueryLanguage")) {
+            misplacedQueryLanguage = true;
+          }
           continue;
         }
         valid.put(name, s);
@@ -308,7 +313,7 @@ final class Checker {
     }
     for (Iterator<String> it = states.fieldNames(); it.hasNext(); ) {
       String n = it.next();
-      if (!seen.contains(n)) {
+      if (!seen.contains(n) && states.get(n).isObject()) {
         add(TRANSITION, Severity.ERROR, child(statesPtr, n), doc.keyAt(child(statesPtr, n)),
             "State \"" + n + "\" is not reachable: no StartAt, Next, Default or Catch Next in this"
                 + " scope leads to it");
@@ -451,7 +456,10 @@ final class Checker {
         String instead = FieldSpecs.replacement(f, q);
         keyError(fp, "field \"" + f + "\" is only valid in "
             + (lang == Lang.JSONPATH ? "JSONPath" : "JSONata") + " states, but " + label + " uses "
-            + q.aslName + (instead.isEmpty() ? "" : "; " + instead));
+            + q.aslName + (instead.isEmpty() ? "" : "; " + instead)
+            + (misplacedQueryLanguage && lang == Lang.JSONATA
+                ? " (the \"QueryLanguage\" inside States does not set the language: move it to the top level)"
+                : ""));
       }
     }
 
