@@ -96,13 +96,47 @@ final class PathSyntax {
     if (jsonPath.equals("$")) {
       return null;
     }
+    String brackets = bracketProblem(jsonPath);
+    if (brackets != null) {
+      return "invalid JSONPath \"" + abbreviate(original) + "\": " + brackets;
+    }
     try {
       JsonPath.compile(jsonPath);
       return null;
-    } catch (RuntimeException | StackOverflowError e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    } catch (com.jayway.jsonpath.InvalidPathException e) {
+      String why = e.getMessage() == null ? "cannot be parsed" : e.getMessage();
       return "invalid JSONPath \"" + abbreviate(original) + "\": " + abbreviate(why);
+    } catch (RuntimeException | StackOverflowError e) {
+      return "invalid JSONPath \"" + abbreviate(original) + "\": cannot be parsed";
     }
+  }
+
+  /** Jayway reads "$.a[" as a property name; ASL (and any reader) wants balanced brackets. */
+  private static String bracketProblem(String path) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (depth > 0 && (c == '\'' || c == '"')) {
+        quote = c;
+      } else if (c == '[') {
+        depth++;
+      } else if (c == ']') {
+        if (--depth < 0) {
+          return "unexpected \"]\" at position " + (i + 1);
+        }
+      }
+    }
+    if (quote != 0) {
+      return "unterminated quoted name";
+    }
+    return depth > 0 ? "missing \"]\"" : null;
   }
 
   private static String stripTrailingBlanks(String s) {
