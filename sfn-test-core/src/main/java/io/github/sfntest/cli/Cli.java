@@ -18,7 +18,7 @@ final class Cli {
     try {
       String name = file.getFileName().toString().replaceFirst("(\\.asl)?\\.(json|ya?ml)$", "");
       return StateMachineDefinition.of(name, text).withSubstitutions(substitutions);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | io.github.sfntest.definition.InvalidDefinitionException e) {
       throw new CliException(e.getMessage(), e);
     }
   }

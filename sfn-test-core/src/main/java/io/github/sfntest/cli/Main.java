@@ -23,6 +23,7 @@ public final class Main {
       return switch (args.get(0)) {
         case "run" -> RunCommand.run(rest, out, err);
         case "batch" -> BatchCommand.run(rest, out, err);
+        case "validate" -> ValidateCommand.run(rest, out, err);
         case "--version" -> {
           out.println("sfn-test " + Version.get());
           yield 0;
@@ -39,6 +40,7 @@ public final class Main {
   }
 
   static String usage() {
-    return "usage: sfn-test <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE;
+    return "usage: sfn-test <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE
+        + "\n  validate --definition FILE [--json]";
   }
 }

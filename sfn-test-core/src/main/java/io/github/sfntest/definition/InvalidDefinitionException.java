@@ -18,7 +18,15 @@ public class InvalidDefinitionException extends RuntimeException {
    * @param diagnostics every diagnostic found (errors and warnings), in document order
    */
   public InvalidDefinitionException(List<Diagnostic> diagnostics) {
-    super(messageOf(diagnostics));
+    this(null, diagnostics);
+  }
+
+  /**
+   * @param stateMachineName the definition's name for the message, or null
+   * @param diagnostics every diagnostic found (errors and warnings), in document order
+   */
+  public InvalidDefinitionException(String stateMachineName, List<Diagnostic> diagnostics) {
+    super(messageOf(stateMachineName, diagnostics));
     this.diagnostics = List.copyOf(diagnostics);
   }
 
@@ -27,9 +35,9 @@ public class InvalidDefinitionException extends RuntimeException {
     return diagnostics;
   }
 
-  private static String messageOf(List<Diagnostic> diagnostics) {
+  private static String messageOf(String name, List<Diagnostic> diagnostics) {
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-    return "Invalid state machine definition: "
+    return "Invalid state machine definition" + (name == null ? "" : " \"" + name + "\"") + ": "
         + errors
         + (errors == 1 ? " error" : " errors")
         + (diagnostics.size() > errors ? ", " + (diagnostics.size() - errors) + " warning(s)" : "")

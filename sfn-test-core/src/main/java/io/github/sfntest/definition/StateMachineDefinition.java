@@ -1,12 +1,13 @@
 package io.github.sfntest.definition;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.sfntest.internal.asl.AslParseException;
 import io.github.sfntest.internal.asl.AslParser;
 import io.github.sfntest.internal.asl.Definitions;
 import io.github.sfntest.internal.asl.StateMachineModel;
 import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.validation.DefinitionValidator;
+import io.github.sfntest.internal.validation.LocatedDocument;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,9 @@ import java.util.regex.Pattern;
  *     .withSubstitutions(Map.of("ChargeFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:charge"));
  * }</pre>
  *
- * <p>JSON and YAML are accepted. {@code ${Name}} placeholders (SAM/CloudFormation {@code
+ * <p>JSON and YAML are accepted. The definition is validated as AWS's
+ * ValidateStateMachineDefinition would; an invalid one throws {@link InvalidDefinitionException}
+ * listing every problem with its location. {@code ${Name}} placeholders (SAM/CloudFormation {@code
  * DefinitionSubstitutions}) are replaced in the text before parsing; placeholders with no value
  * stay as they are and only matter if the execution reaches them.
  */
@@ -134,24 +137,18 @@ public final class StateMachineDefinition {
     return out.toString();
   }
 
+  /** Validates like AWS (every problem at once), then builds the model. */
   private static StateMachineModel parseModel(String name, String text) {
-    JsonNode tree;
-    String trimmed = text.stripLeading();
-    try {
-      if (trimmed.startsWith("{")) {
-        tree = Json.parse(text);
-      } else {
-        tree = new YAMLMapper().readTree(text);
-        tree = Json.parse(Json.write(tree));
-      }
-    } catch (IllegalArgumentException | IOException e) {
-      throw new IllegalArgumentException(
-          "State machine \"" + name + "\" is not valid JSON or YAML: " + e.getMessage(), e);
+    LocatedDocument document = DefinitionValidator.parse(text);
+    List<Diagnostic> diagnostics = DefinitionValidator.validate(document);
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      throw new InvalidDefinitionException(name, diagnostics);
     }
     try {
-      return AslParser.parse(tree);
+      return AslParser.parse(document.root());
     } catch (AslParseException e) {
-      throw new IllegalArgumentException("State machine \"" + name + "\" is invalid: " + e.getMessage(), e);
+      throw new InvalidDefinitionException(name, List.of(new Diagnostic(
+          "SCHEMA_VALIDATION_FAILED", Severity.ERROR, e.pointer(), 1, 1, e.getMessage())));
     }
   }
 
