@@ -129,7 +129,8 @@ public final class IntegrationResults {
     String requestId = uuid("sns-request", message);
     result.set(
         "SdkHttpMetadata",
-        httpMetadata(Map.of("x-amzn-RequestId", requestId, "connection", "keep-alive", "Content-Type", "text/xml")));
+        httpMetadata(Map.of("x-amzn-RequestId", requestId, "connection", "keep-alive", "Date", FIXED_DATE,
+            "Content-Type", "text/xml")));
     result.set("SdkResponseMetadata", responseMetadata(requestId));
     return result;
   }
@@ -151,10 +152,14 @@ public final class IntegrationResults {
   private static Map<String, String> jsonHeaders(String requestId, String body) {
     return Map.of(
         "x-amzn-RequestId", requestId,
-        "Connection", "keep-alive",
+        "connection", "keep-alive",
+        "Date", FIXED_DATE,
         "Content-Length", Integer.toString(Json.utf8Size(body)),
         "Content-Type", "application/x-amz-json-1.0");
   }
+
+  // Results are pure functions of their arguments, so the HTTP Date header is a fixed instant.
+  private static final String FIXED_DATE = "Mon, 01 Jan 2024 00:00:00 GMT";
 
   private static ObjectNode httpMetadata(Map<String, String> headers) {
     ObjectNode meta = Json.NODES.objectNode();

@@ -250,12 +250,17 @@ public final class ExecutionRun {
   // History
 
   private long emit(HistoryContext ctx, HistoryEventType type, ObjectNode details, boolean updateSource) {
-    long id = nextEventId++;
-    long previous = ctx.source;
+    long id = record(ctx.source, type, details);
     ctx.last = id;
     if (updateSource) {
       ctx.source = id;
     }
+    return id;
+  }
+
+  /** An event linked to {@code previous} that moves no thread's history context (aborts). */
+  private long record(long previous, HistoryEventType type, ObjectNode details) {
+    long id = nextEventId++;
     events.add(new HistoryEvent(id, previous, scheduler.now(), type, details));
     if (settings.maxHistoryEvents() > 0 && events.size() >= settings.maxHistoryEvents()
         && status == ExecutionStatus.RUNNING && type != HistoryEventType.EXECUTION_FAILED) {
@@ -384,6 +389,19 @@ public final class ExecutionRun {
     abortFrame(root);
     end(ExecutionStatus.TIMED_OUT, null, null, null);
     emit(root.history, HistoryEventType.EXECUTION_TIMED_OUT, Json.NODES.objectNode(), true);
+  }
+
+  /** Records "*StateAborted" for the state a torn-down branch or iteration was running. */
+  private void stateAborted(Frame frame, long link) {
+    StateEntry current = frame.current;
+    if (current != null && !current.finished) {
+      HistoryEventType type = aborted(current.state.type());
+      if (type != null) {
+        current.finished = true;
+        current.cancelTimers();
+        record(link, type, null);
+      }
+    }
   }
 
   private void abortFrame(Frame frame) {
@@ -885,9 +903,7 @@ public final class ExecutionRun {
   private void caught(StateEntry entry, Catcher catcher, String err, String errCause) {
     ObjectNode errorOutput = Json.NODES.objectNode();
     errorOutput.put("Error", err);
-    if (errCause != null) {
-      errorOutput.put("Cause", errCause);
-    }
+    errorOutput.put("Cause", errCause);
     State.Common c = entry.state.common();
     try {
       JsonNode out;
@@ -1024,6 +1040,7 @@ public final class ExecutionRun {
   private void startTask(StateEntry entry, State.Task task, TaskResource resource, JsonNode params,
       Integer timeout, Integer heartbeat) {
     HistoryContext h = entry.frame.history;
+    entry.attemptOpen = true;
     if (resource.kind() == TaskResource.Kind.LAMBDA_FUNCTION) {
       emit(h, HistoryEventType.LAMBDA_FUNCTION_STARTED, null, true);
     } else if (resource.kind() == TaskResource.Kind.SERVICE) {
@@ -1142,6 +1159,15 @@ public final class ExecutionRun {
     return details;
   }
 
+  /** True once per attempt: the first outcome (result, failure, timeout) wins. */
+  private boolean closeAttempt(StateEntry entry) {
+    if (!entry.attemptOpen || entry.finished || entry.frame.aborted() || status != ExecutionStatus.RUNNING) {
+      return false;
+    }
+    entry.attemptOpen = false;
+    return true;
+  }
+
   private void taskSubmitted(StateEntry entry, TaskResource resource, JsonNode submitOutput) {
     ObjectNode details = resourceDetails(resource);
     details.put("output", Json.write(submitOutput));
@@ -1150,7 +1176,7 @@ public final class ExecutionRun {
   }
 
   private void taskSucceeded(StateEntry entry, TaskResource resource, JsonNode taskOutput) {
-    if (entry.finished || entry.frame.aborted() || status != ExecutionStatus.RUNNING) {
+    if (!closeAttempt(entry)) {
       return;
     }
     entry.cancelTimers();
@@ -1192,7 +1218,7 @@ public final class ExecutionRun {
   }
 
   private void taskFailed(StateEntry entry, TaskResource resource, String err, String errCause, boolean unused) {
-    if (entry.finished || entry.frame.aborted() || status != ExecutionStatus.RUNNING) {
+    if (!closeAttempt(entry)) {
       return;
     }
     entry.cancelTimers();
@@ -1215,7 +1241,7 @@ public final class ExecutionRun {
   }
 
   private void taskTimedOutWith(StateEntry entry, TaskResource resource, String err, String errCause) {
-    if (entry.finished || entry.frame.aborted() || status != ExecutionStatus.RUNNING) {
+    if (!closeAttempt(entry)) {
       return;
     }
     entry.cancelTimers();
@@ -1287,9 +1313,13 @@ public final class ExecutionRun {
           }
           failed[0] = true;
           frame.history.integrate(f.history);
+          // AWS aborts every branch's running state, the failed one's first.
+          long link = f.history.source;
+          stateAborted(f, link);
           for (Frame other : children) {
             if (!other.done) {
               abortFrame(other);
+              stateAborted(other, link);
             }
           }
           handleError(entry, err, errCause);
@@ -1454,12 +1484,21 @@ public final class ExecutionRun {
           emit(f.history, HistoryEventType.MAP_ITERATION_FAILED, iterationDetails(index), false);
           frame.history.integrate(f.history);
           running.remove(f);
-          for (Frame other : new ArrayList<>(running)) {
+          // AWS aborts every running iteration after the failed one, each with its state.
+          long link = f.history.source;
+          stateAborted(f, link);
+          List<Frame> others = new ArrayList<>(running);
+          others.sort(java.util.Comparator.comparingInt(o -> o.iterationIndex));
+          for (Frame other : others) {
             abortFrame(other);
+            record(link, HistoryEventType.MAP_ITERATION_ABORTED, iterationDetails(other.iterationIndex));
+            stateAborted(other, link);
           }
+          running.clear();
           handleError(entry, err, errCause);
         }
       });
+      child.iterationIndex = index;
       running.add(child);
       frame.cleanups.add(() -> abortFrame(child));
       emit(child.history, HistoryEventType.MAP_ITERATION_STARTED, iterationDetails(index), true);

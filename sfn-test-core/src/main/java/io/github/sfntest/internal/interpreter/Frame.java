@@ -22,6 +22,8 @@ final class Frame {
   /** Timers and pending tasks to cancel if this frame is aborted. */
   final List<Runnable> cleanups = new ArrayList<>();
   boolean done;
+  /** The Map iteration index this frame runs, or -1. */
+  int iterationIndex = -1;
   /** The state currently running in this frame (for abort events). */
   StateEntry current;
 

@@ -21,6 +21,8 @@ final class StateEntry {
   Scheduler.Timer timeoutTimer;
   Scheduler.Timer heartbeatTimer;
   boolean finished;
+  /** The current task attempt still waits for its outcome (later outcomes are ignored). */
+  boolean attemptOpen;
 
   StateEntry(Frame frame, State state, JsonNode rawInput, long enteredEventId, Instant enteredTime) {
     this.frame = frame;
