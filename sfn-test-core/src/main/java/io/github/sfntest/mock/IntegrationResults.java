@@ -130,7 +130,7 @@ public final class IntegrationResults {
     result.set(
         "SdkHttpMetadata",
         httpMetadata(Map.of("x-amzn-RequestId", requestId, "connection", "keep-alive", "Date", FIXED_DATE,
-            "Content-Type", "text/xml")));
+            "Content-Type", "text/xml", "Content-Length", "294")));
     result.set("SdkResponseMetadata", responseMetadata(requestId));
     return result;
   }
@@ -146,6 +146,20 @@ public final class IntegrationResults {
       entries.addObject().put("EventId", uuid("events", Integer.toString(i)));
     }
     result.put("FailedEntryCount", 0);
+    return result;
+  }
+
+  /**
+   * What {@code arn:aws:states:::states:startExecution} (and its {@code .sync} forms, when they
+   * submit) returns: {@code {"ExecutionArn", "StartDate", "SdkHttpMetadata", "SdkResponseMetadata"}}.
+   */
+  public static ObjectNode stepFunctionsStartExecution(String executionArn, String startDate) {
+    ObjectNode result = Json.NODES.objectNode();
+    result.put("ExecutionArn", executionArn);
+    result.put("StartDate", startDate);
+    String requestId = uuid("states-request", executionArn);
+    result.set("SdkHttpMetadata", httpMetadata(jsonHeaders(requestId, Json.write(result))));
+    result.set("SdkResponseMetadata", responseMetadata(requestId));
     return result;
   }
 

@@ -1436,7 +1436,11 @@ public final class ExecutionRun {
           Env selectorEnv = env.with(selectorInput);
           selectorEnv.mapItem(index, item);
           if (map.common().jsonata()) {
-            selectorEnv.states = statesVar(entry, null, null);
+            // $states.context carries Map.Item while the ItemSelector is evaluated.
+            ObjectNode states = Json.NODES.objectNode();
+            states.set("input", entry.rawInput);
+            states.set("context", selectorEnv.contextObject());
+            selectorEnv.states = states;
           }
           iterationInput = map.itemSelector().evaluate(selectorEnv);
         } else {

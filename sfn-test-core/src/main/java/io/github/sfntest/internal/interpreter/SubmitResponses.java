@@ -1,7 +1,6 @@
 package io.github.sfntest.internal.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.mock.IntegrationResults;
 import java.time.Instant;
@@ -34,11 +33,9 @@ final class SubmitResponses {
       String name = params.hasNonNull("Name")
           ? params.get("Name").asText()
           : UUID.nameUUIDFromBytes(Json.write(params).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-      ObjectNode out = Json.NODES.objectNode();
-      out.put("ExecutionArn", "arn:aws:states:" + settings.region() + ":" + settings.account() + ":execution:"
-          + machineName + ":" + name);
-      out.put("StartDate", ExecutionRun.AWS_TIME.format(now));
-      return out;
+      return IntegrationResults.stepFunctionsStartExecution(
+          "arn:aws:states:" + settings.region() + ":" + settings.account() + ":execution:" + machineName + ":" + name,
+          ExecutionRun.AWS_TIME.format(now));
     }
     return Json.NODES.objectNode();
   }
