@@ -37,6 +37,14 @@ public interface Engine extends AutoCloseable {
     return run(StartRequest.of(definition, input));
   }
 
+  /**
+   * Makes a state machine known to the engine, so {@code states:startExecution} tasks naming its
+   * ARN (or just its name) run it as a real child execution instead of needing a mock.
+   */
+  default void deploy(StateMachineDefinition definition) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot deploy state machines");
+  }
+
   Set<EngineCapability> capabilities();
 
   EngineOptions options();

@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A started execution. On the in-process engine nothing happens between calls: each call runs the
- * execution as far as it can go, in virtual time.
+ * A started execution. On the in-process engine nothing happens between calls, and virtual time
+ * moves only in {@link #awaitTask}, {@link #awaitCompletion} and {@link #advanceTime}: {@code
+ * start} and the callbacks run the execution until it has to wait (for time or a callback).
  *
  * <pre>{@code
  * Execution execution = engine.start(StartRequest.of(definition, "{\"orderId\": \"42\"}"));
@@ -33,6 +34,13 @@ public interface Execution {
    * for a callback. Fails with a message naming what the execution did instead if it ends first.
    */
   WaitingTask awaitTask(String stateName);
+
+  /**
+   * Acts as an activity worker that polled with GetActivityTask: takes the activity task waiting in
+   * {@code stateName} (recording ActivityStarted with {@code workerName}) and returns it, so the
+   * test can answer with its token.
+   */
+  WaitingTask startActivityTask(String stateName, String workerName);
 
   void sendTaskSuccess(String taskToken, String outputJson);
 

@@ -27,6 +27,7 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
   private final Instant startDate;
   private final Instant stopDate;
   private final ExecutionHistory history;
+  private final List<ExecutionResult> childExecutions;
 
   public ExecutionResult(
       String executionArn,
@@ -39,6 +40,23 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
       Instant startDate,
       Instant stopDate,
       ExecutionHistory history) {
+    this(executionArn, stateMachineName, status, input, output, error, cause, startDate, stopDate, history, List.of());
+  }
+
+  /** A result with the child executions it started (states:startExecution). */
+  public ExecutionResult(
+      String executionArn,
+      String stateMachineName,
+      ExecutionStatus status,
+      JsonNode input,
+      JsonNode output,
+      String error,
+      String cause,
+      Instant startDate,
+      Instant stopDate,
+      ExecutionHistory history,
+      List<ExecutionResult> childExecutions) {
+    this.childExecutions = List.copyOf(childExecutions);
     this.executionArn = Objects.requireNonNull(executionArn, "executionArn");
     this.stateMachineName = stateMachineName;
     this.status = Objects.requireNonNull(status, "status");
@@ -108,6 +126,15 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
   /** Virtual (or real, on a remote engine) time between start and stop. */
   public Duration elapsed() {
     return startDate == null || stopDate == null ? Duration.ZERO : Duration.between(startDate, stopDate);
+  }
+
+  /** The executions this one started through states:startExecution, in start order. */
+  public List<ExecutionResult> childExecutions() {
+    return childExecutions;
+  }
+
+  public List<ExecutionResult> getChildExecutions() {
+    return childExecutions;
   }
 
   public ExecutionHistory history() {

@@ -21,6 +21,7 @@ import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.query.EvalEnv;
 import io.github.sfntest.internal.query.Query;
 import io.github.sfntest.internal.query.ValueExpr;
+import io.github.sfntest.mock.IntegrationResults;
 import io.github.sfntest.mock.TaskHandler;
 import io.github.sfntest.mock.TaskInvocation;
 import io.github.sfntest.mock.TaskOutcome;
@@ -68,6 +69,8 @@ public final class ExecutionRun {
   private String missingMock;
   private Frame root;
   private ObjectNode executionContext;
+  private ChildExecutions childExecutions;
+  private final List<ExecutionRun> children = new ArrayList<>();
   private ObjectNode stateMachineContext;
 
   public ExecutionRun(StateMachineModel model, RunSettings settings, JsonNode input, TaskHandler handler) {
@@ -81,6 +84,11 @@ public final class ExecutionRun {
 
   // ---------------------------------------------------------------------------------------------
   // Driving the execution
+
+  /** Lets states:startExecution tasks run deployed state machines as child executions. */
+  public void childExecutions(ChildExecutions starter) {
+    this.childExecutions = starter;
+  }
 
   /** Records ExecutionStarted and queues the first state. */
   public void start() {
@@ -99,20 +107,14 @@ public final class ExecutionRun {
   }
 
   /**
-   * Runs until the execution ends or waits on something only the outside world can provide. With
-   * {@code skipTime}, timers (Wait states, retry intervals, timeouts) fire at once in virtual time.
-   * Without, time stops as soon as a task waits for a callback, so the test can answer first.
+   * Runs until the execution ends or must wait. With {@code skipTime}, timers (Wait states, retry
+   * intervals, timeouts) fire at once in virtual time; without, virtual time does not move and
+   * the run stops at the first wait, so a test can act before anything times out.
    */
   public void runUntilIdle(boolean skipTime) {
     while (true) {
       scheduler.drainReady();
-      if (status != ExecutionStatus.RUNNING) {
-        return;
-      }
-      if (!skipTime && !pending.isEmpty()) {
-        return;
-      }
-      if (!scheduler.fireNextTimer()) {
+      if (status != ExecutionStatus.RUNNING || !skipTime || !scheduler.fireNextTimer()) {
         return;
       }
     }
@@ -167,6 +169,10 @@ public final class ExecutionRun {
   }
 
   public ExecutionResult result() {
+    List<ExecutionResult> childResults = new ArrayList<>();
+    for (ExecutionRun child : children) {
+      childResults.add(child.result());
+    }
     return new ExecutionResult(
         settings.executionArn(),
         settings.stateMachineName(),
@@ -177,7 +183,8 @@ public final class ExecutionRun {
         cause,
         settings.startTime(),
         stopDate,
-        new ExecutionHistory(events));
+        new ExecutionHistory(events),
+        childResults);
   }
 
   /** Tasks waiting for a callback or an activity worker, oldest first. */
@@ -235,7 +242,7 @@ public final class ExecutionRun {
       details.put("cause", stopCause);
     }
     end(ExecutionStatus.ABORTED, null, stopError, stopCause);
-    emit(root.history, HistoryEventType.EXECUTION_ABORTED, details, true);
+    record(0, HistoryEventType.EXECUTION_ABORTED, details);
   }
 
   private PendingTask takePending(String token) {
@@ -1103,23 +1110,118 @@ public final class ExecutionRun {
         }
       });
     } else if (outcome instanceof TaskOutcome.AwaitCallback await) {
-      if (resource.kind() == TaskResource.Kind.SERVICE) {
-        taskSubmitted(entry, resource, await.submitOutput() == null ? Json.NODES.objectNode() : await.submitOutput());
-      }
-      if (entry.taskToken == null) {
-        entry.taskToken = newTaskToken();
-      }
-      PendingTask waiting = new PendingTask(entry.taskToken, stateName, task.resource(), params, entry, resource, heartbeat,
-          resource.kind() == TaskResource.Kind.ACTIVITY);
-      pending.put(entry.taskToken, waiting);
-      entry.frame.cleanups.add(() -> pending.remove(waiting.token));
-      if (heartbeat != null) {
-        entry.heartbeatTimer = scheduler.schedule(Duration.ofSeconds(heartbeat), () -> taskTimedOut(entry, resource, true));
-      }
+      awaitCallback(entry, task, resource, params, heartbeat,
+          await.submitOutput() != null ? await.submitOutput() : SubmitResponses.forTask(resource, params, settings, scheduler.now()));
     } else if (outcome instanceof TaskOutcome.NotHandled notHandled) {
-      missingMock = notHandled.reason();
-      failExecution(StatesErrors.RUNTIME, notHandled.reason());
+      if (resource.kind() == TaskResource.Kind.ACTIVITY || resource.pattern() == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN) {
+        // Nothing mocks it: the task waits for the test to answer, as it would wait on AWS.
+        awaitCallback(entry, task, resource, params, heartbeat, SubmitResponses.forTask(resource, params, settings, scheduler.now()));
+      } else if ("states".equals(resource.resourceType()) && resource.resource().startsWith("startExecution")
+          && childExecutions != null && startChild(entry, resource, params)) {
+        return;
+      } else {
+        missingMock = notHandled.reason();
+        failExecution(StatesErrors.RUNTIME, notHandled.reason());
+      }
     }
+  }
+
+  private void awaitCallback(StateEntry entry, State.Task task, TaskResource resource, JsonNode params,
+      Integer heartbeat, JsonNode submitOutput) {
+    if (resource.kind() == TaskResource.Kind.SERVICE) {
+      taskSubmitted(entry, resource, submitOutput);
+    }
+    if (entry.taskToken == null) {
+      entry.taskToken = newTaskToken();
+    }
+    PendingTask waiting = new PendingTask(entry.taskToken, entry.state.name(), task.resource(), params, entry, resource,
+        heartbeat, resource.kind() == TaskResource.Kind.ACTIVITY);
+    pending.put(entry.taskToken, waiting);
+    entry.frame.cleanups.add(() -> pending.remove(waiting.token));
+    if (heartbeat != null) {
+      entry.heartbeatTimer = scheduler.schedule(Duration.ofSeconds(heartbeat), () -> taskTimedOut(entry, resource, true));
+    }
+  }
+
+  /**
+   * Runs a deployed state machine as a child execution for states:startExecution and answers the
+   * task as AWS does for each pattern. False when no such state machine is deployed.
+   */
+  private boolean startChild(StateEntry entry, TaskResource resource, JsonNode params) {
+    String machineArn = params.path("StateMachineArn").asText("");
+    JsonNode childInput = params.get("Input");
+    if (childInput == null || childInput.isNull()) {
+      childInput = Json.NODES.objectNode();
+    } else if (childInput.isTextual()) {
+      try {
+        childInput = Json.parse(childInput.asText());
+      } catch (IllegalArgumentException e) {
+        taskFailed(entry, resource, "States.Runtime", "The child execution input is not valid JSON: " + e.getMessage(), false);
+        return true;
+      }
+    }
+    String name = params.hasNonNull("Name") ? params.get("Name").asText() : null;
+    ExecutionRun child = childExecutions.start(machineArn, childInput, name, scheduler.now());
+    if (child == null) {
+      return false;
+    }
+    children.add(child);
+    child.start();
+    child.runUntilIdle(true);
+    ExecutionResult result = child.result();
+    if (!child.finished()) {
+      failExecution(StatesErrors.RUNTIME, "The child execution " + child.executionArn()
+          + " waits for a callback of " + child.pendingTasks().stream().map(PendingTask::stateName).toList()
+          + "; answer it through a mock (child executions run to completion in-process).");
+      return true;
+    }
+    JsonNode started = IntegrationResults.stepFunctionsStartExecution(child.executionArn(), AWS_TIME.format(result.startDate()));
+    if (resource.pattern() == TaskResource.Pattern.REQUEST_RESPONSE) {
+      taskSucceeded(entry, resource, started);
+      return true;
+    }
+    taskSubmitted(entry, resource, started);
+    boolean asJson = resource.pattern() == TaskResource.Pattern.SYNC2;
+    Duration elapsed = Duration.between(result.startDate(), result.stopDate());
+    later(entry, elapsed, () -> {
+      if (result.status() == ExecutionStatus.SUCCEEDED) {
+        taskSucceeded(entry, resource, describe(child, result, asJson));
+      } else {
+        taskFailed(entry, resource, StatesErrors.TASK_FAILED, Json.write(describe(child, result, false)), false);
+      }
+    });
+    return true;
+  }
+
+  /** DescribeExecution of a finished child, as .sync (strings) or .sync:2 (JSON) returns it. */
+  private static ObjectNode describe(ExecutionRun child, ExecutionResult result, boolean asJson) {
+    ObjectNode out = Json.NODES.objectNode();
+    result.cause().ifPresent(c -> out.put("Cause", c));
+    result.error().ifPresent(e -> out.put("Error", e));
+    out.put("ExecutionArn", result.executionArn());
+    if (asJson) {
+      out.set("Input", result.input());
+    } else {
+      out.put("Input", Json.write(result.input()));
+    }
+    out.putObject("InputDetails").put("Included", true);
+    out.put("Name", child.settings.executionName());
+    result.output().ifPresent(o -> {
+      if (asJson) {
+        out.set("Output", o);
+      } else {
+        out.put("Output", Json.write(o));
+      }
+      out.putObject("OutputDetails").put("Included", true);
+      out.put("RedriveCount", 0);
+      out.put("RedriveStatus", "NOT_REDRIVABLE");
+      out.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+    });
+    out.put("StartDate", AWS_TIME.format(result.startDate()));
+    out.put("StateMachineArn", child.settings.stateMachineArn());
+    out.put("Status", result.status().name());
+    out.put("StopDate", AWS_TIME.format(result.stopDate()));
+    return out;
   }
 
   /** {"RoleArn": ...} or {"RoleArn.$": path} becomes AWS's recorded {"roleArn": ...}. */

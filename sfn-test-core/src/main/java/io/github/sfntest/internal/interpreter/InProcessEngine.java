@@ -26,18 +26,34 @@ public final class InProcessEngine implements Engine {
 
   private final EngineOptions options;
   private final AtomicLong executions = new AtomicLong();
+  private final java.util.Map<String, io.github.sfntest.definition.StateMachineDefinition> deployed =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public InProcessEngine(EngineOptions options) {
     this.options = options;
   }
 
   @Override
+  public void deploy(io.github.sfntest.definition.StateMachineDefinition definition) {
+    deployed.put(definition.name(), definition);
+  }
+
+  @Override
   public Execution start(StartRequest request) {
-    String smName = request.definition().name();
+    ExecutionRun run = newRun(request.definition(), request.input(), request.executionName(), options.startTime(),
+        request.taskHandler());
+    run.start();
+    run.runUntilIdle(false);
+    return new InProcessExecution(run);
+  }
+
+  private ExecutionRun newRun(io.github.sfntest.definition.StateMachineDefinition definition, JsonNode input,
+      String executionName, java.time.Instant startTime, io.github.sfntest.mock.TaskHandler handler) {
+    String smName = definition.name();
     long number = executions.getAndIncrement();
     // Names derive from the seed and a per-engine counter so reruns give identical histories.
-    String execName = request.executionName() != null
-        ? request.executionName()
+    String execName = executionName != null
+        ? executionName
         : new UUID(options.seed() * 31 + 0x5f7e57L, number).toString();
     String prefix = "arn:aws:states:" + options.region() + ":" + options.account() + ":";
     RunSettings settings = new RunSettings(
@@ -48,14 +64,22 @@ public final class InProcessEngine implements Engine {
         options.roleArn(),
         options.region(),
         options.account(),
-        options.startTime(),
+        startTime,
         options.seed() ^ (number * 0x9E3779B97F4A7C15L),
         options.maxHistoryEvents(),
         options.maxPayloadBytes());
-    ExecutionRun run = new ExecutionRun(Definitions.model(request.definition()), settings, request.input(), request.taskHandler());
-    run.start();
-    run.runUntilIdle(false);
-    return new InProcessExecution(run);
+    ExecutionRun run = new ExecutionRun(Definitions.model(definition), settings, input, handler);
+    run.childExecutions((arn, childInput, childName, childStart) -> {
+      // A deployed machine is found by its ARN's name part, whatever account/region the ARN names.
+      String name = arn.substring(arn.lastIndexOf(':') + 1);
+      if (arn.contains(":stateMachine:")) {
+        String afterType = arn.substring(arn.indexOf(":stateMachine:") + ":stateMachine:".length());
+        name = afterType.contains(":") ? afterType.substring(0, afterType.indexOf(':')) : afterType;
+      }
+      io.github.sfntest.definition.StateMachineDefinition child = deployed.get(name);
+      return child == null ? null : newRun(child, childInput, childName, childStart, handler);
+    });
+    return run;
   }
 
   @Override
@@ -123,6 +147,23 @@ public final class InProcessEngine implements Engine {
               + "cannot go on by itself. Waiting tasks: " + waitingTasks().stream().map(WaitingTask::stateName).toList());
         }
       }
+    }
+
+    @Override
+    public synchronized WaitingTask startActivityTask(String stateName, String workerName) {
+      for (WaitingTask task : waitingTasks()) {
+        if (task.activity() && task.stateName().equals(stateName)) {
+          run.activityStarted(task.taskToken(), workerName);
+          return task;
+        }
+      }
+      WaitingTask waiting = awaitTask(stateName);
+      if (!waiting.activity()) {
+        throw new IllegalStateException("State \"" + stateName + "\" waits for a task token, not for an activity worker: "
+            + "answer it with sendTaskSuccess/sendTaskFailure");
+      }
+      run.activityStarted(waiting.taskToken(), workerName);
+      return waiting;
     }
 
     @Override
