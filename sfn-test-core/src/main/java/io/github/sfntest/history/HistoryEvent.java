@@ -20,7 +20,8 @@ public final class HistoryEvent {
   private final long previousEventId;
   private final Instant timestamp;
   private final HistoryEventType type;
-  private final ObjectNode details;
+  private volatile ObjectNode details;
+  private java.util.function.Supplier<ObjectNode> pendingDetails;
 
   /**
    * @param details the {@code *EventDetails} object, or {@code null} for types that carry none
@@ -32,6 +33,31 @@ public final class HistoryEvent {
     this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
     this.type = Objects.requireNonNull(type, "type");
     this.details = details;
+  }
+
+  /**
+   * An event whose details are built on first access: engines record payloads as JSON trees and
+   * render the JSON strings AWS shows only when someone reads them.
+   */
+  public static HistoryEvent withLazyDetails(long id, long previousEventId, Instant timestamp, HistoryEventType type,
+      java.util.function.Supplier<ObjectNode> details) {
+    HistoryEvent event = new HistoryEvent(id, previousEventId, timestamp, type, null);
+    event.pendingDetails = Objects.requireNonNull(details, "details");
+    return event;
+  }
+
+  private ObjectNode details0() {
+    ObjectNode d = details;
+    if (d == null && pendingDetails != null) {
+      synchronized (this) {
+        if (details == null && pendingDetails != null) {
+          details = pendingDetails.get();
+          pendingDetails = null;
+        }
+        d = details;
+      }
+    }
+    return d;
   }
 
   public long id() {
@@ -52,11 +78,12 @@ public final class HistoryEvent {
 
   /** The details object as AWS spells it (read-only by convention); empty for types without. */
   public Optional<ObjectNode> details() {
-    return Optional.ofNullable(details);
+    return Optional.ofNullable(details0());
   }
 
   /** A text field of the details object ({@code name}, {@code error}, {@code resource}...). */
   public Optional<String> detail(String field) {
+    ObjectNode details = details0();
     if (details == null) {
       return Optional.empty();
     }
@@ -94,6 +121,7 @@ public final class HistoryEvent {
     node.put("type", type.awsName());
     node.put("id", id);
     node.put("previousEventId", previousEventId);
+    ObjectNode details = details0();
     type.detailsKey().ifPresent(key -> node.set(key, details == null ? Json.NODES.objectNode() : details));
     return node;
   }

@@ -269,6 +269,11 @@ public final class ExecutionRun {
   private long record(long previous, HistoryEventType type, ObjectNode details) {
     long id = nextEventId++;
     events.add(new HistoryEvent(id, previous, scheduler.now(), type, details));
+    checkHistoryLimit(type);
+    return id;
+  }
+
+  private void checkHistoryLimit(HistoryEventType type) {
     if (settings.maxHistoryEvents() > 0 && events.size() >= settings.maxHistoryEvents()
         && status == ExecutionStatus.RUNNING && type != HistoryEventType.EXECUTION_FAILED) {
       failExecution(
@@ -277,21 +282,31 @@ public final class ExecutionRun {
               + settings.maxHistoryEvents()
               + "). AWS Step Functions limits an execution history to 25,000 events.");
     }
-    return id;
   }
 
+  private static final ObjectNode NOT_TRUNCATED = Json.NODES.objectNode().put("truncated", false);
+
+  /** {"truncated": false}, shared: history details are read-only. */
   private static ObjectNode notTruncated() {
-    ObjectNode node = Json.NODES.objectNode();
-    node.put("truncated", false);
-    return node;
+    return NOT_TRUNCATED;
   }
 
-  private ObjectNode stateEnteredDetails(String name, JsonNode stateInput) {
+  private static ObjectNode stateEnteredDetails(String name, JsonNode stateInput) {
     ObjectNode details = Json.NODES.objectNode();
     details.put("name", name);
     details.put("input", Json.write(stateInput));
-    details.set("inputDetails", notTruncated());
+    details.set("inputDetails", NOT_TRUNCATED);
     return details;
+  }
+
+  /** Records an event whose payload strings are rendered only if someone reads them. */
+  private long emitLazy(HistoryContext ctx, HistoryEventType type, java.util.function.Supplier<ObjectNode> details) {
+    long id = nextEventId++;
+    events.add(HistoryEvent.withLazyDetails(id, ctx.source, scheduler.now(), type, details));
+    ctx.last = id;
+    ctx.source = id;
+    checkHistoryLimit(type);
+    return id;
   }
 
   private static HistoryEventType entered(StateType type) {
@@ -432,7 +447,7 @@ public final class ExecutionRun {
       return;
     }
     long enteredPrevious = frame.history.source;
-    long id = emit(frame.history, entered(state.type()), stateEnteredDetails(name, stateInput), true);
+    long id = emitLazy(frame.history, entered(state.type()), () -> stateEnteredDetails(name, stateInput));
     if (status != ExecutionStatus.RUNNING) {
       return;
     }
@@ -761,29 +776,28 @@ public final class ExecutionRun {
     }
     entry.finished = true;
     entry.cancelTimers();
-    ObjectNode details = Json.NODES.objectNode();
-    details.put("name", entry.state.name());
-    String outText = Json.write(out);
-    if (settings.maxPayloadBytes() > 0 && outText.length() > settings.maxPayloadBytes() / 4
-        && Json.utf8Size(outText) > settings.maxPayloadBytes()) {
+    if (exceedsPayloadLimit(out)) {
       entry.finished = false;
       handleError(entry, StatesErrors.DATA_LIMIT_EXCEEDED,
           "The state/task '" + entry.state.name()
               + "' returned a result with a size exceeding the maximum number of bytes service limit.");
       return;
     }
-    details.put("output", outText);
-    details.set("outputDetails", notTruncated());
-    if (assigned != null) {
-      ObjectNode vars = Json.NODES.objectNode();
-      assigned.forEach((k, v) -> vars.put(k, Json.write(v)));
-      details.set("assignedVariables", vars);
-      ObjectNode varDetails = Json.NODES.objectNode();
-      varDetails.put("truncated", false);
-      details.set("assignedVariablesDetails", varDetails);
-    }
+    String name = entry.state.name();
     Frame frame = entry.frame;
-    emit(frame.history, exited(entry.state.type()), details, true);
+    emitLazy(frame.history, exited(entry.state.type()), () -> {
+      ObjectNode details = Json.NODES.objectNode();
+      details.put("name", name);
+      details.put("output", Json.write(out));
+      details.set("outputDetails", NOT_TRUNCATED);
+      if (assigned != null) {
+        ObjectNode vars = Json.NODES.objectNode();
+        assigned.forEach((k, v) -> vars.put(k, Json.write(v)));
+        details.set("assignedVariables", vars);
+        details.set("assignedVariablesDetails", NOT_TRUNCATED);
+      }
+      return details;
+    });
     if (status != ExecutionStatus.RUNNING) {
       return;
     }
@@ -792,6 +806,12 @@ public final class ExecutionRun {
     } else {
       frameSucceeded(frame, out);
     }
+  }
+
+  /** AWS's 256 KiB limit, in UTF-8 bytes; serialises only payloads that might be that large. */
+  private boolean exceedsPayloadLimit(JsonNode payload) {
+    int limit = settings.maxPayloadBytes();
+    return limit > 0 && Json.utf8SizeUpperBound(payload) > limit && Json.utf8Size(Json.write(payload)) > limit;
   }
 
   private void frameSucceeded(Frame frame, JsonNode out) {

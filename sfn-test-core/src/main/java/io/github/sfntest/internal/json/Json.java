@@ -43,6 +43,9 @@ public final class Json {
                 .build());
   }
 
+  // A writer bound to JsonNode skips Jackson's per-call serializer lookup (hot in history events).
+  private static final com.fasterxml.jackson.databind.ObjectWriter NODE_WRITER = MAPPER.writerFor(JsonNode.class);
+
   private Json() {}
 
   /** Parses JSON text; throws {@link IllegalArgumentException} with Jackson's location message. */
@@ -67,10 +70,39 @@ public final class Json {
   /** Compact JSON text, as AWS writes payloads in history events: no spaces. */
   public static String write(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return NODE_WRITER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise JSON node", e);
     }
+  }
+
+  /**
+   * An upper bound of the UTF-8 size of {@link #write(JsonNode)}, cheap to compute: lets size
+   * limits skip serialising payloads that are clearly small enough.
+   */
+  public static long utf8SizeUpperBound(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case OBJECT -> {
+        long size = 2;
+        var fields = node.fields();
+        while (fields.hasNext()) {
+          var field = fields.next();
+          size += 6L * field.getKey().length() + 4 + utf8SizeUpperBound(field.getValue());
+        }
+        yield size;
+      }
+      case ARRAY -> {
+        long size = 2;
+        for (JsonNode item : node) {
+          size += 1 + utf8SizeUpperBound(item);
+        }
+        yield size;
+      }
+      // Escaped control characters are the worst case: 6 bytes per UTF-16 char.
+      case STRING -> 6L * node.textValue().length() + 2;
+      case NUMBER -> node.isBigDecimal() || node.isBigInteger() ? node.asText().length() : 24;
+      default -> 5;
+    };
   }
 
   /** Size in bytes of the UTF-8 encoding of {@link #write(JsonNode)}; AWS limits count bytes. */
