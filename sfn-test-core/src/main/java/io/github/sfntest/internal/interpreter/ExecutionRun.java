@@ -1010,12 +1010,11 @@ public final class ExecutionRun {
   private void scheduleTask(StateEntry entry, State.Task task, TaskResource resource, JsonNode params,
       Integer timeout, Integer heartbeat) {
     HistoryContext h = entry.frame.history;
-    String paramsText = Json.write(params);
     switch (resource.kind()) {
       case LAMBDA_FUNCTION -> {
         ObjectNode details = Json.NODES.objectNode();
         details.put("resource", resource.arn());
-        details.put("input", paramsText);
+        details.put("input", Json.write(params));
         details.set("inputDetails", notTruncated());
         if (timeout != null) {
           details.put("timeoutInSeconds", timeout);
@@ -1025,7 +1024,7 @@ public final class ExecutionRun {
       case ACTIVITY -> {
         ObjectNode details = Json.NODES.objectNode();
         details.put("resource", resource.arn());
-        details.put("input", paramsText);
+        details.put("input", Json.write(params));
         details.set("inputDetails", notTruncated());
         if (timeout != null) {
           details.put("timeoutInSeconds", timeout);
@@ -1036,21 +1035,25 @@ public final class ExecutionRun {
         emit(h, HistoryEventType.ACTIVITY_SCHEDULED, details, true);
       }
       default -> {
-        ObjectNode details = Json.NODES.objectNode();
-        details.put("resourceType", resource.resourceType());
-        details.put("resource", resource.resource());
-        details.put("region", settings.region());
-        details.put("parameters", paramsText);
-        if (timeout != null) {
-          details.put("timeoutInSeconds", timeout);
-        }
-        if (heartbeat != null) {
-          details.put("heartbeatInSeconds", heartbeat);
-        }
-        if (task.credentials() != null) {
-          details.set("taskCredentials", credentials(entry, task.credentials()));
-        }
-        emit(h, HistoryEventType.TASK_SCHEDULED, details, true);
+        JsonNode credentials = task.credentials() != null ? credentials(entry, task.credentials()) : null;
+        String region = settings.region();
+        emitLazy(h, HistoryEventType.TASK_SCHEDULED, () -> {
+          ObjectNode details = Json.NODES.objectNode();
+          details.put("resourceType", resource.resourceType());
+          details.put("resource", resource.resource());
+          details.put("region", region);
+          details.put("parameters", Json.write(params));
+          if (timeout != null) {
+            details.put("timeoutInSeconds", timeout);
+          }
+          if (heartbeat != null) {
+            details.put("heartbeatInSeconds", heartbeat);
+          }
+          if (credentials != null) {
+            details.set("taskCredentials", credentials);
+          }
+          return details;
+        });
       }
     }
     if (status != ExecutionStatus.RUNNING) {
@@ -1303,32 +1306,26 @@ public final class ExecutionRun {
     }
     entry.cancelTimers();
     HistoryContext h = entry.frame.history;
-    String text = Json.write(taskOutput);
-    if (settings.maxPayloadBytes() > 0 && Json.utf8Size(text) > settings.maxPayloadBytes()) {
+    if (exceedsPayloadLimit(taskOutput)) {
       taskFailed(entry, resource, StatesErrors.DATA_LIMIT_EXCEEDED,
           "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.",
           false);
       return;
     }
-    ObjectNode details = Json.NODES.objectNode();
-    switch (resource.kind()) {
-      case LAMBDA_FUNCTION -> {
-        details.put("output", text);
-        details.set("outputDetails", notTruncated());
-        emit(h, HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED, details, true);
-      }
-      case ACTIVITY -> {
-        details.put("output", text);
-        details.set("outputDetails", notTruncated());
-        emit(h, HistoryEventType.ACTIVITY_SUCCEEDED, details, true);
-      }
-      default -> {
+    HistoryEventType type = switch (resource.kind()) {
+      case LAMBDA_FUNCTION -> HistoryEventType.LAMBDA_FUNCTION_SUCCEEDED;
+      case ACTIVITY -> HistoryEventType.ACTIVITY_SUCCEEDED;
+      default -> HistoryEventType.TASK_SUCCEEDED;
+    };
+    emitLazy(h, type, () -> {
+      ObjectNode details = Json.NODES.objectNode();
+      if (type == HistoryEventType.TASK_SUCCEEDED) {
         details.setAll(resourceDetails(resource));
-        details.put("output", text);
-        details.set("outputDetails", notTruncated());
-        emit(h, HistoryEventType.TASK_SUCCEEDED, details, true);
       }
-    }
+      details.put("output", Json.write(taskOutput));
+      details.set("outputDetails", NOT_TRUNCATED);
+      return details;
+    });
     if (status != ExecutionStatus.RUNNING) {
       return;
     }

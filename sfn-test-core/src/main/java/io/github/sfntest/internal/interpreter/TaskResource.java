@@ -21,7 +21,22 @@ record TaskResource(String arn, Kind kind, String resourceType, String resource,
     WAIT_FOR_TASK_TOKEN
   }
 
+  private static final java.util.concurrent.ConcurrentHashMap<String, TaskResource> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Classifies a Resource; results are cached because Task states run it on every attempt. */
   static TaskResource parse(String arn) {
+    TaskResource cached = CACHE.get(arn);
+    if (cached == null) {
+      cached = classify(arn);
+      if (CACHE.size() < 10_000) {
+        CACHE.put(arn, cached);
+      }
+    }
+    return cached;
+  }
+
+  private static TaskResource classify(String arn) {
     String[] parts = arn.split(":", 6);
     if (parts.length == 6 && parts[0].equals("arn") && parts[2].equals("states") && parts[3].isEmpty()
         && parts[4].isEmpty()) {

@@ -87,7 +87,7 @@ public final class Json {
         var fields = node.fields();
         while (fields.hasNext()) {
           var field = fields.next();
-          size += 6L * field.getKey().length() + 4 + utf8SizeUpperBound(field.getValue());
+          size += stringSizeUpperBound(field.getKey()) + 1 + utf8SizeUpperBound(field.getValue());
         }
         yield size;
       }
@@ -98,11 +98,21 @@ public final class Json {
         }
         yield size;
       }
-      // Escaped control characters are the worst case: 6 bytes per UTF-16 char.
-      case STRING -> 6L * node.textValue().length() + 2;
-      case NUMBER -> node.isBigDecimal() || node.isBigInteger() ? node.asText().length() : 24;
+      case STRING -> stringSizeUpperBound(node.textValue());
+      case NUMBER -> node.isInt() || node.isLong() ? 20 : node.asText().length();
       default -> 5;
     };
+  }
+
+  private static long stringSizeUpperBound(String text) {
+    long size = 2;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // Control characters may be escaped as a backslash-u sequence (6 bytes); surrogate halves
+      // count 3 each, more than the 4 bytes of the pair.
+      size += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+    return size;
   }
 
   /** Size in bytes of the UTF-8 encoding of {@link #write(JsonNode)}; AWS limits count bytes. */
