@@ -27,6 +27,7 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
   private final Instant startDate;
   private final Instant stopDate;
   private final ExecutionHistory history;
+  private final List<MapRunResult> mapRuns;
 
   public ExecutionResult(
       String executionArn,
@@ -39,6 +40,23 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
       Instant startDate,
       Instant stopDate,
       ExecutionHistory history) {
+    this(executionArn, stateMachineName, status, input, output, error, cause, startDate, stopDate, history, List.of());
+  }
+
+  /** With the Map Runs of the execution's Distributed Map states, in start order. */
+  public ExecutionResult(
+      String executionArn,
+      String stateMachineName,
+      ExecutionStatus status,
+      JsonNode input,
+      JsonNode output,
+      String error,
+      String cause,
+      Instant startDate,
+      Instant stopDate,
+      ExecutionHistory history,
+      List<MapRunResult> mapRuns) {
+    this.mapRuns = List.copyOf(mapRuns);
     this.executionArn = Objects.requireNonNull(executionArn, "executionArn");
     this.stateMachineName = stateMachineName;
     this.status = Objects.requireNonNull(status, "status");
@@ -116,6 +134,33 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
 
   public ExecutionHistory getHistory() {
     return history;
+  }
+
+  /**
+   * The Map Runs of this execution's Distributed Map states, in start order (one per entry into
+   * such a state). Child executions' own Map Runs are on their results.
+   */
+  public List<MapRunResult> mapRuns() {
+    return mapRuns;
+  }
+
+  public List<MapRunResult> getMapRuns() {
+    return mapRuns;
+  }
+
+  /** The last Map Run of Distributed Map state {@code stateName}. */
+  public MapRunResult mapRun(String stateName) {
+    MapRunResult found = null;
+    for (MapRunResult run : mapRuns) {
+      if (run.stateName().equals(stateName)) {
+        found = run;
+      }
+    }
+    if (found == null) {
+      throw new IllegalArgumentException("No Map Run of state \"" + stateName + "\" in this execution; Map Runs: "
+          + mapRuns.stream().map(MapRunResult::stateName).toList());
+    }
+    return found;
   }
 
   /** The names of the states entered, in order, at every nesting level. */

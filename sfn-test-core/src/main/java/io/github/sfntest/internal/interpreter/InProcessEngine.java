@@ -53,6 +53,7 @@ public final class InProcessEngine implements Engine {
         options.maxHistoryEvents(),
         options.maxPayloadBytes());
     ExecutionRun run = new ExecutionRun(Definitions.model(request.definition()), settings, request.input(), request.taskHandler());
+    run.s3(request.s3());
     run.start();
     run.runUntilIdle(false);
     return new InProcessExecution(run);
