@@ -441,6 +441,18 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
     return navigate(StateAssert.class, StateSubject.class, new StateSubject(actual, name, 0), StateAssert::new);
   }
 
+  /** Assertions on the (last) Map Run of Distributed Map state {@code stateName}. */
+  public MapRunAssert mapRun(String stateName) {
+    isNotNull();
+    boolean found = actual.mapRuns().stream().anyMatch(r -> r.stateName().equals(stateName));
+    if (!found) {
+      failWithMessage("Expected a Map Run of Distributed Map state \"%s\" but the execution's Map Runs are %s",
+          stateName, actual.mapRuns().stream().map(io.github.sfntest.engine.MapRunResult::stateName).toList());
+    }
+    return navigate(MapRunAssert.class, io.github.sfntest.engine.MapRunResult.class, actual.mapRun(stateName),
+        MapRunAssert::new);
+  }
+
   /**
    * Assertions on all the history events of the execution, to be narrowed with {@link
    * EventsAssert#ofType} / {@link EventsAssert#forState}.

@@ -54,7 +54,30 @@ public final class BatchCommand {
     return 0;
   }
 
-  /** Runs one case folder (definition.json, optional input.json and mocks.json). */
+  /**
+   * The S3 objects a conformance case's test uploaded ({@code expected.json} → {@code s3_objects}:
+   * bucket, key, body {text} or {json}), as the fixture its Distributed Map reads; null if none.
+   */
+  static io.github.sfntest.s3.InMemoryS3 s3Objects(Path expected) {
+    if (!Files.isRegularFile(expected)) {
+      return null;
+    }
+    JsonNode objects = Cli.readJson(expected, "expected.json").path("s3_objects");
+    if (!objects.isArray() || objects.isEmpty()) {
+      return null;
+    }
+    io.github.sfntest.s3.InMemoryS3 s3 = new io.github.sfntest.s3.InMemoryS3();
+    for (JsonNode o : objects) {
+      JsonNode body = o.path("body");
+      String text = body.has("text") ? body.get("text").asText()
+          : body.has("json") ? Json.write(body.get("json"))
+          : body.isTextual() ? body.asText() : Json.write(body);
+      s3.putObject(o.path("bucket").asText(), o.path("key").asText(), text);
+    }
+    return s3;
+  }
+
+  /** Runs one case folder (definition.json, optional input.json and mocks.json, s3_objects of expected.json). */
   public static ObjectNode runCase(Path folder) {
     try {
       StateMachineDefinition definition = Cli.loadDefinition(folder.resolve("definition.json"), Map.of());
@@ -67,8 +90,13 @@ public final class BatchCommand {
         definition = definition.withName(selection.stateMachineName());
         handler = selection.handler();
       }
+      StartRequest request = StartRequest.of(definition, input).withTaskHandler(handler);
+      io.github.sfntest.s3.InMemoryS3 s3 = s3Objects(folder.resolve("expected.json"));
+      if (s3 != null) {
+        request = request.withS3(s3);
+      }
       try (Engine engine = Engine.inProcess(EngineOptions.defaults())) {
-        return CaseRunner.resultDocument(engine.run(StartRequest.of(definition, input).withTaskHandler(handler)));
+        return CaseRunner.resultDocument(engine.run(request));
       }
     } catch (CliException e) {
       return CaseRunner.invalidDocument("InvalidDefinition", e.getMessage());

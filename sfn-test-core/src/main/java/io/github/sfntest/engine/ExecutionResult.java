@@ -28,6 +28,7 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
   private final Instant stopDate;
   private final ExecutionHistory history;
   private final List<ExecutionResult> childExecutions;
+  private final List<MapRunResult> mapRuns;
 
   public ExecutionResult(
       String executionArn,
@@ -40,10 +41,14 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
       Instant startDate,
       Instant stopDate,
       ExecutionHistory history) {
-    this(executionArn, stateMachineName, status, input, output, error, cause, startDate, stopDate, history, List.of());
+    this(executionArn, stateMachineName, status, input, output, error, cause, startDate, stopDate, history, List.of(),
+        List.of());
   }
 
-  /** A result with the child executions it started (states:startExecution). */
+  /**
+   * A result with the child executions it started (states:startExecution) and the Map Runs of its
+   * Distributed Map states, each in start order.
+   */
   public ExecutionResult(
       String executionArn,
       String stateMachineName,
@@ -55,8 +60,10 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
       Instant startDate,
       Instant stopDate,
       ExecutionHistory history,
-      List<ExecutionResult> childExecutions) {
+      List<ExecutionResult> childExecutions,
+      List<MapRunResult> mapRuns) {
     this.childExecutions = List.copyOf(childExecutions);
+    this.mapRuns = List.copyOf(mapRuns);
     this.executionArn = Objects.requireNonNull(executionArn, "executionArn");
     this.stateMachineName = stateMachineName;
     this.status = Objects.requireNonNull(status, "status");
@@ -143,6 +150,33 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
 
   public ExecutionHistory getHistory() {
     return history;
+  }
+
+  /**
+   * The Map Runs of this execution's Distributed Map states, in start order (one per entry into
+   * such a state). Child executions' own Map Runs are on their results.
+   */
+  public List<MapRunResult> mapRuns() {
+    return mapRuns;
+  }
+
+  public List<MapRunResult> getMapRuns() {
+    return mapRuns;
+  }
+
+  /** The last Map Run of Distributed Map state {@code stateName}. */
+  public MapRunResult mapRun(String stateName) {
+    MapRunResult found = null;
+    for (MapRunResult run : mapRuns) {
+      if (run.stateName().equals(stateName)) {
+        found = run;
+      }
+    }
+    if (found == null) {
+      throw new IllegalArgumentException("No Map Run of state \"" + stateName + "\" in this execution; Map Runs: "
+          + mapRuns.stream().map(MapRunResult::stateName).toList());
+    }
+    return found;
   }
 
   /** The names of the states entered, in order, at every nesting level. */

@@ -58,7 +58,7 @@ public final class ExecutionRun {
   private final Scheduler scheduler;
   private final Random random;
   private final List<HistoryEvent> events = new ArrayList<>();
-  private final Map<String, Integer> invocationCounters = new HashMap<>();
+  private final Map<String, Integer> invocationCounters;
   private final LinkedHashMap<String, PendingTask> pending = new LinkedHashMap<>();
   private long nextEventId = 1;
   private ExecutionStatus status = ExecutionStatus.RUNNING;
@@ -74,11 +74,18 @@ public final class ExecutionRun {
   private ObjectNode stateMachineContext;
 
   public ExecutionRun(StateMachineModel model, RunSettings settings, JsonNode input, TaskHandler handler) {
+    this(model, settings, input, handler, new Scheduler(settings.startTime()), new HashMap<>());
+  }
+
+  /** A Distributed Map child: its own history, on the parent's clock, sharing its mock counters. */
+  private ExecutionRun(StateMachineModel model, RunSettings settings, JsonNode input, TaskHandler handler,
+      Scheduler scheduler, Map<String, Integer> invocationCounters) {
     this.model = model;
     this.settings = settings;
     this.input = input;
     this.handler = handler;
-    this.scheduler = new Scheduler(settings.startTime());
+    this.scheduler = scheduler;
+    this.invocationCounters = invocationCounters;
     this.random = new Random(settings.seed());
   }
 
@@ -184,7 +191,8 @@ public final class ExecutionRun {
         settings.startTime(),
         stopDate,
         new ExecutionHistory(events),
-        childResults);
+        childResults,
+        mapRunResults());
   }
 
   /** Tasks waiting for a callback or an activity worker, oldest first. */
@@ -358,6 +366,10 @@ public final class ExecutionRun {
       task.entry.cancelTimers();
     }
     pending.clear();
+    if (endListener != null) {
+      // Posted, so the parent hears of a child's end after its terminal event is recorded.
+      scheduler.post(() -> endListener.accept(this));
+    }
   }
 
   private final class RootListener implements Frame.Listener {
@@ -1454,6 +1466,10 @@ public final class ExecutionRun {
   // Map (inline)
 
   private void runMap(StateEntry entry, State.Map map) {
+    if (map.distributed()) {
+      runDistributedMap(entry, map);
+      return;
+    }
     State.Common c = map.common();
     Frame frame = entry.frame;
     entry.failedEvent = HistoryEventType.MAP_STATE_FAILED;
@@ -1634,6 +1650,602 @@ public final class ExecutionRun {
       details.put("index", index);
       details.put("name", entry.state.name());
       return details;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Map (distributed): a Map Run whose items each run as a child execution, an ExecutionRun of its
+  // own (own history, own $$.Execution) on this run's scheduler and virtual clock. The parent's
+  // history only gets MapRunStarted / MapRunSucceeded / MapRunFailed.
+
+  /** AWS's MaxConcurrency when a Distributed Map gives none (or 0). */
+  static final int DISTRIBUTED_DEFAULT_CONCURRENCY = 10_000;
+
+  private io.github.sfntest.s3.InMemoryS3 s3Fixture;
+  private io.github.sfntest.s3.InMemoryS3 implicitS3;
+  private java.util.function.Consumer<ExecutionRun> endListener;
+  private final List<DistributedMapRun> mapRuns = new ArrayList<>();
+  private Random distributedRandom;
+
+  /** The S3 buckets Distributed Map readers and writers use; without one, readers ask the task handler. */
+  public void s3(io.github.sfntest.s3.InMemoryS3 fixture) {
+    this.s3Fixture = fixture;
+  }
+
+  private List<io.github.sfntest.engine.MapRunResult> mapRunResults() {
+    List<io.github.sfntest.engine.MapRunResult> results = new ArrayList<>(mapRuns.size());
+    for (DistributedMapRun run : mapRuns) {
+      results.add(run.toResult());
+    }
+    return results;
+  }
+
+  private java.util.UUID distributedUuid() {
+    if (distributedRandom == null) {
+      distributedRandom = new Random(settings.seed() ^ 0x6D61705275E5L);
+    }
+    long hi = (distributedRandom.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (distributedRandom.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new java.util.UUID(hi, lo);
+  }
+
+  private void runDistributedMap(StateEntry entry, State.Map map) {
+    State.Common c = map.common();
+    entry.failedEvent = HistoryEventType.MAP_STATE_FAILED;
+    Env env = env(entry, entry.rawInput);
+    Env fieldEnv;
+    JsonNode selectorInput;
+    JsonNode items = null;
+    if (c.jsonata()) {
+      env.states = statesVar(entry, null, null);
+      selectorInput = entry.rawInput;
+      fieldEnv = env;
+      if (map.itemReader() == null) {
+        items = map.itemsExpr() != null ? map.itemsExpr().evaluate(env) : entry.rawInput;
+      }
+    } else {
+      selectorInput = c.inputPath().apply(env);
+      fieldEnv = env.with(selectorInput);
+      // With an ItemReader, AWS takes the items from the reader and ignores ItemsPath.
+      if (map.itemReader() == null) {
+        items = map.itemsPath() != null ? map.itemsPath().apply(fieldEnv) : selectorInput;
+      }
+    }
+    if (items != null && !items.isArray()) {
+      throw new StatesException(StatesErrors.RUNTIME, "Map state input must be an array but was: " + Json.write(items));
+    }
+    int concurrency = distributedConcurrency(map, fieldEnv);
+    ObjectNode started = Json.NODES.objectNode();
+    started.put("length", items == null ? 0 : items.size());
+    emit(entry.frame.history, HistoryEventType.MAP_STATE_STARTED, started, true);
+    DistributedMapRun run = new DistributedMapRun(entry, map, selectorInput, fieldEnv, concurrency);
+    run.configure(); // tolerated failures, reader and batcher fields: States.Runtime before the run starts
+    mapRuns.add(run);
+    ObjectNode runStarted = Json.NODES.objectNode();
+    runStarted.put("mapRunArn", run.mapRunArn);
+    emit(entry.frame.history, HistoryEventType.MAP_RUN_STARTED, runStarted, true);
+    entry.frame.cleanups.add(run::abort);
+    run.start(items);
+  }
+
+  private int distributedConcurrency(State.Map map, Env fieldEnv) {
+    Integer value = map.maxConcurrency();
+    if (map.maxConcurrencyExpr() != null) {
+      value = wholeNumber(map.maxConcurrencyExpr().evaluate(fieldEnv));
+    } else if (map.maxConcurrencyPath() != null) {
+      JsonNode found = Query.find(map.maxConcurrencyPath(), fieldEnv);
+      value = wholeNumber(found);
+      if (value == null) {
+        throw new StatesException(StatesErrors.RUNTIME,
+            "The MaxConcurrencyPath field refers to value " + (found == null ? "null" : "\"" + textOf(found) + "\"")
+                + " which is not a valid integer: " + map.maxConcurrencyPath());
+      }
+    }
+    return value == null || value <= 0 ? DISTRIBUTED_DEFAULT_CONCURRENCY : value;
+  }
+
+  /** A field that is a literal, a JSONata string, or given by its *Path twin. */
+  private JsonNode distributedField(State.Map map, JsonNode owner, String field, Env fieldEnv) {
+    if (owner == null) {
+      return null;
+    }
+    JsonNode literal = owner.get(field);
+    if (literal != null) {
+      if (map.common().jsonata() && literal.isTextual()) {
+        return Query.jsonata(literal, field).evaluate(fieldEnv);
+      }
+      return literal;
+    }
+    JsonNode path = owner.get(field + "Path");
+    if (path != null && path.isTextual()) {
+      JsonNode value = Query.find(path.asText(), fieldEnv);
+      return value == null ? Json.NODES.nullNode() : value;
+    }
+    return null;
+  }
+
+  private Integer distributedInteger(State.Map map, JsonNode owner, String field, Env fieldEnv) {
+    JsonNode value = distributedField(map, owner, field, fieldEnv);
+    if (value == null) {
+      return null;
+    }
+    Integer parsed = wholeNumber(value);
+    if (parsed == null) {
+      String source = owner.has(field) ? field : field + "Path";
+      throw new StatesException(StatesErrors.RUNTIME, "The " + source + " field refers to value \"" + textOf(value)
+          + "\" which is not a valid integer" + (owner.has(field) ? "." : ": " + owner.get(source).asText()));
+    }
+    return parsed;
+  }
+
+  /** The bookkeeping of one Map Run: reading, batching, launching children, tolerating failures. */
+  private final class DistributedMapRun {
+    final StateEntry entry;
+    final State.Map map;
+    final JsonNode selectorInput;
+    final Env fieldEnv;
+    final int concurrency;
+    final String runId;
+    final String mapRunArn;
+    final String label;
+    final Map<Integer, ExecutionRun> running = new LinkedHashMap<>();
+    io.github.sfntest.internal.distributed.ToleratedFailure tolerated;
+    Long maxItems;
+    Integer maxItemsPerBatch;
+    Integer maxBytesPerBatch;
+    JsonNode batchInput;
+    boolean batched;
+    List<JsonNode> childInputs = List.of();
+    int[] itemCounts = new int[0];
+    io.github.sfntest.engine.ExecutionResult[] children = new io.github.sfntest.engine.ExecutionResult[0];
+    int itemCount;
+    int launched;
+    int completed;
+    int failedItems;
+    ExecutionStatus runStatus = ExecutionStatus.RUNNING;
+    String runError;
+    String runCause;
+    JsonNode writerDetails;
+
+    DistributedMapRun(StateEntry entry, State.Map map, JsonNode selectorInput, Env fieldEnv, int concurrency) {
+      this.entry = entry;
+      this.map = map;
+      this.selectorInput = selectorInput;
+      this.fieldEnv = fieldEnv;
+      this.concurrency = concurrency;
+      this.label = map.label();
+      this.runId = distributedUuid().toString();
+      this.mapRunArn = "arn:aws:states:" + settings.region() + ":" + settings.account() + ":mapRun:"
+          + settings.stateMachineName() + "/" + (label != null ? label : entry.state.name()) + ":" + runId;
+    }
+
+    void configure() {
+      Long count = null;
+      Double percentage = null;
+      JsonNode countValue = distributedField(map, toleratedOwner(), "ToleratedFailureCount", fieldEnv);
+      if (countValue != null) {
+        if (!countValue.isIntegralNumber() && !(countValue.isTextual() && wholeNumber(countValue) != null)) {
+          throw new StatesException(StatesErrors.RUNTIME, "The ToleratedFailureCount"
+              + (map.toleratedFailureCountPath() != null ? "Path" : "") + " field refers to value \""
+              + textOf(countValue) + "\" which is not a valid integer"
+              + (map.toleratedFailureCountPath() != null ? ": " + map.toleratedFailureCountPath() : "."));
+        }
+        count = countValue.isTextual() ? wholeNumber(countValue).longValue() : countValue.asLong();
+        if (count < 0) {
+          throw new StatesException(StatesErrors.RUNTIME, "ToleratedFailureCount cannot be negative.");
+        }
+      }
+      JsonNode percentageValue = distributedField(map, toleratedOwner(), "ToleratedFailurePercentage", fieldEnv);
+      if (percentageValue != null) {
+        Double parsed = percentageValue.isNumber() ? Double.valueOf(percentageValue.asDouble()) : parseDouble(percentageValue);
+        if (parsed == null) {
+          throw new StatesException(StatesErrors.RUNTIME, "The ToleratedFailurePercentage"
+              + (map.toleratedFailurePercentagePath() != null ? "Path" : "") + " field refers to value \""
+              + textOf(percentageValue) + "\" which is not a valid float"
+              + (map.toleratedFailurePercentagePath() != null ? ": " + map.toleratedFailurePercentagePath() : "."));
+        }
+        if (parsed < 0 || parsed > 100) {
+          throw new StatesException(StatesErrors.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
+        }
+        percentage = parsed;
+      }
+      tolerated = new io.github.sfntest.internal.distributed.ToleratedFailure(count, percentage);
+      JsonNode readerConfig = map.itemReader() == null ? null : map.itemReader().get("ReaderConfig");
+      Integer max = distributedInteger(map, readerConfig, "MaxItems", fieldEnv);
+      maxItems = max == null ? null : max.longValue();
+      JsonNode batcher = map.itemBatcher();
+      batched = batcher != null;
+      if (batched) {
+        maxItemsPerBatch = distributedInteger(map, batcher, "MaxItemsPerBatch", fieldEnv);
+        maxBytesPerBatch = distributedInteger(map, batcher, "MaxInputBytesPerBatch", fieldEnv);
+        if (maxItemsPerBatch != null && maxItemsPerBatch <= 0) {
+          throw new StatesException(StatesErrors.RUNTIME, "MaxItemsPerBatch must be greater than 0.");
+        }
+        if (maxBytesPerBatch != null && (maxBytesPerBatch <= 0
+            || maxBytesPerBatch > io.github.sfntest.internal.distributed.Batching.MAX_BYTES_LIMIT)) {
+          throw new StatesException(StatesErrors.RUNTIME, "MaxInputBytesPerBatch must be between 1 and "
+              + io.github.sfntest.internal.distributed.Batching.MAX_BYTES_LIMIT + ".");
+        }
+        JsonNode template = batcher.get("BatchInput");
+        if (template != null) {
+          batchInput = map.common().jsonata()
+              ? Query.jsonata(template, "BatchInput").evaluate(fieldEnv)
+              : Query.template(template).evaluate(fieldEnv);
+        }
+      }
+    }
+
+    /** The tolerated-failure fields live on the state itself; a tiny view keeps distributedField generic. */
+    private JsonNode toleratedOwner() {
+      ObjectNode owner = Json.NODES.objectNode();
+      if (map.toleratedFailureCount() != null) {
+        owner.set("ToleratedFailureCount", map.toleratedFailureCount());
+      } else if (map.toleratedFailureCountPath() != null) {
+        owner.put("ToleratedFailureCountPath", map.toleratedFailureCountPath());
+      }
+      if (map.toleratedFailurePercentage() != null) {
+        owner.set("ToleratedFailurePercentage", map.toleratedFailurePercentage());
+      } else if (map.toleratedFailurePercentagePath() != null) {
+        owner.put("ToleratedFailurePercentagePath", map.toleratedFailurePercentagePath());
+      }
+      return owner;
+    }
+
+    private Double parseDouble(JsonNode value) {
+      if (!value.isTextual()) {
+        return null;
+      }
+      try {
+        return Double.valueOf(value.asText().strip());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+
+    void start(JsonNode inlineItems) {
+      List<JsonNode> items;
+      try {
+        items = inlineItems != null ? toList(inlineItems) : readItems();
+      } catch (StatesException e) {
+        fail(e.error(), e.stateScoped() ? prefix(entry) + e.cause() : e.cause());
+        return;
+      } catch (MissingS3Mock e) {
+        missingMock = e.getMessage();
+        failExecution(StatesErrors.RUNTIME, e.getMessage());
+        return;
+      }
+      if (status != ExecutionStatus.RUNNING) {
+        return;
+      }
+      itemCount = items.size();
+      try {
+        List<JsonNode> selected = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+          selected.add(select(i, items.get(i)));
+        }
+        if (batched) {
+          List<io.github.sfntest.internal.distributed.Batching.Batch> batches =
+              io.github.sfntest.internal.distributed.Batching.batch(selected, maxItemsPerBatch, maxBytesPerBatch, batchInput);
+          childInputs = new ArrayList<>(batches.size());
+          itemCounts = new int[batches.size()];
+          for (int b = 0; b < batches.size(); b++) {
+            childInputs.add(batches.get(b).input());
+            itemCounts[b] = batches.get(b).itemCount();
+          }
+        } else {
+          childInputs = selected;
+          itemCounts = new int[selected.size()];
+          java.util.Arrays.fill(itemCounts, 1);
+        }
+      } catch (StatesException e) {
+        fail(e.error(), e.stateScoped() ? prefix(entry) + e.cause() : e.cause());
+        return;
+      } catch (IllegalArgumentException e) {
+        fail(StatesErrors.ITEM_READER_FAILED, e.getMessage());
+        return;
+      }
+      children = new io.github.sfntest.engine.ExecutionResult[childInputs.size()];
+      if (childInputs.isEmpty()) {
+        succeed();
+        return;
+      }
+      launchAvailable();
+    }
+
+    private List<JsonNode> toList(JsonNode array) {
+      List<JsonNode> list = new ArrayList<>(array.size());
+      array.forEach(list::add);
+      return list;
+    }
+
+    private JsonNode select(int index, JsonNode item) {
+      if (map.itemSelector() == null) {
+        return item;
+      }
+      Env selectorEnv = fieldEnv.with(selectorInput);
+      selectorEnv.mapItem(index, item);
+      if (map.common().jsonata()) {
+        selectorEnv.states = statesVar(entry, null, null);
+      }
+      return map.itemSelector().evaluate(selectorEnv);
+    }
+
+    private List<JsonNode> readItems() {
+      JsonNode reader = map.itemReader();
+      String resource = reader.path("Resource").asText("");
+      JsonNode params;
+      if (map.common().jsonata()) {
+        JsonNode args = reader.get("Arguments");
+        params = args == null ? Json.NODES.objectNode() : Query.jsonata(args, "Arguments").evaluate(fieldEnv);
+      } else {
+        JsonNode template = reader.get("Parameters");
+        params = template == null ? Json.NODES.objectNode() : Query.template(template).evaluate(fieldEnv);
+      }
+      return io.github.sfntest.internal.distributed.ItemReaders.read(
+          resource, params, reader.get("ReaderConfig"), maxItems, readerS3(resource));
+    }
+
+    /** The fixture when the test gave one, else the task handler answers the reader's S3 call. */
+    private io.github.sfntest.internal.distributed.S3Port readerS3(String resource) {
+      if (s3Fixture != null) {
+        return io.github.sfntest.internal.distributed.S3Port.of(s3Fixture, scheduler::now);
+      }
+      return new HandlerS3(entry, resource);
+    }
+
+    void launchAvailable() {
+      while (runStatus == ExecutionStatus.RUNNING && launched < childInputs.size() && running.size() < concurrency) {
+        launch(launched++);
+      }
+    }
+
+    private void launch(int index) {
+      String name = distributedUuid().toString();
+      String prefixArn = "arn:aws:states:" + settings.region() + ":" + settings.account() + ":execution:";
+      RunSettings childSettings = new RunSettings(
+          settings.stateMachineName(),
+          settings.stateMachineArn(),
+          name,
+          prefixArn + settings.stateMachineName() + "/" + (label != null ? label : entry.state.name()) + ":" + name,
+          settings.roleArn(),
+          settings.region(),
+          settings.account(),
+          scheduler.now(),
+          settings.seed() ^ ((launched + 1L) * 0x9E3779B97F4A7C15L) ^ runId.hashCode(),
+          settings.maxHistoryEvents(),
+          settings.maxPayloadBytes());
+      StateMachineModel childModel =
+          new StateMachineModel(null, map.processor(), null, null, map.common().queryLanguage(), null);
+      ExecutionRun child = new ExecutionRun(childModel, childSettings, childInputs.get(index), handler, scheduler,
+          invocationCounters);
+      child.s3Fixture = s3Fixture != null ? s3Fixture : sharedImplicitS3();
+      child.endListener = ended -> childEnded(index, ended);
+      running.put(index, child);
+      child.start();
+    }
+
+    private void childEnded(int index, ExecutionRun child) {
+      children[index] = child.result();
+      running.remove(index);
+      if (runStatus != ExecutionStatus.RUNNING || status != ExecutionStatus.RUNNING) {
+        return;
+      }
+      if (child.missingMock() != null) {
+        // The test, not the machine, is wrong: stop the whole execution as a task without a mock does.
+        missingMock = child.missingMock();
+        failExecution(StatesErrors.RUNTIME, child.missingMock());
+        return;
+      }
+      if (child.status() == ExecutionStatus.FAILED || child.status() == ExecutionStatus.TIMED_OUT) {
+        failedItems += itemCounts[index];
+        if (tolerated.exceeded(failedItems, itemCount)) {
+          fail(StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+              io.github.sfntest.internal.distributed.ToleratedFailure.CAUSE);
+          return;
+        }
+      }
+      completed++;
+      if (completed == childInputs.size()) {
+        succeed();
+      } else {
+        launchAvailable();
+      }
+    }
+
+    private void succeed() {
+      JsonNode output;
+      try {
+        output = mapOutput();
+      } catch (StatesException e) {
+        fail(e.error(), e.stateScoped() ? prefix(entry) + e.cause() : e.cause());
+        return;
+      }
+      runStatus = ExecutionStatus.SUCCEEDED;
+      HistoryContext h = entry.frame.history;
+      emit(h, HistoryEventType.MAP_RUN_SUCCEEDED, null, true);
+      emit(h, HistoryEventType.MAP_STATE_SUCCEEDED, null, false);
+      try {
+        finish(entry, output);
+      } catch (StatesException e) {
+        stateFailed(entry, e);
+      }
+    }
+
+    private JsonNode mapOutput() {
+      JsonNode writer = map.resultWriter();
+      List<io.github.sfntest.engine.ExecutionResult> all = java.util.Arrays.asList(children);
+      if (writer == null) {
+        ArrayNode out = Json.NODES.arrayNode();
+        for (io.github.sfntest.engine.ExecutionResult child : all) {
+          out.add(child.status() == ExecutionStatus.SUCCEEDED
+              ? child.output().orElse(Json.NODES.nullNode())
+              : io.github.sfntest.internal.distributed.ResultWriting.record(child, settings.stateMachineArn()));
+        }
+        return out;
+      }
+      JsonNode params = null;
+      if (writer.hasNonNull("Resource")) {
+        if (map.common().jsonata()) {
+          JsonNode args = writer.get("Arguments");
+          params = args == null ? Json.NODES.objectNode() : Query.jsonata(args, "Arguments").evaluate(fieldEnv);
+        } else {
+          JsonNode template = writer.get("Parameters");
+          params = template == null ? Json.NODES.objectNode() : Query.template(template).evaluate(fieldEnv);
+        }
+      }
+      io.github.sfntest.s3.InMemoryS3 target = s3Fixture != null ? s3Fixture : sharedImplicitS3();
+      JsonNode result = io.github.sfntest.internal.distributed.ResultWriting.result(writer, params, mapRunArn,
+          settings.stateMachineArn(), all, io.github.sfntest.internal.distributed.S3Port.of(target, scheduler::now));
+      if (result.has("ResultWriterDetails")) {
+        writerDetails = result.get("ResultWriterDetails");
+      }
+      return result;
+    }
+
+    /** The Map Run fails: running children are aborted, then the Map state handles the error. */
+    private void fail(String err, String errCause) {
+      if (runStatus != ExecutionStatus.RUNNING) {
+        return;
+      }
+      runStatus = ExecutionStatus.FAILED;
+      runError = err;
+      runCause = errCause;
+      stopChildren();
+      ObjectNode details = errorDetails(err, errCause);
+      emit(entry.frame.history, HistoryEventType.MAP_RUN_FAILED, details, true);
+      handleError(entry, err, errCause);
+    }
+
+    /** The parent tore the Map state down (stop, timeout, a failed sibling branch). */
+    void abort() {
+      if (runStatus != ExecutionStatus.RUNNING) {
+        return;
+      }
+      runStatus = ExecutionStatus.ABORTED;
+      stopChildren();
+    }
+
+    private void stopChildren() {
+      for (ExecutionRun child : new ArrayList<>(running.values())) {
+        child.stop(null, null);
+      }
+    }
+
+    io.github.sfntest.engine.MapRunResult toResult() {
+      List<io.github.sfntest.engine.ExecutionResult> started = new ArrayList<>();
+      for (int i = 0; i < launched; i++) {
+        ExecutionRun live = running.get(i);
+        started.add(children[i] != null ? children[i] : live != null ? live.result() : null);
+      }
+      started.removeIf(java.util.Objects::isNull);
+      return new io.github.sfntest.engine.MapRunResult(
+          mapRunArn,
+          entry.state.name(),
+          label,
+          map.executionType() == null ? "STANDARD" : map.executionType(),
+          runStatus,
+          runError,
+          runCause,
+          itemCount,
+          batched ? childInputs.size() : 0,
+          concurrency,
+          tolerated == null ? null : tolerated.count(),
+          tolerated == null ? null : tolerated.percentage(),
+          failedItems,
+          started,
+          writerDetails);
+    }
+  }
+
+  private io.github.sfntest.s3.InMemoryS3 sharedImplicitS3() {
+    if (implicitS3 == null) {
+      implicitS3 = new io.github.sfntest.s3.InMemoryS3();
+    }
+    return implicitS3;
+  }
+
+  /** Thrown when an ItemReader has neither an S3 fixture nor a mock to read from. */
+  private static final class MissingS3Mock extends RuntimeException {
+    MissingS3Mock(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Without an S3 fixture the task handler answers the reader's S3 call, like a Task with the
+   * reader's Resource: a mock returns the object body (text, JSON, or {"Body": ...}) for
+   * getObject, and {"Contents": [...]} (or an array) for listObjectsV2.
+   */
+  private final class HandlerS3 implements io.github.sfntest.internal.distributed.S3Port {
+    final StateEntry entry;
+    final String resource;
+
+    HandlerS3(StateEntry entry, String resource) {
+      this.entry = entry;
+      this.resource = resource;
+    }
+
+    private JsonNode call(ObjectNode params) {
+      String stateName = entry.state.name();
+      int invocation = invocationCounters.merge(stateName, 1, Integer::sum) - 1;
+      TaskOutcome outcome;
+      try {
+        outcome = handler.invoke(new TaskInvocation(settings.stateMachineName(), settings.executionArn(), stateName,
+            resource, params, invocation, entry.retryCount, java.util.Optional.empty(), scheduler.now()));
+      } catch (RuntimeException e) {
+        throw new S3Error(e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      if (outcome instanceof TaskOutcome.Success success) {
+        return success.output();
+      }
+      if (outcome instanceof TaskOutcome.Failure failure) {
+        throw new S3Error(failure.cause() != null ? failure.cause() : String.valueOf(failure.error()));
+      }
+      throw new MissingS3Mock("The ItemReader of Distributed Map state '" + stateName + "' calls " + resource
+          + " with " + Json.write(params) + ", but no S3 fixture was given (StartRequest.withS3(InMemoryS3)) and no "
+          + "mock answers that call"
+          + (outcome instanceof TaskOutcome.NotHandled nh && nh.reason() != null ? ": " + nh.reason() : "."));
+    }
+
+    @Override
+    public byte[] getObject(String bucket, String key) {
+      ObjectNode params = Json.NODES.objectNode();
+      params.put("Bucket", bucket);
+      params.put("Key", key);
+      JsonNode out = call(params);
+      JsonNode body = out.isObject() && out.has("Body") ? out.get("Body") : out;
+      String text = body.isTextual() ? body.asText() : Json.write(body);
+      return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public List<Listed> listObjects(String bucket, String prefix) {
+      ObjectNode params = Json.NODES.objectNode();
+      params.put("Bucket", bucket);
+      if (prefix != null && !prefix.isEmpty()) {
+        params.put("Prefix", prefix);
+      }
+      JsonNode out = call(params);
+      JsonNode contents = out.isArray() ? out : out.path("Contents");
+      List<Listed> listed = new ArrayList<>();
+      for (JsonNode o : contents) {
+        Instant modified = null;
+        if (o.hasNonNull("LastModified")) {
+          try {
+            modified = Instant.parse(o.get("LastModified").asText());
+          } catch (DateTimeParseException e) {
+            modified = null;
+          }
+        }
+        listed.add(new Listed(o.path("Key").asText(), o.path("Size").asLong(0),
+            o.path("ETag").asText(o.path("Etag").asText("")), modified));
+      }
+      return listed;
+    }
+
+    @Override
+    public void putObject(String bucket, String key, String body) {
+      throw new UnsupportedOperationException("readers do not write");
     }
   }
 

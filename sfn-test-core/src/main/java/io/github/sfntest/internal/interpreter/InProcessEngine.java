@@ -41,14 +41,15 @@ public final class InProcessEngine implements Engine {
   @Override
   public Execution start(StartRequest request) {
     ExecutionRun run = newRun(request.definition(), request.input(), request.executionName(), options.startTime(),
-        request.taskHandler());
+        request.taskHandler(), request.s3());
     run.start();
     run.runUntilIdle(false);
     return new InProcessExecution(run);
   }
 
   private ExecutionRun newRun(io.github.sfntest.definition.StateMachineDefinition definition, JsonNode input,
-      String executionName, java.time.Instant startTime, io.github.sfntest.mock.TaskHandler handler) {
+      String executionName, java.time.Instant startTime, io.github.sfntest.mock.TaskHandler handler,
+      io.github.sfntest.s3.InMemoryS3 s3) {
     String smName = definition.name();
     long number = executions.getAndIncrement();
     // Names derive from the seed and a per-engine counter so reruns give identical histories.
@@ -69,6 +70,7 @@ public final class InProcessEngine implements Engine {
         options.maxHistoryEvents(),
         options.maxPayloadBytes());
     ExecutionRun run = new ExecutionRun(Definitions.model(definition), settings, input, handler);
+    run.s3(s3);
     run.childExecutions((arn, childInput, childName, childStart) -> {
       // A deployed machine is found by its ARN's name part, whatever account/region the ARN names.
       String name = arn.substring(arn.lastIndexOf(':') + 1);
@@ -77,7 +79,7 @@ public final class InProcessEngine implements Engine {
         name = afterType.contains(":") ? afterType.substring(0, afterType.indexOf(':')) : afterType;
       }
       io.github.sfntest.definition.StateMachineDefinition child = deployed.get(name);
-      return child == null ? null : newRun(child, childInput, childName, childStart, handler);
+      return child == null ? null : newRun(child, childInput, childName, childStart, handler, s3);
     });
     return run;
   }

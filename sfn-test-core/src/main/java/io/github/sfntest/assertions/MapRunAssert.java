@@ -1,0 +1,102 @@
+package io.github.sfntest.assertions;
+
+import io.github.sfntest.engine.ExecutionResult;
+import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.engine.MapRunResult;
+import java.util.List;
+
+/**
+ * Assertions on the Map Run of a Distributed Map state: items read, batches, child executions by
+ * status, tolerated failures.
+ *
+ * <pre>{@code
+ * assertThat(result).mapRun("ProcessRows")
+ *     .succeeded()
+ *     .hasItemsRead(1000)
+ *     .hasBatches(10)
+ *     .hasFailedChildren(2)
+ *     .toleratedFailures(2);
+ * }</pre>
+ */
+public class MapRunAssert extends AbstractSfnAssert<MapRunAssert, MapRunResult> {
+
+  public MapRunAssert(MapRunResult actual) {
+    super(actual, MapRunAssert.class);
+  }
+
+  public MapRunAssert succeeded() {
+    return hasStatus(ExecutionStatus.SUCCEEDED);
+  }
+
+  /** The Map Run failed with {@code error} (e.g. {@code States.ExceedToleratedFailureThreshold}). */
+  public MapRunAssert failedWith(String error) {
+    hasStatus(ExecutionStatus.FAILED);
+    if (!error.equals(actual.error().orElse(null))) {
+      failWithMessage("Expected the Map Run of \"%s\" to fail with %s but it failed with %s (cause: %s)",
+          actual.stateName(), error, actual.error().orElse(null), actual.cause().orElse(null));
+    }
+    return this;
+  }
+
+  public MapRunAssert hasStatus(ExecutionStatus expected) {
+    isNotNull();
+    if (actual.status() != expected) {
+      failWithMessage("Expected the Map Run of \"%s\" to be %s but it was %s%s", actual.stateName(), expected,
+          actual.status(), actual.error().map(e -> " with " + e + ": " + actual.cause().orElse("")).orElse(""));
+    }
+    return this;
+  }
+
+  public MapRunAssert hasItemsRead(int expected) {
+    return count("items read", actual.itemCount(), expected);
+  }
+
+  public MapRunAssert hasBatches(int expected) {
+    return count("batches", actual.batchCount(), expected);
+  }
+
+  public MapRunAssert hasChildren(int expected) {
+    return count("child executions", actual.children().size(), expected);
+  }
+
+  public MapRunAssert hasSucceededChildren(int expected) {
+    return children("succeeded", actual.succeededChildren(), expected);
+  }
+
+  public MapRunAssert hasFailedChildren(int expected) {
+    return children("failed", actual.failedChildren(), expected);
+  }
+
+  public MapRunAssert hasTimedOutChildren(int expected) {
+    return children("timed-out", actual.timedOutChildren(), expected);
+  }
+
+  public MapRunAssert hasAbortedChildren(int expected) {
+    return children("aborted", actual.abortedChildren(), expected);
+  }
+
+  /** The run succeeded although {@code expected} children failed or timed out. */
+  public MapRunAssert toleratedFailures(int expected) {
+    succeeded();
+    return count("tolerated failed children", actual.toleratedFailures(), expected);
+  }
+
+  private MapRunAssert children(String what, List<ExecutionResult> children, int expected) {
+    isNotNull();
+    if (children.size() != expected) {
+      failWithMessage("Expected %d %s child executions in the Map Run of \"%s\" but found %d: %s", expected, what,
+          actual.stateName(), children.size(),
+          children.stream().map(c -> c.executionArn() + (c.error().map(e -> " (" + e + ")").orElse(""))).toList());
+    }
+    return this;
+  }
+
+  private MapRunAssert count(String what, int value, int expected) {
+    isNotNull();
+    if (value != expected) {
+      failWithMessage("Expected %d %s in the Map Run of \"%s\" but found %d (%s)", expected, what, actual.stateName(),
+          value, actual);
+    }
+    return this;
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.sfntest.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.internal.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/** One object of an {@link InMemoryS3} bucket: its body and the metadata S3 lists. */
+public final class S3Object {
+
+  private final String bucket;
+  private final String key;
+  private final byte[] body;
+  private final Instant lastModified;
+
+  S3Object(String bucket, String key, byte[] body, Instant lastModified) {
+    this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.key = Objects.requireNonNull(key, "key");
+    this.body = body.clone();
+    this.lastModified = lastModified;
+  }
+
+  public String bucket() {
+    return bucket;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body decoded as UTF-8. */
+  public String text() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** The body parsed as JSON (e.g. a ResultWriter manifest). */
+  public JsonNode json() {
+    return Json.parse(text());
+  }
+
+  public long size() {
+    return body.length;
+  }
+
+  /** The ETag S3 gives a single-part upload: the quoted MD5 of the body. */
+  public String etag() {
+    try {
+      return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body)) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Instant lastModified() {
+    return lastModified;
+  }
+
+  @Override
+  public String toString() {
+    return "s3://" + bucket + "/" + key + " (" + body.length + " bytes)";
+  }
+}
