@@ -72,6 +72,11 @@ public final class StateMachineSource {
     return name;
   }
 
+  /** True when neither a definition nor a template is given. */
+  public boolean isEmpty() {
+    return definition == null && template == null;
+  }
+
   /**
    * Reads, substitutes and validates the definition.
    *
