@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -349,13 +348,27 @@ public final class CloudFormationTemplate {
 
     private String resourceName(String logicalId, Object resource) {
       Map<String, Object> p = properties(resource);
-      for (String key : Set.of("FunctionName", "TableName", "QueueName", "TopicName", "StateMachineName", "Name",
+      for (String key : List.of("FunctionName", "TableName", "QueueName", "TopicName", "StateMachineName", "Name",
           "BucketName", "RoleName")) {
-        if (p.get(key) instanceof String s) {
-          return s;
+        Object value = p.get(key);
+        String evaluated = value instanceof Map<?, ?> && depth < 8 ? evalNested(value) : value instanceof String s ? s : null;
+        if (evaluated != null) {
+          return evaluated;
         }
       }
       return logicalId;
+    }
+
+    private int depth;
+
+    /** Evaluates a resource's own name ({@code TableName: !Sub "orders-${Stage}"}), guarding against cycles. */
+    private String evalNested(Object value) {
+      depth++;
+      try {
+        return eval(value);
+      } finally {
+        depth--;
+      }
     }
 
     private String serviceOf(String type) {
