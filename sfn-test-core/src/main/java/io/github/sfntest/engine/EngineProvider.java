@@ -22,4 +22,14 @@ public interface EngineProvider {
 
   /** A new engine; the caller closes it. */
   Engine create(EngineOptions options);
+
+  /**
+   * Whether every test should get its own engine: true (the default) when engines are cheap to
+   * create, which also makes generated execution names, task tokens and {@code States.UUID} values
+   * independent of the order tests run in (parallel runs stay deterministic). A provider of
+   * expensive engines (a container) returns false, and the tests of a class share one engine.
+   */
+  default boolean enginePerTest() {
+    return true;
+  }
 }

@@ -49,6 +49,15 @@ public final class Engines {
    * @throws TestConfigurationException if no engine has that id (the message lists the known ones)
    */
   public static Engine create(String id, EngineOptions options) {
+    return provider(id).create(options);
+  }
+
+  /**
+   * The provider of engines of kind {@code id}.
+   *
+   * @throws TestConfigurationException if no engine has that id (the message lists the known ones)
+   */
+  public static EngineProvider provider(String id) {
     Map<String, EngineProvider> providers = providers();
     EngineProvider provider = providers.get(id);
     if (provider == null) {
@@ -60,7 +69,7 @@ public final class Engines {
           + " comes from a module on the test classpath that registers an " + EngineProvider.class.getName()
           + " in META-INF/services; add that module, or select one of the known engines.");
     }
-    return provider.create(options);
+    return provider;
   }
 
   private static Map<String, EngineProvider> providers() {

@@ -45,8 +45,9 @@ public final class StateMachineUnderTest {
     return definition;
   }
 
+  /** The engine this test's executions run on. */
   public Engine engine() {
-    return run.session().engine();
+    return run.engine();
   }
 
   /** The mocks of the current test. */

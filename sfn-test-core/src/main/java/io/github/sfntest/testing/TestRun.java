@@ -1,6 +1,7 @@
 package io.github.sfntest.testing;
 
 import io.github.sfntest.definition.StateMachineDefinition;
+import io.github.sfntest.engine.Engine;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
@@ -29,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code .sync:2} wait for it). The mocks record every invocation, so {@code mocks().verify(...)}
  * sees the MockConfigFile's answers too.
  */
-public final class TestRun {
+public final class TestRun implements AutoCloseable {
 
   private final TestSession session;
   private final MockedResponses mocks = MockedResponses.create();
@@ -38,6 +39,7 @@ public final class TestRun {
   private final TaskHandler handler = this::answer;
   private final NestedExecutions nested;
   private volatile MockCase mockCase;
+  private Engine engine; // guarded by this
 
   TestRun(TestSession session) {
     this.session = session;
@@ -46,6 +48,26 @@ public final class TestRun {
 
   public TestSession session() {
     return session;
+  }
+
+  /**
+   * The engine of this test: its own in-process (created on first use, closed by {@link #close()}),
+   * or the session's for engines that are expensive to create.
+   */
+  public synchronized Engine engine() {
+    if (engine == null) {
+      engine = session.engineForTest();
+    }
+    return engine;
+  }
+
+  /** Closes this test's own engine, if it has one. */
+  @Override
+  public synchronized void close() {
+    if (engine != null && session.enginePerTest()) {
+      engine.close();
+    }
+    engine = null;
   }
 
   /** The mocks of this test (empty at the start of each test). */

@@ -3,6 +3,7 @@ package io.github.sfntest.testing;
 import io.github.sfntest.definition.StateMachineDefinition;
 import io.github.sfntest.engine.Engine;
 import io.github.sfntest.engine.EngineOptions;
+import io.github.sfntest.engine.EngineProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +28,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Definitions are loaded and the engine created by {@link Builder#build()}, so a wrong setup
- * fails before the first test. The engine is {@code in-process} unless the test names another or
+ * <p>Definitions are loaded and the engine looked up by {@link Builder#build()}, so a wrong setup
+ * fails before the first test. In-process, every test gets its own engine (cheap, and it keeps
+ * generated names and tokens independent of the order parallel tests run in). The engine is {@code in-process} unless the test names another or
  * the system property {@value Engines#ENGINE_PROPERTY} selects one. Thread-safe: the tests of a
  * session may run in parallel.
  */
@@ -37,7 +39,8 @@ public final class TestSession implements AutoCloseable {
   private final String engineId;
   private final EngineOptions options;
   private final Map<String, StateMachineDefinition> definitions;
-  private final Engine engine;
+  private final EngineProvider provider;
+  private Engine engine; // guarded by this
 
   private TestSession(Builder b) {
     this.options = b.options();
@@ -56,16 +59,32 @@ public final class TestSession implements AutoCloseable {
       }
     }
     this.definitions = Collections.unmodifiableMap(loaded);
-    this.engine = Engines.create(engineId, options);
+    this.provider = Engines.provider(engineId);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The engine every test of the session runs on. */
-  public Engine engine() {
+  /**
+   * The engine of the session, created on first use. Tests run on their own engine when the
+   * provider says engines are cheap ({@link EngineProvider#enginePerTest()}, true in-process), else
+   * on this one; see {@link TestRun#engine()}.
+   */
+  public synchronized Engine engine() {
+    if (engine == null) {
+      engine = provider.create(options);
+    }
     return engine;
+  }
+
+  /** An engine for one test: a new one if the provider allows, else the session's. */
+  Engine engineForTest() {
+    return provider.enginePerTest() ? provider.create(options) : engine();
+  }
+
+  boolean enginePerTest() {
+    return provider.enginePerTest();
   }
 
   /** The id of the engine (after the system property override). */
@@ -107,8 +126,11 @@ public final class TestSession implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    engine.close();
+  public synchronized void close() {
+    if (engine != null) {
+      engine.close();
+      engine = null;
+    }
   }
 
   @Override

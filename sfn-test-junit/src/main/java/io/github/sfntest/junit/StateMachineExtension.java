@@ -58,8 +58,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * }
  * }</pre>
  *
- * <p>Per test class it loads the definitions and creates the engine (closed after the class); per
- * test it makes fresh mocks, applies {@link MockConfig @MockConfig}, and injects parameters and
+ * <p>Per test class it loads and validates the definitions and selects the engine; per test it
+ * makes a fresh engine (in-process; shared per class for expensive engines) and fresh mocks, applies {@link MockConfig @MockConfig}, and injects parameters and
  * instance fields of type {@link StateMachineUnderTest}, {@link MockedResponses}, {@link Engine} and
  * {@link StateMachineDefinition}. When a test fails it prints the history summary of the
  * executions the test started and publishes it as the report entry {@value #REPORT_KEY}. All state
@@ -143,7 +143,8 @@ public final class StateMachineExtension
 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
-    TestRun run = context.getStore(NAMESPACE).get(RUN, TestRun.class);
+    RunResource resource = context.getStore(NAMESPACE).get(RUN, RunResource.class);
+    TestRun run = resource == null ? null : resource.run;
     if (run == null || !printHistory(context)) {
       return;
     }
@@ -186,7 +187,7 @@ public final class StateMachineExtension
     checkType(type, qualifier, where);
     TestSession session = session(context);
     String name = qualifier.map(StateMachine::value).orElse(null);
-    if (type == Engine.class) {
+    if (type == Engine.class && context.getTestMethod().isEmpty()) {
       return session.engine();
     }
     if (type == StateMachineDefinition.class) {
@@ -200,6 +201,9 @@ public final class StateMachineExtension
     TestRun run = run(context);
     if (type == MockedResponses.class) {
       return run.mocks();
+    }
+    if (type == Engine.class) {
+      return run.engine();
     }
     return configured(() -> name == null ? run.machine() : run.machine(name));
   }
@@ -330,7 +334,8 @@ public final class StateMachineExtension
     if (context.getTestMethod().isEmpty()) {
       throw new ExtensionConfigurationException("No test is running in " + context.getDisplayName());
     }
-    return context.getStore(NAMESPACE).getOrComputeIfAbsent(RUN, key -> session(context).newRun(), TestRun.class);
+    return context.getStore(NAMESPACE)
+        .getOrComputeIfAbsent(RUN, key -> new RunResource(session(context).newRun()), RunResource.class).run;
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
@@ -454,6 +459,19 @@ public final class StateMachineExtension
     @Override
     public void close() {
       session.close();
+    }
+  }
+
+  private static final class RunResource implements ExtensionContext.Store.CloseableResource {
+    final TestRun run;
+
+    RunResource(TestRun run) {
+      this.run = run;
+    }
+
+    @Override
+    public void close() {
+      run.close();
     }
   }
 

@@ -69,8 +69,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p><b>Engine.</b> {@link #engine()} names it ({@code in-process} by default); the system property
  * {@code sfntest.engine} overrides it for a whole run, e.g. {@code mvn test -Dsfntest.engine=...}.
- * The engine is shared by the tests of the class; {@link #startTime()} and {@link #seed()} make
- * time and generated values (task tokens, execution names, {@code States.UUID}) reproducible.
+ * In-process, every test gets its own engine (it costs microseconds), so {@link #startTime()} and
+ * {@link #seed()} make time and generated values (task tokens, execution names, {@code States.UUID})
+ * reproducible whatever order tests run in; engines that are expensive to create are shared by
+ * the tests of a class.
  *
  * <p><b>Failures.</b> When a test fails, the history summary of each execution it started is
  * printed and published as a report entry ({@code sfn-test.history}); set the configuration

@@ -7,7 +7,6 @@ import static io.github.sfntest.history.HistoryEventType.TASK_SUCCEEDED;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.junit.MockConfig;
 import io.github.sfntest.junit.StateMachineTest;
-import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.testing.StateMachineUnderTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 @MockConfig(file = "local-testing/MockConfigFile.json")
 class SalesLeadMockConfigTest {
   StateMachineUnderTest salesLead;
-  MockedResponses mocks;
 
   ExecutionResult run() {
     return salesLead.runWithInputFrom("local-testing/sfn_valid_input.json");
@@ -38,7 +36,7 @@ class SalesLeadMockConfigTest {
   void customValidationError() {
     assertThat(run()).succeeded().state("CustomValidationFailed").hasInput(
         "{\"Error\": \"CustomValidationError\", \"Cause\": \"Check Identity Validation Failed\"}");
-    mocks.verify("Check Identity").times(4);
+    salesLead.mocks().verify("Check Identity").times(4);
   }
 
   @Test @MockConfig(testCase = "ValidationExceptionCatchTest")
