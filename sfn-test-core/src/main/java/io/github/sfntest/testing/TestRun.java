@@ -1,0 +1,259 @@
+package io.github.sfntest.testing;
+
+import io.github.sfntest.definition.StateMachineDefinition;
+import io.github.sfntest.engine.Engine;
+import io.github.sfntest.engine.Execution;
+import io.github.sfntest.engine.ExecutionResult;
+import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.mock.MockConfigException;
+import io.github.sfntest.mock.MockConfigFile;
+import io.github.sfntest.mock.MockedResponses;
+import io.github.sfntest.mock.TaskHandler;
+import io.github.sfntest.mock.TaskInvocation;
+import io.github.sfntest.mock.TaskOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One test of a {@link TestSession}: its own mocks, the state machines bound to them, and the
+ * executions it started (for the history summary printed when the test fails).
+ *
+ * <p>Tasks are answered by, in order: the mocks written in the test ({@link #mocks()}), the
+ * MockConfigFile test case ({@link #useMockConfig}), and, for {@code states:startExecution}
+ * tasks whose {@code StateMachineArn} names a state machine declared in the session, a child
+ * execution of that state machine on the same engine with the same mocks ({@code .sync} and
+ * {@code .sync:2} wait for it). The mocks record every invocation, so {@code mocks().verify(...)}
+ * sees the MockConfigFile's answers too.
+ */
+public final class TestRun implements AutoCloseable {
+
+  private final TestSession session;
+  private final MockedResponses mocks = MockedResponses.create();
+  private final List<RecordingExecution> executions = new ArrayList<>(); // guarded by itself
+  private final Map<String, StateMachineUnderTest> machines = new ConcurrentHashMap<>();
+  private final TaskHandler handler = this::answer;
+  private final NestedExecutions nested;
+  private volatile MockCase mockCase;
+  private Engine engine; // guarded by this
+
+  TestRun(TestSession session) {
+    this.session = session;
+    this.nested = new NestedExecutions(this);
+  }
+
+  public TestSession session() {
+    return session;
+  }
+
+  /**
+   * The engine of this test: its own in-process (created on first use, closed by {@link #close()}),
+   * or the session's for engines that are expensive to create.
+   */
+  public synchronized Engine engine() {
+    if (engine == null) {
+      engine = session.engineForTest();
+    }
+    return engine;
+  }
+
+  /** Closes this test's own engine, if it has one. */
+  @Override
+  public synchronized void close() {
+    if (engine != null && session.enginePerTest()) {
+      engine.close();
+    }
+    engine = null;
+  }
+
+  /** The mocks of this test (empty at the start of each test). */
+  public MockedResponses mocks() {
+    return mocks;
+  }
+
+  /** The first declared state machine, bound to this test's mocks. */
+  public StateMachineUnderTest machine() {
+    return machine(session.definition().name());
+  }
+
+  /** The state machine {@code name}, bound to this test's mocks. */
+  public StateMachineUnderTest machine(String name) {
+    StateMachineDefinition definition = session.definition(name);
+    return machines.computeIfAbsent(name, n -> new StateMachineUnderTest(this, definition));
+  }
+
+  /** What answers the tasks of this test's executions. */
+  public TaskHandler taskHandler() {
+    return handler;
+  }
+
+  /**
+   * Answers tasks with test case {@code testCase} of the MockConfigFile at {@code location}
+   * (classpath or file).
+   *
+   * @param stateMachine the state machine of the file whose test case to use; null or blank picks the
+   *     one named like the first declared state machine, else the file's only one
+   * @throws TestConfigurationException if the file is missing or invalid, or has no such state
+   *     machine or test case
+   */
+  public TestRun useMockConfig(String location, String stateMachine, String testCase) {
+    return useMockConfig(loadMockConfig(location), stateMachine, testCase);
+  }
+
+  /** Like {@link #useMockConfig(String, String, String)} with a loaded file. */
+  public TestRun useMockConfig(MockConfigFile file, String stateMachine, String testCase) {
+    Objects.requireNonNull(file, "file");
+    if (testCase == null || testCase.isBlank()) {
+      throw new TestConfigurationException("No MockConfigFile test case is named: give one of "
+          + file.testCaseNames(mockConfigMachine(file, stateMachine)) + ", e.g. testCase = \""
+          + file.testCaseNames(mockConfigMachine(file, stateMachine)).stream().findFirst().orElse("HappyPath")
+          + "\".");
+    }
+    String machine = mockConfigMachine(file, stateMachine);
+    TaskHandler primary;
+    try {
+      primary = file.testCase(machine, testCase);
+    } catch (IllegalArgumentException e) {
+      throw new TestConfigurationException(e.getMessage() + " Fix the testCase of @MockConfig (or the"
+          + " MockConfigFile).", e);
+    }
+    Map<String, TaskHandler> byMachine = new LinkedHashMap<>();
+    for (String sm : file.stateMachineNames()) {
+      if (!sm.equals(machine) && file.testCaseNames(sm).contains(testCase) && session.definitions().containsKey(sm)) {
+        byMachine.put(sm, file.testCase(sm, testCase));
+      }
+    }
+    this.mockCase = new MockCase(testCase, primary, byMachine);
+    return this;
+  }
+
+  /** The MockConfigFile test case in use, or null. */
+  public String testCase() {
+    MockCase c = mockCase;
+    return c == null ? null : c.testCase;
+  }
+
+  /**
+   * Reads a MockConfigFile from the classpath or a file.
+   *
+   * @throws TestConfigurationException if it is missing or invalid
+   */
+  public static MockConfigFile loadMockConfig(String location) {
+    TestResource resource = TestResource.read(location, "MockConfigFile");
+    try {
+      return resource.path() != null ? MockConfigFile.load(resource.path()) : MockConfigFile.parse(resource.text());
+    } catch (MockConfigException e) {
+      throw new TestConfigurationException("The MockConfigFile " + resource.describe() + " is invalid: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The state machine of {@code file} whose test cases apply: {@code requested} if given, else the
+   * one named like the first declared state machine, else the file's only one.
+   */
+  public String mockConfigMachine(MockConfigFile file, String requested) {
+    Set<String> names = file.stateMachineNames();
+    if (requested != null && !requested.isBlank()) {
+      if (!names.contains(requested)) {
+        throw new TestConfigurationException("The MockConfigFile has no state machine \"" + requested
+            + "\". Its state machines: " + String.join(", ", names) + ". Fix stateMachine in @MockConfig.");
+      }
+      return requested;
+    }
+    for (String declared : session.definitions().keySet()) {
+      if (names.contains(declared)) {
+        return declared;
+      }
+    }
+    if (names.size() == 1) {
+      return names.iterator().next();
+    }
+    throw new TestConfigurationException("The MockConfigFile has state machines " + String.join(", ", names)
+        + " and none is named like a declared state machine (" + String.join(", ", session.definitions().keySet())
+        + "). Pick one with stateMachine = \"...\" in @MockConfig, or name the state machine under test like it"
+        + " (name = \"...\").");
+  }
+
+  /** The executions this test started, in start order. */
+  public List<Execution> executions() {
+    synchronized (executions) {
+      return List.copyOf(executions);
+    }
+  }
+
+  /**
+   * The history summary of every execution this test started ({@link ExecutionResult#render()}), for
+   * failure reports; empty if it started none.
+   */
+  public String historySummary() {
+    List<RecordingExecution> all;
+    synchronized (executions) {
+      all = List.copyOf(executions);
+    }
+    if (all.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    int n = 0;
+    for (RecordingExecution execution : all) {
+      n++;
+      out.append("--- sfn-test execution ").append(n).append(" of ").append(all.size())
+          .append(": ").append(execution.stateMachineName());
+      String testCase = testCase();
+      if (testCase != null) {
+        out.append(" (MockConfigFile test case ").append(testCase).append(')');
+      }
+      out.append(" on engine ").append(session.engineId()).append(" ---\n");
+      try {
+        out.append(execution.snapshot().render());
+      } catch (RuntimeException e) {
+        out.append("(cannot render the history: ").append(e).append(")");
+      }
+      if (out.charAt(out.length() - 1) != '\n') {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  RecordingExecution record(Execution execution, StateMachineDefinition definition, com.fasterxml.jackson.databind.JsonNode input) {
+    RecordingExecution recording = new RecordingExecution(execution, definition.name(), input, session.options());
+    synchronized (executions) {
+      executions.add(recording);
+    }
+    return recording;
+  }
+
+  private TaskOutcome answer(TaskInvocation invocation) {
+    TaskOutcome outcome = mocks.invoke(invocation);
+    if (!(outcome instanceof TaskOutcome.NotHandled)) {
+      return outcome;
+    }
+    TaskOutcome first = outcome;
+    MockCase c = mockCase;
+    if (c != null) {
+      TaskHandler h = c.byMachine.getOrDefault(invocation.stateMachineName(), c.primary);
+      TaskOutcome fromFile = h.invoke(invocation);
+      if (!(fromFile instanceof TaskOutcome.NotHandled)) {
+        return fromFile;
+      }
+      first = fromFile;
+    }
+    TaskOutcome child = nested.invoke(invocation);
+    return child != null ? child : first;
+  }
+
+  private record MockCase(String testCase, TaskHandler primary, Map<String, TaskHandler> byMachine) {}
+
+  static ExecutionResult runningSnapshot(Execution execution, String machine,
+      com.fasterxml.jackson.databind.JsonNode input, java.time.Instant start) {
+    ExecutionStatus status = execution.status();
+    return new ExecutionResult(execution.executionArn(), machine, status, input, null, null, null, start, null,
+        execution.history());
+  }
+}
