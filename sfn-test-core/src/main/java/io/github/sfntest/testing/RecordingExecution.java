@@ -62,6 +62,11 @@ final class RecordingExecution implements Execution {
   }
 
   @Override
+  public WaitingTask startActivityTask(String stateName, String workerName) {
+    return delegate.startActivityTask(stateName, workerName);
+  }
+
+  @Override
   public void sendTaskSuccess(String taskToken, String outputJson) {
     delegate.sendTaskSuccess(taskToken, outputJson);
   }

@@ -37,13 +37,11 @@ public final class TestRun implements AutoCloseable {
   private final List<RecordingExecution> executions = new ArrayList<>(); // guarded by itself
   private final Map<String, StateMachineUnderTest> machines = new ConcurrentHashMap<>();
   private final TaskHandler handler = this::answer;
-  private final NestedExecutions nested;
   private volatile MockCase mockCase;
   private Engine engine; // guarded by this
 
   TestRun(TestSession session) {
     this.session = session;
-    this.nested = new NestedExecutions(this);
   }
 
   public TestSession session() {
@@ -57,6 +55,14 @@ public final class TestRun implements AutoCloseable {
   public synchronized Engine engine() {
     if (engine == null) {
       engine = session.engineForTest();
+      // Every declared machine can be started by the others as a child execution.
+      for (StateMachineDefinition definition : session.definitions().values()) {
+        try {
+          engine.deploy(definition);
+        } catch (UnsupportedOperationException e) {
+          break;
+        }
+      }
     }
     return engine;
   }
@@ -244,8 +250,7 @@ public final class TestRun implements AutoCloseable {
       }
       first = fromFile;
     }
-    TaskOutcome child = nested.invoke(invocation);
-    return child != null ? child : first;
+    return first;
   }
 
   private record MockCase(String testCase, TaskHandler primary, Map<String, TaskHandler> byMachine) {}
