@@ -2062,8 +2062,11 @@ public final class ExecutionRun {
       }
       runStatus = ExecutionStatus.SUCCEEDED;
       HistoryContext h = entry.frame.history;
-      emit(h, HistoryEventType.MAP_RUN_SUCCEEDED, null, true);
-      emit(h, HistoryEventType.MAP_STATE_SUCCEEDED, null, false);
+      // Since late 2024 AWS links MapRunSucceeded and MapStateExited to MapRunStarted, and
+      // MapStateSucceeded to MapRunSucceeded (earlier recordings chained all three); we follow
+      // current AWS.
+      long runSucceeded = emit(h, HistoryEventType.MAP_RUN_SUCCEEDED, null, false);
+      h.last = record(runSucceeded, HistoryEventType.MAP_STATE_SUCCEEDED, null);
       try {
         finish(entry, output);
       } catch (StatesException e) {
