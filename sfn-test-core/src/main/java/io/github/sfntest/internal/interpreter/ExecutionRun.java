@@ -537,7 +537,7 @@ public final class ExecutionRun {
     JsonNode out;
     Env env = env(entry, entry.rawInput);
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       out = c.output() != null ? c.output().evaluate(env) : entry.rawInput;
     } else {
       JsonNode effective = c.inputPath().apply(env);
@@ -551,7 +551,7 @@ public final class ExecutionRun {
     String failError = fail.error();
     String failCause = fail.cause();
     if (fail.common().jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       if (fail.errorExpr() != null) {
         failError = textOf(fail.errorExpr().evaluate(env));
       }
@@ -585,7 +585,7 @@ public final class ExecutionRun {
     Env env = env(entry, entry.rawInput);
     JsonNode effective;
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       effective = entry.rawInput;
     } else {
       effective = c.inputPath().apply(env);
@@ -627,7 +627,7 @@ public final class ExecutionRun {
     JsonNode effective = entry.rawInput;
     Instant due;
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       if (wait.secondsExpr() != null) {
         JsonNode seconds = wait.secondsExpr().evaluate(env);
         if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
@@ -726,7 +726,7 @@ public final class ExecutionRun {
     State.Common c = entry.state.common();
     Env env = env(entry, entry.rawInput);
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       return c.arguments() != null ? c.arguments().evaluate(env) : entry.rawInput;
     }
     JsonNode afterInputPath = c.inputPath().apply(env);
@@ -740,7 +740,7 @@ public final class ExecutionRun {
     JsonNode out;
     Map<String, JsonNode> assigned;
     if (c.jsonata()) {
-      env.states = statesVar(entry, result, null);
+      env.lazyStates(result, null);
       assigned = evaluateAssign(c.assign(), env);
       if (c.output() != null) {
         out = c.output().evaluate(env);
@@ -949,7 +949,7 @@ public final class ExecutionRun {
       Map<String, JsonNode> assigned;
       Env env = env(entry, entry.rawInput);
       if (c.jsonata()) {
-        env.states = statesVar(entry, null, errorOutput);
+        env.lazyStates(null, errorOutput);
         assigned = evaluateAssign((ValueExpr) catcher.compiledAssign(), env);
         out = catcher.compiledOutput() != null ? ((ValueExpr) catcher.compiledOutput()).evaluate(env) : errorOutput;
       } else {
@@ -981,7 +981,7 @@ public final class ExecutionRun {
     Integer timeout = task.timeoutSeconds();
     Integer heartbeat = task.heartbeatSeconds();
     if (task.common().jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       if (task.timeoutSecondsExpr() != null) {
         timeout = task.timeoutSecondsExpr().evaluate(env).asInt();
       }
@@ -1272,7 +1272,7 @@ public final class ExecutionRun {
 
   private Env jsonataEnv(StateEntry entry) {
     Env env = env(entry, entry.rawInput);
-    env.states = statesVar(entry, null, null);
+    env.lazyStates(null, null);
     return env;
   }
 
@@ -1477,7 +1477,7 @@ public final class ExecutionRun {
     JsonNode selectorInput;
     JsonNode items;
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       selectorInput = entry.rawInput;
       items = map.itemsExpr() != null ? map.itemsExpr().evaluate(env) : entry.rawInput;
     } else {
@@ -1697,7 +1697,7 @@ public final class ExecutionRun {
     JsonNode selectorInput;
     JsonNode items = null;
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       selectorInput = entry.rawInput;
       fieldEnv = env;
       if (map.itemReader() == null) {
@@ -1965,7 +1965,7 @@ public final class ExecutionRun {
       Env selectorEnv = fieldEnv.with(selectorInput);
       selectorEnv.mapItem(index, item);
       if (map.common().jsonata()) {
-        selectorEnv.states = statesVar(entry, null, null);
+        selectorEnv.lazyStates(null, null);
       }
       return map.itemSelector().evaluate(selectorEnv);
     }
@@ -2290,7 +2290,7 @@ public final class ExecutionRun {
     ctx.set("StateMachine", stateMachineContext);
     ObjectNode state = Json.NODES.objectNode();
     state.put("Name", entry.state.name());
-    state.put("EnteredTime", AWS_TIME.format(entry.enteredTime));
+    state.put("EnteredTime", entry.enteredTimeText());
     if (entry.retryCount > 0 || entry.state.type() == StateType.TASK) {
       state.put("RetryCount", entry.retryCount);
     }
@@ -2316,6 +2316,9 @@ public final class ExecutionRun {
     final StateEntry entry;
     final JsonNode in;
     ObjectNode states;
+    private boolean statesLazy;
+    private JsonNode statesResult;
+    private JsonNode statesError;
     int mapIndex = -1;
     JsonNode mapValue;
     private JsonNode context;
@@ -2328,6 +2331,9 @@ public final class ExecutionRun {
     Env with(JsonNode newInput) {
       Env env = new Env(entry, newInput);
       env.states = states;
+      env.statesLazy = statesLazy;
+      env.statesResult = statesResult;
+      env.statesError = statesError;
       env.mapIndex = mapIndex;
       env.mapValue = mapValue;
       return env;
@@ -2362,9 +2368,20 @@ public final class ExecutionRun {
       return entry.frame.variables.get(name);
     }
 
+    /** $states is built only if a JSONata expression reads it. */
+    void lazyStates(JsonNode result, JsonNode errorOutput) {
+      statesResult = result;
+      statesError = errorOutput;
+      states = null;
+      statesLazy = true;
+    }
+
     @Override
     public JsonNode statesVariable() {
-      return states != null ? states : statesVar(entry, null, null);
+      if (states == null) {
+        states = statesLazy ? statesVar(entry, statesResult, statesError) : statesVar(entry, null, null);
+      }
+      return states;
     }
 
     @Override
