@@ -1319,9 +1319,8 @@ public final class ExecutionRun {
     entry.cancelTimers();
     HistoryContext h = entry.frame.history;
     if (exceedsPayloadLimit(taskOutput)) {
-      taskFailed(entry, resource, StatesErrors.DATA_LIMIT_EXCEEDED,
-          "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.",
-          false);
+      recordTaskFailure(entry, resource, StatesErrors.DATA_LIMIT_EXCEEDED,
+          "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.");
       return;
     }
     HistoryEventType type = switch (resource.kind()) {
@@ -1352,6 +1351,11 @@ public final class ExecutionRun {
     if (!closeAttempt(entry)) {
       return;
     }
+    recordTaskFailure(entry, resource, err, errCause);
+  }
+
+  /** Records the attempt's failure event and hands the error to Retry/Catch (attempt closed). */
+  private void recordTaskFailure(StateEntry entry, TaskResource resource, String err, String errCause) {
     entry.cancelTimers();
     ObjectNode details = errorDetails(err, errCause);
     HistoryEventType type = switch (resource.kind()) {
