@@ -195,22 +195,54 @@ public final class ExecutionRun {
         mapRunResults());
   }
 
-  /** Tasks waiting for a callback or an activity worker, oldest first. */
+  /**
+   * Tasks waiting for a callback or an activity worker, oldest first, including those of running
+   * Distributed Map children (they answer through this execution, as on AWS through the token).
+   */
   public List<PendingTask> pendingTasks() {
-    return List.copyOf(pending.values());
+    List<PendingTask> all = new ArrayList<>(pending.values());
+    for (DistributedMapRun mapRun : mapRuns) {
+      for (ExecutionRun child : mapRun.running.values()) {
+        all.addAll(child.pendingTasks());
+      }
+    }
+    return all;
+  }
+
+  /** The run (this one or a Map Run child) whose task waits for {@code token}, or this one. */
+  private ExecutionRun ownerOf(String token) {
+    if (pending.containsKey(token)) {
+      return this;
+    }
+    for (DistributedMapRun mapRun : mapRuns) {
+      for (ExecutionRun child : mapRun.running.values()) {
+        ExecutionRun owner = child.ownerOf(token);
+        if (owner.pending.containsKey(token)) {
+          return owner;
+        }
+      }
+    }
+    return this;
   }
 
   public void sendTaskSuccess(String token, JsonNode taskOutput) {
-    PendingTask task = takePending(token);
-    scheduler.post(() -> taskSucceeded(task.entry, task.resource, taskOutput));
+    ExecutionRun owner = ownerOf(token);
+    PendingTask task = owner.takePending(token);
+    scheduler.post(() -> owner.taskSucceeded(task.entry, task.resource, taskOutput));
   }
 
   public void sendTaskFailure(String token, String taskError, String taskCause) {
-    PendingTask task = takePending(token);
-    scheduler.post(() -> taskFailed(task.entry, task.resource, taskError, taskCause, false));
+    ExecutionRun owner = ownerOf(token);
+    PendingTask task = owner.takePending(token);
+    scheduler.post(() -> owner.taskFailed(task.entry, task.resource, taskError, taskCause, false));
   }
 
   public void sendTaskHeartbeat(String token) {
+    ExecutionRun owner = ownerOf(token);
+    if (owner != this) {
+      owner.sendTaskHeartbeat(token);
+      return;
+    }
     PendingTask task = pending.get(token);
     if (task == null) {
       throw new TaskTokenException("Invalid Token: no task is waiting for token " + token);
@@ -225,6 +257,11 @@ public final class ExecutionRun {
 
   /** An activity worker took the task: records ActivityStarted. */
   public void activityStarted(String token, String workerName) {
+    ExecutionRun owner = ownerOf(token);
+    if (owner != this) {
+      owner.activityStarted(token, workerName);
+      return;
+    }
     PendingTask task = pending.get(token);
     if (task == null) {
       throw new TaskTokenException("Invalid Token: no activity task is waiting for token " + token);
