@@ -73,6 +73,16 @@ class StatesErrorsTest {
   }
 
   @Test
+  void data_limit_exceeded_for_variables_over_256_kib_in_one_assign() {
+    String big = "v".repeat(EngineOptions.AWS_MAX_PAYLOAD_BYTES);
+    ExecutionResult result = run("{'StartAt':'P','States':{'P':{'Type':'Pass','Assign':{'big':'" + big + "'},"
+        + "'End':true}}}", "{}");
+
+    assertThat(result.error()).contains(StatesErrors.DATA_LIMIT_EXCEEDED);
+    assertThat(result.cause()).hasValueSatisfying(c -> assertThat(c).contains("for one Assign"));
+  }
+
+  @Test
   void timeout_for_a_task_longer_than_its_timeout_seconds_is_not_matched_by_task_failed() {
     MockedResponses mocks = MockedResponses.create();
     mocks.onState("T").willReturn("{}").withLatency(java.time.Duration.ofSeconds(30));

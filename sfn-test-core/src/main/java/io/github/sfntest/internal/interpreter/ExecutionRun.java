@@ -805,12 +805,26 @@ public final class ExecutionRun {
       Map.Entry<String, JsonNode> e = it.next();
       result.put(e.getKey(), e.getValue());
     }
+    if (settings.maxPayloadBytes() > 0 && exceedsPayloadLimit(values)) {
+      throw new StatesException(StatesErrors.DATA_LIMIT_EXCEEDED,
+          "The variables assigned by this state exceed the maximum size of " + settings.maxPayloadBytes()
+              + " bytes for one Assign.");
+    }
     return result;
   }
 
-  private static void applyAssign(Frame frame, Map<String, JsonNode> assigned) {
-    if (assigned != null) {
-      assigned.forEach(frame.variables::set);
+  /** AWS keeps at most 10 MiB of variables per execution. */
+  static final long MAX_VARIABLE_BYTES = 10L * 1024 * 1024;
+
+  private void applyAssign(Frame frame, Map<String, JsonNode> assigned) {
+    if (assigned == null) {
+      return;
+    }
+    assigned.forEach(frame.variables::set);
+    if (settings.maxPayloadBytes() > 0 && frame.variables.sizeUpperBound() > MAX_VARIABLE_BYTES
+        && frame.variables.exactSize() > MAX_VARIABLE_BYTES) {
+      throw new StatesException(StatesErrors.DATA_LIMIT_EXCEEDED,
+          "The variables of this execution exceed the maximum total size of " + MAX_VARIABLE_BYTES + " bytes (10 MiB).");
     }
   }
 

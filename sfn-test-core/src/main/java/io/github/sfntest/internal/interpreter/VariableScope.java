@@ -32,6 +32,33 @@ final class VariableScope {
     values.put(name, value);
   }
 
+  /** A cheap upper bound of the UTF-8 size of every visible variable. */
+  long sizeUpperBound() {
+    long size = 0;
+    for (VariableScope s = this; s != null; s = s.parent) {
+      if (s.values != null) {
+        for (Map.Entry<String, JsonNode> e : s.values.entrySet()) {
+          size += e.getKey().length() + io.github.sfntest.internal.json.Json.utf8SizeUpperBound(e.getValue());
+        }
+      }
+    }
+    return size;
+  }
+
+  /** The UTF-8 size of every visible variable, serialised. */
+  long exactSize() {
+    long size = 0;
+    for (VariableScope s = this; s != null; s = s.parent) {
+      if (s.values != null) {
+        for (Map.Entry<String, JsonNode> e : s.values.entrySet()) {
+          size += e.getKey().length()
+              + io.github.sfntest.internal.json.Json.utf8Size(io.github.sfntest.internal.json.Json.write(e.getValue()));
+        }
+      }
+    }
+    return size;
+  }
+
   VariableScope child() {
     return new VariableScope(this);
   }

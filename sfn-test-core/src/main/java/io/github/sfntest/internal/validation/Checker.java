@@ -71,7 +71,79 @@ final class Checker {
       top = QueryLanguage.of(ql.asText());
     }
     machine(root, "", Scope.TOP);
+    variableScopes(root, "", Map.of());
     return out;
+  }
+
+  // ---------------------------------------------------------------- variable scopes
+
+  /**
+   * A Parallel branch or Map iteration reads the variables of the scopes around it but cannot
+   * assign them: AWS rejects an inner Assign of a name an enclosing scope assigns.
+   */
+  private void variableScopes(JsonNode machine, String ptr, Map<String, String> outer) {
+    JsonNode states = machine.get("States");
+    if (states == null || !states.isObject() || ptr.split("/").length > 200) {
+      return;
+    }
+    String statesPtr = child(ptr, "States");
+    Map<String, String> here = new java.util.LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String sp = child(statesPtr, e.getKey());
+      JsonNode s = e.getValue();
+      if (!s.isObject()) {
+        continue;
+      }
+      assigned(s.get("Assign"), child(sp, "Assign"), outer, here);
+      for (String list : new String[] {"Catch", "Choices"}) {
+        JsonNode items = s.get(list);
+        if (items != null && items.isArray()) {
+          for (int i = 0; i < items.size(); i++) {
+            assigned(items.get(i).get("Assign"), child(child(child(sp, list), i), "Assign"), outer, here);
+          }
+        }
+      }
+    }
+    Map<String, String> visible = new java.util.HashMap<>(outer);
+    here.forEach(visible::putIfAbsent);
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String sp = child(statesPtr, e.getKey());
+      JsonNode s = e.getValue();
+      if (!s.isObject()) {
+        continue;
+      }
+      JsonNode branches = s.get("Branches");
+      if (branches != null && branches.isArray()) {
+        for (int i = 0; i < branches.size(); i++) {
+          variableScopes(branches.get(i), child(child(sp, "Branches"), i), visible);
+        }
+      }
+      for (String f : new String[] {"ItemProcessor", "Iterator"}) {
+        if (s.get(f) != null && s.get(f).isObject()) {
+          variableScopes(s.get(f), child(sp, f), visible);
+        }
+      }
+    }
+  }
+
+  private void assigned(JsonNode assign, String ptr, Map<String, String> outer, Map<String, String> here) {
+    if (assign == null || !assign.isObject()) {
+      return;
+    }
+    for (Iterator<String> names = assign.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+      String keyPtr = child(ptr, key);
+      String outerPtr = outer.get(name);
+      if (outerPtr != null) {
+        keyError(keyPtr, "Variable \"" + name + "\" is assigned in an enclosing scope (" + outerPtr
+            + "): a Parallel branch or Map iteration can read the variables around it but cannot assign them;"
+            + " use another name, or pass the value out through the state's output");
+      }
+      here.putIfAbsent(name, keyPtr);
+    }
   }
 
   // ---------------------------------------------------------------- diagnostics

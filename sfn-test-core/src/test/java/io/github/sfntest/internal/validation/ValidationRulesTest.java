@@ -71,6 +71,21 @@ class ValidationRulesTest {
   }
 
   @Test
+  void a_map_iteration_cannot_assign_a_variable_of_an_enclosing_scope() {
+    String text = """
+        {"StartAt": "Init", "States": {
+          "Init": {"Type": "Pass", "Assign": {"total": 0}, "Next": "Fan"},
+          "Fan": {"Type": "Map", "ItemProcessor": {"StartAt": "Add", "States": {
+            "Add": {"Type": "Pass", "Assign": {"total": 1, "mine": 2}, "End": true}}}, "End": true}
+        }}""";
+    assertThat(validate(text))
+        .containsExactly(schema(text, "/States/Fan/ItemProcessor/States/Add/Assign/total", "\"total\": 1",
+            "Variable \"total\" is assigned in an enclosing scope (/States/Init/Assign/total): a Parallel branch or"
+                + " Map iteration can read the variables around it but cannot assign them; use another name, or"
+                + " pass the value out through the state's output"));
+  }
+
+  @Test
   void duplicate_state_names_are_reported() {
     String text = """
         {"StartAt": "A", "States": {
