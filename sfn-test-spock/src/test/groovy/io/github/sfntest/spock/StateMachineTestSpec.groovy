@@ -194,6 +194,35 @@ class StateMachineTestSpec extends EmbeddedSpecs {
     Recorded.VALUES.toSet().size() == 3
   }
 
+  def "iterations running in parallel keep their own mocks and executions"() {
+    given:
+    runner.configurationScript = { runner { parallel { enabled true; fixed(4) } } }
+
+    when:
+    def results = runPassing('''
+      @StateMachineTest(definition = 'examples/payment.asl.json')
+      class ParallelSpec extends Specification {
+        StateMachineUnderTest payment
+        MockedResponses mocks
+
+        def "iteration #i"() {
+          given:
+          mocks.onState('Charge').willAnswer { call -> Thread.sleep(5); IntegrationResults.lambdaPayload([receipt: "r-$i".toString()]) }
+
+          expect:
+          payment.run(amount: i).output == [receipt: "r-$i".toString()]
+          mocks.invocations('Charge')*.payload == [[amount: i]]
+
+          where:
+          i << (1..24)
+        }
+      }
+    ''')
+
+    then:
+    succeededNames(results).size() == 24
+  }
+
   def "a @Shared state machine and mocks: one set of mocks for the whole spec, set up in setupSpec"() {
     when:
     def results = runPassing('''
