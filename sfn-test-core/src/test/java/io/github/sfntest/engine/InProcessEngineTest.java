@@ -173,6 +173,26 @@ class InProcessEngineTest {
     }
 
     @Test
+    void a_callback_inside_a_distributed_map_child_is_answered_through_the_parent() {
+      Execution execution = engine.start(StartRequest.of(machine(
+          "{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemsPath':'$.orders','ItemProcessor':{"
+              + "'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'Approve','States':{"
+              + "'Approve':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
+              + "'Parameters':{'QueueUrl':'q','MessageBody':{'t.$':'$$.Task.Token','order.$':'$'}},'End':true}}},"
+              + "'End':true}}}"), "{\"orders\":[1,2]}"));
+
+      List<WaitingTask> waiting = execution.waitingTasks();
+      assertThat(waiting).extracting(WaitingTask::stateName).containsExactly("Approve", "Approve");
+      for (WaitingTask task : waiting) {
+        execution.sendTaskSuccess(task.taskToken(), "{\"approved\":" + task.parameters().at("/MessageBody/order") + "}");
+      }
+
+      ExecutionResult result = execution.awaitCompletion();
+      assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(result.output()).contains(Json.parse("[{\"approved\":1},{\"approved\":2}]"));
+    }
+
+    @Test
     void a_wrong_token_is_refused() {
       Execution execution = engine.start(StartRequest.of(machine(approval), "{\"order\":1}"));
       assertThatThrownBy(() -> execution.sendTaskSuccess("not-a-token", "{}"))

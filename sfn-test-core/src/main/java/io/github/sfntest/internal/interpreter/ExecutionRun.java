@@ -195,22 +195,54 @@ public final class ExecutionRun {
         mapRunResults());
   }
 
-  /** Tasks waiting for a callback or an activity worker, oldest first. */
+  /**
+   * Tasks waiting for a callback or an activity worker, oldest first, including those of running
+   * Distributed Map children (they answer through this execution, as on AWS through the token).
+   */
   public List<PendingTask> pendingTasks() {
-    return List.copyOf(pending.values());
+    List<PendingTask> all = new ArrayList<>(pending.values());
+    for (DistributedMapRun mapRun : mapRuns) {
+      for (ExecutionRun child : mapRun.running.values()) {
+        all.addAll(child.pendingTasks());
+      }
+    }
+    return all;
+  }
+
+  /** The run (this one or a Map Run child) whose task waits for {@code token}, or this one. */
+  private ExecutionRun ownerOf(String token) {
+    if (pending.containsKey(token)) {
+      return this;
+    }
+    for (DistributedMapRun mapRun : mapRuns) {
+      for (ExecutionRun child : mapRun.running.values()) {
+        ExecutionRun owner = child.ownerOf(token);
+        if (owner.pending.containsKey(token)) {
+          return owner;
+        }
+      }
+    }
+    return this;
   }
 
   public void sendTaskSuccess(String token, JsonNode taskOutput) {
-    PendingTask task = takePending(token);
-    scheduler.post(() -> taskSucceeded(task.entry, task.resource, taskOutput));
+    ExecutionRun owner = ownerOf(token);
+    PendingTask task = owner.takePending(token);
+    scheduler.post(() -> owner.taskSucceeded(task.entry, task.resource, taskOutput));
   }
 
   public void sendTaskFailure(String token, String taskError, String taskCause) {
-    PendingTask task = takePending(token);
-    scheduler.post(() -> taskFailed(task.entry, task.resource, taskError, taskCause, false));
+    ExecutionRun owner = ownerOf(token);
+    PendingTask task = owner.takePending(token);
+    scheduler.post(() -> owner.taskFailed(task.entry, task.resource, taskError, taskCause, false));
   }
 
   public void sendTaskHeartbeat(String token) {
+    ExecutionRun owner = ownerOf(token);
+    if (owner != this) {
+      owner.sendTaskHeartbeat(token);
+      return;
+    }
     PendingTask task = pending.get(token);
     if (task == null) {
       throw new TaskTokenException("Invalid Token: no task is waiting for token " + token);
@@ -225,6 +257,11 @@ public final class ExecutionRun {
 
   /** An activity worker took the task: records ActivityStarted. */
   public void activityStarted(String token, String workerName) {
+    ExecutionRun owner = ownerOf(token);
+    if (owner != this) {
+      owner.activityStarted(token, workerName);
+      return;
+    }
     PendingTask task = pending.get(token);
     if (task == null) {
       throw new TaskTokenException("Invalid Token: no activity task is waiting for token " + token);
@@ -537,7 +574,7 @@ public final class ExecutionRun {
     JsonNode out;
     Env env = env(entry, entry.rawInput);
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       out = c.output() != null ? c.output().evaluate(env) : entry.rawInput;
     } else {
       JsonNode effective = c.inputPath().apply(env);
@@ -551,7 +588,7 @@ public final class ExecutionRun {
     String failError = fail.error();
     String failCause = fail.cause();
     if (fail.common().jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       if (fail.errorExpr() != null) {
         failError = textOf(fail.errorExpr().evaluate(env));
       }
@@ -585,7 +622,7 @@ public final class ExecutionRun {
     Env env = env(entry, entry.rawInput);
     JsonNode effective;
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       effective = entry.rawInput;
     } else {
       effective = c.inputPath().apply(env);
@@ -627,7 +664,7 @@ public final class ExecutionRun {
     JsonNode effective = entry.rawInput;
     Instant due;
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       if (wait.secondsExpr() != null) {
         JsonNode seconds = wait.secondsExpr().evaluate(env);
         if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
@@ -726,7 +763,7 @@ public final class ExecutionRun {
     State.Common c = entry.state.common();
     Env env = env(entry, entry.rawInput);
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       return c.arguments() != null ? c.arguments().evaluate(env) : entry.rawInput;
     }
     JsonNode afterInputPath = c.inputPath().apply(env);
@@ -740,7 +777,7 @@ public final class ExecutionRun {
     JsonNode out;
     Map<String, JsonNode> assigned;
     if (c.jsonata()) {
-      env.states = statesVar(entry, result, null);
+      env.lazyStates(result, null);
       assigned = evaluateAssign(c.assign(), env);
       if (c.output() != null) {
         out = c.output().evaluate(env);
@@ -949,7 +986,7 @@ public final class ExecutionRun {
       Map<String, JsonNode> assigned;
       Env env = env(entry, entry.rawInput);
       if (c.jsonata()) {
-        env.states = statesVar(entry, null, errorOutput);
+        env.lazyStates(null, errorOutput);
         assigned = evaluateAssign((ValueExpr) catcher.compiledAssign(), env);
         out = catcher.compiledOutput() != null ? ((ValueExpr) catcher.compiledOutput()).evaluate(env) : errorOutput;
       } else {
@@ -981,7 +1018,7 @@ public final class ExecutionRun {
     Integer timeout = task.timeoutSeconds();
     Integer heartbeat = task.heartbeatSeconds();
     if (task.common().jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       if (task.timeoutSecondsExpr() != null) {
         timeout = task.timeoutSecondsExpr().evaluate(env).asInt();
       }
@@ -1272,7 +1309,7 @@ public final class ExecutionRun {
 
   private Env jsonataEnv(StateEntry entry) {
     Env env = env(entry, entry.rawInput);
-    env.states = statesVar(entry, null, null);
+    env.lazyStates(null, null);
     return env;
   }
 
@@ -1319,9 +1356,8 @@ public final class ExecutionRun {
     entry.cancelTimers();
     HistoryContext h = entry.frame.history;
     if (exceedsPayloadLimit(taskOutput)) {
-      taskFailed(entry, resource, StatesErrors.DATA_LIMIT_EXCEEDED,
-          "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.",
-          false);
+      recordTaskFailure(entry, resource, StatesErrors.DATA_LIMIT_EXCEEDED,
+          "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.");
       return;
     }
     HistoryEventType type = switch (resource.kind()) {
@@ -1352,6 +1388,11 @@ public final class ExecutionRun {
     if (!closeAttempt(entry)) {
       return;
     }
+    recordTaskFailure(entry, resource, err, errCause);
+  }
+
+  /** Records the attempt's failure event and hands the error to Retry/Catch (attempt closed). */
+  private void recordTaskFailure(StateEntry entry, TaskResource resource, String err, String errCause) {
     entry.cancelTimers();
     ObjectNode details = errorDetails(err, errCause);
     HistoryEventType type = switch (resource.kind()) {
@@ -1477,7 +1518,7 @@ public final class ExecutionRun {
     JsonNode selectorInput;
     JsonNode items;
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       selectorInput = entry.rawInput;
       items = map.itemsExpr() != null ? map.itemsExpr().evaluate(env) : entry.rawInput;
     } else {
@@ -1697,7 +1738,7 @@ public final class ExecutionRun {
     JsonNode selectorInput;
     JsonNode items = null;
     if (c.jsonata()) {
-      env.states = statesVar(entry, null, null);
+      env.lazyStates(null, null);
       selectorInput = entry.rawInput;
       fieldEnv = env;
       if (map.itemReader() == null) {
@@ -1965,7 +2006,7 @@ public final class ExecutionRun {
       Env selectorEnv = fieldEnv.with(selectorInput);
       selectorEnv.mapItem(index, item);
       if (map.common().jsonata()) {
-        selectorEnv.states = statesVar(entry, null, null);
+        selectorEnv.lazyStates(null, null);
       }
       return map.itemSelector().evaluate(selectorEnv);
     }
@@ -2062,8 +2103,11 @@ public final class ExecutionRun {
       }
       runStatus = ExecutionStatus.SUCCEEDED;
       HistoryContext h = entry.frame.history;
-      emit(h, HistoryEventType.MAP_RUN_SUCCEEDED, null, true);
-      emit(h, HistoryEventType.MAP_STATE_SUCCEEDED, null, false);
+      // Since late 2024 AWS links MapRunSucceeded and MapStateExited to MapRunStarted, and
+      // MapStateSucceeded to MapRunSucceeded (earlier recordings chained all three); we follow
+      // current AWS.
+      long runSucceeded = emit(h, HistoryEventType.MAP_RUN_SUCCEEDED, null, false);
+      h.last = record(runSucceeded, HistoryEventType.MAP_STATE_SUCCEEDED, null);
       try {
         finish(entry, output);
       } catch (StatesException e) {
@@ -2287,7 +2331,7 @@ public final class ExecutionRun {
     ctx.set("StateMachine", stateMachineContext);
     ObjectNode state = Json.NODES.objectNode();
     state.put("Name", entry.state.name());
-    state.put("EnteredTime", AWS_TIME.format(entry.enteredTime));
+    state.put("EnteredTime", entry.enteredTimeText());
     if (entry.retryCount > 0 || entry.state.type() == StateType.TASK) {
       state.put("RetryCount", entry.retryCount);
     }
@@ -2313,6 +2357,9 @@ public final class ExecutionRun {
     final StateEntry entry;
     final JsonNode in;
     ObjectNode states;
+    private boolean statesLazy;
+    private JsonNode statesResult;
+    private JsonNode statesError;
     int mapIndex = -1;
     JsonNode mapValue;
     private JsonNode context;
@@ -2325,6 +2372,9 @@ public final class ExecutionRun {
     Env with(JsonNode newInput) {
       Env env = new Env(entry, newInput);
       env.states = states;
+      env.statesLazy = statesLazy;
+      env.statesResult = statesResult;
+      env.statesError = statesError;
       env.mapIndex = mapIndex;
       env.mapValue = mapValue;
       return env;
@@ -2359,9 +2409,20 @@ public final class ExecutionRun {
       return entry.frame.variables.get(name);
     }
 
+    /** $states is built only if a JSONata expression reads it. */
+    void lazyStates(JsonNode result, JsonNode errorOutput) {
+      statesResult = result;
+      statesError = errorOutput;
+      states = null;
+      statesLazy = true;
+    }
+
     @Override
     public JsonNode statesVariable() {
-      return states != null ? states : statesVar(entry, null, null);
+      if (states == null) {
+        states = statesLazy ? statesVar(entry, statesResult, statesError) : statesVar(entry, null, null);
+      }
+      return states;
     }
 
     @Override

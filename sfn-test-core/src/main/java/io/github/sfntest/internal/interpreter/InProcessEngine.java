@@ -209,6 +209,10 @@ public final class InProcessEngine implements Engine {
     @Override
     public synchronized ExecutionResult awaitCompletion() {
       run.runUntilIdle(true);
+      if (!run.finished() && waitingTasks().isEmpty()) {
+        throw new IllegalStateException("Internal error: the execution stopped without finishing and without "
+            + "waiting for anything. Please report it with this history:\n" + run.result().render());
+      }
       if (!run.finished()) {
         throw new IllegalStateException("The execution cannot finish by itself: it waits for callbacks of "
             + waitingTasks().stream().map(t -> "\"" + t.stateName() + "\"").toList()

@@ -33,6 +33,16 @@ final class StateEntry {
     this.attempts = new int[state.common().retriers().size()];
   }
 
+  private String enteredTimeText;
+
+  /** $$.State.EnteredTime, formatted once per entry. */
+  String enteredTimeText() {
+    if (enteredTimeText == null) {
+      enteredTimeText = ExecutionRun.AWS_TIME.format(enteredTime);
+    }
+    return enteredTimeText;
+  }
+
   void cancelTimers() {
     if (timeoutTimer != null) {
       timeoutTimer.cancel();

@@ -13,8 +13,11 @@ import java.util.Map;
 /** Argument checks, equality and text rendering shared by the intrinsic functions. */
 final class IntrinsicValues {
 
-  /** AWS reports intrinsic processing errors as States.Runtime (States.IntrinsicFailure is reserved). */
-  static final String ERROR = "States.Runtime";
+  /**
+   * The ASL specification's error for a failed intrinsic function ("Execution failed because an
+   * Intrinsic Function failed"); path arguments that match nothing stay States.Runtime.
+   */
+  static final String ERROR = "States.IntrinsicFailure";
 
   private static final BigDecimal HALF = new BigDecimal("0.5");
   private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);

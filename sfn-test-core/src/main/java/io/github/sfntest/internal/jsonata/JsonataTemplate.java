@@ -136,6 +136,11 @@ public final class JsonataTemplate {
    * One frame per evaluation holding only what the template references: {@code $states}, the
    * user variables it names, and the Step Functions functions bound to {@code runtime}.
    */
+  /** Whether any expression reads {@code $states} (callers may skip building it). */
+  public boolean usesStates() {
+    return usesStates;
+  }
+
   private Jsonata.Frame bindings(EvaluationScope scope, JsonNode states, JsonataRuntime runtime) {
     Jsonata.Frame frame = new Jsonata.Frame(null);
     for (String name : variableNames) {

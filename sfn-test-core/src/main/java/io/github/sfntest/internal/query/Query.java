@@ -50,19 +50,22 @@ public final class Query {
     if (template.isConstant()) {
       return env -> value;
     }
-    return env -> template.evaluate(env, env.statesVariable(), runtime(env));
+    boolean states = template.usesStates();
+    return env -> template.evaluate(env, states ? env.statesVariable() : null, runtime(env));
   }
 
   /** Compiles a JSONata field whose result must have a type (Map {@code Items}: an array). */
   public static ValueExpr jsonata(JsonNode value, String field, JsonataType expected) {
     JsonataTemplate template = JsonataTemplate.compile(value, field);
-    return env -> template.evaluate(env, env.statesVariable(), runtime(env), expected);
+    boolean states = template.usesStates();
+    return env -> template.evaluate(env, states ? env.statesVariable() : null, runtime(env), expected);
   }
 
   /** Compiles a JSONata Choice {@code Condition}. */
   public static Condition jsonataCondition(JsonNode value) {
     JsonataTemplate template = JsonataTemplate.compile(value, "Condition");
-    return env -> template.evaluateCondition(env, env.statesVariable(), runtime(env));
+    boolean states = template.usesStates();
+    return env -> template.evaluateCondition(env, states ? env.statesVariable() : null, runtime(env));
   }
 
   private static JsonataRuntime runtime(EvalEnv env) {

@@ -275,7 +275,7 @@ class IntrinsicFunctionsTest {
     @Test
     void format_fails_when_placeholders_and_values_differ() {
       StatesException e = failure("States.Format('{} and {}', $.a)", "{\"a\":1}");
-      assertThat(e.error()).isEqualTo("States.Runtime");
+      assertThat(e.error()).isEqualTo("States.IntrinsicFailure");
       assertThat(e.cause()).contains("States.Format").contains("2 placeholder(s) but 1 value(s)");
     }
 
@@ -335,7 +335,7 @@ class IntrinsicFunctionsTest {
     void array_range_allows_at_most_1000_items() {
       assertThat(eval("States.ArrayRange(1, 1000, 1)", "{}").size()).isEqualTo(1000);
       StatesException e = failure("States.ArrayRange(1, 1001, 1)", "{}");
-      assertThat(e.error()).isEqualTo("States.Runtime");
+      assertThat(e.error()).isEqualTo("States.IntrinsicFailure");
       assertThat(e.cause()).contains("1001 items").contains("1000");
     }
 
@@ -401,7 +401,7 @@ class IntrinsicFunctionsTest {
     @Test
     void type_errors_report_the_function_and_the_value() {
       StatesException e = failure("States.ArrayLength($.a)", "{\"a\":\"text\"}");
-      assertThat(e.error()).isEqualTo("States.Runtime");
+      assertThat(e.error()).isEqualTo("States.IntrinsicFailure");
       assertThat(e.cause()).isEqualTo("Invalid arguments in States.ArrayLength: the argument must be an array, but was string \"text\"");
     }
 
