@@ -1,5 +1,6 @@
 package io.github.sfntest.spock.samples
 
+import static io.github.sfntest.engine.ExecutionStatus.FAILED
 import static io.github.sfntest.engine.ExecutionStatus.SUCCEEDED
 import static io.github.sfntest.history.HistoryEventType.TASK_FAILED
 import static io.github.sfntest.history.HistoryEventType.TASK_SUCCEEDED
@@ -27,7 +28,7 @@ class SalesLeadMockConfigSpec extends Specification {
   MockedResponses mocks
 
   @MockConfig(testCase = '#testCase')
-  def "#testCase ends in #endState"() {
+  def "#testCase: #scenario"() {
     when:
     def result = salesLead.runWithInputFrom(INPUT)
 
@@ -35,14 +36,15 @@ class SalesLeadMockConfigSpec extends Specification {
     result.status == SUCCEEDED
     result.visitedStates.last() == endState
     mocks.invocations('Check Identity').size() == identityCalls
+    result.elapsed() == Duration.ofSeconds(seconds)
 
     where:
-    testCase                          | endState                    | identityCalls
-    'HappyPathTest'                   | 'CustomerAddedToFollowup'   | 1
-    'NegativeSentimentTest'           | 'NegativeSentimentDetected' | 1
-    'CustomValidationFailedCatchTest' | 'CustomValidationFailed'    | 4
-    'ValidationExceptionCatchTest'    | 'ValidationException'       | 1
-    'RetryOnServiceExceptionTest'     | 'CustomerAddedToFollowup'   | 1
+    testCase                          | scenario                                    || endState                    | identityCalls | seconds
+    'HappyPathTest'                   | 'a positive lead is stored for follow-up'   || 'CustomerAddedToFollowup'   | 1             | 0
+    'NegativeSentimentTest'           | 'a negative lead is reported'               || 'NegativeSentimentDetected' | 1             | 0
+    'CustomValidationFailedCatchTest' | 'a rejected identity is retried, then caught' || 'CustomValidationFailed'  | 4             | 3
+    'ValidationExceptionCatchTest'    | 'an address error is caught at once'        || 'ValidationException'       | 1             | 0
+    'RetryOnServiceExceptionTest'     | 'Comprehend is retried until it answers'    || 'CustomerAddedToFollowup'   | 1             | 3
   }
 
   def "every test case of the file runs to a success state: #testCase"() {
@@ -64,6 +66,35 @@ class SalesLeadMockConfigSpec extends Specification {
     visit.duration >= Duration.ofSeconds(3)
     result.history.forState('DetectSentiment').events*.type.findAll { it in [TASK_FAILED, TASK_SUCCEEDED] } ==
         [TASK_FAILED, TASK_FAILED, TASK_FAILED, TASK_SUCCEEDED]
+  }
+
+  @MockConfig(testCase = 'HappyPathTest')
+  def "an exception thrown by a mock closure fails the task like a Lambda error; the catch-all catcher reports it"() {
+    given:
+    mocks.onState('Check Address').willAnswer { call -> throw new IllegalStateException("no such street: ${call.payload.street}") }
+    mocks.onState('ValidationException').willReturn([:])    // HappyPathTest does not mock the reporting task
+
+    when:
+    def result = salesLead.runWithInputFrom(INPUT)
+
+    then:
+    result.status == SUCCEEDED
+    result.visitedStates.last() == 'ValidationException'
+    with(result.history.visitsOf('ValidationException').first().input) {
+      get('Error').asText() == 'java.lang.IllegalStateException'
+      get('Cause').asText().contains('no such street: 123 Main St')
+    }
+  }
+
+  def "without a test case the first task is not mocked: the execution fails and says how to mock it"() {
+    when:
+    def result = salesLead.runWithInputFrom(INPUT)
+
+    then:
+    result.status == FAILED
+    result.error == 'States.Runtime'
+    result.cause.contains("No mock answers Task state 'Check")
+    result.cause.contains('To mock it: mocks.onState(')
   }
 
   @MockConfig(testCase = 'HappyPathTest')
