@@ -323,6 +323,16 @@ class InProcessEngineTest {
     }
 
     @Test
+    void an_execution_input_over_256_kib_is_refused_like_start_execution_does() {
+      String big = "{\"x\":\"" + "z".repeat(EngineOptions.AWS_MAX_PAYLOAD_BYTES) + "\"}";
+
+      assertThatThrownBy(() -> engine.start(StartRequest.of(machine(
+          "{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}"), big)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("256 KiB");
+    }
+
+    @Test
     void a_task_with_no_mock_fails_naming_the_state_and_its_resource() {
       ExecutionResult result = run(
           "{'StartAt':'Charge','States':{'Charge':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',"

@@ -825,7 +825,8 @@ public final class ExecutionRun {
     }
     entry.finished = true;
     entry.cancelTimers();
-    if (exceedsPayloadLimit(out)) {
+    // A state that passes its input on unchanged cannot exceed the limit its input met.
+    if (out != entry.rawInput && exceedsPayloadLimit(out)) {
       entry.finished = false;
       handleError(entry, StatesErrors.DATA_LIMIT_EXCEEDED,
           "The state/task '" + entry.state.name()

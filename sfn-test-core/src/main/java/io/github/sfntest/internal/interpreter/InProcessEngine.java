@@ -40,6 +40,15 @@ public final class InProcessEngine implements Engine {
 
   @Override
   public Execution start(StartRequest request) {
+    int limit = options.maxPayloadBytes();
+    if (limit > 0 && io.github.sfntest.internal.json.Json.utf8SizeUpperBound(request.input()) > limit) {
+      int size = io.github.sfntest.internal.json.Json.utf8Size(io.github.sfntest.internal.json.Json.write(request.input()));
+      if (size > limit) {
+        // StartExecution refuses such input with a ValidationException.
+        throw new IllegalArgumentException("The execution input is " + size + " bytes; AWS Step Functions accepts at "
+            + "most " + limit + " bytes (256 KiB) of input. Set EngineOptions.maxPayloadBytes(0) to lift the limit.");
+      }
+    }
     ExecutionRun run = newRun(request.definition(), request.input(), request.executionName(), options.startTime(),
         request.taskHandler(), request.s3());
     run.start();
