@@ -1,0 +1,47 @@
+package io.github.sfntest.spock
+
+import java.lang.annotation.Documented
+import java.lang.annotation.ElementType
+import java.lang.annotation.Retention
+import java.lang.annotation.RetentionPolicy
+import java.lang.annotation.Target
+
+/**
+ * Names a state machine: on a field or feature parameter of type {@link
+ * io.github.sfntest.testing.StateMachineUnderTest} or {@link
+ * io.github.sfntest.definition.StateMachineDefinition} it picks which declared state machine to
+ * inject; inside {@link StateMachineTest#machines()} it declares one more.
+ *
+ * <pre>
+ * &#64;StateMachineTest(definition = 'parent.asl.json',
+ *     machines = &#64;StateMachine(value = 'Payment', definition = 'payment.asl.json'))
+ * class ParentSpec extends Specification {
+ *   &#64;StateMachine('Payment') StateMachineUnderTest payment
+ *
+ *   def "the child alone"(&#64;StateMachine('Payment') StateMachineDefinition definition) { ... }
+ * }
+ * </pre>
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target([ElementType.FIELD, ElementType.PARAMETER])
+@Documented
+@interface StateMachine {
+
+  /** The state machine's name. */
+  String value()
+
+  /** (Declaration only) the definition: a classpath resource or a file, JSON or YAML. */
+  String definition() default ''
+
+  /** (Declaration only) placeholder values as {@code "Name=value"}. */
+  String[] substitutions() default []
+
+  /** (Declaration only) files of placeholder values: {@code .properties} or JSON. */
+  String[] substitutionsFile() default []
+
+  /** (Declaration only) a SAM/CloudFormation template whose {@code DefinitionSubstitutions} apply. */
+  String template() default ''
+
+  /** (Declaration only) the logical id of the state machine in {@link #template()}. */
+  String templateResource() default ''
+}
