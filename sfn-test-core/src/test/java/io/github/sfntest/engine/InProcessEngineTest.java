@@ -158,7 +158,7 @@ class InProcessEngineTest {
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
       ExecutionResult result = execution.awaitCompletion();
-      assertThat(result.error()).contains("States.HeartbeatTimeout");
+      assertThat(result.error()).contains("States.Timeout");
       assertThat(result.stopDate()).isEqualTo(T0.plusSeconds(110));
     }
 

@@ -105,6 +105,7 @@ class StatesErrorsTest {
     assertThat(result.output().orElseThrow().get("Error").asText()).isEqualTo("Lambda.ServiceException");
   }
 
+  /** AWS records a missed heartbeat as States.Timeout; a States.HeartbeatTimeout catcher still matches it. */
   @Test
   void heartbeat_timeout_when_a_callback_task_stops_sending_heartbeats() {
     ExecutionResult result = engine.start(StartRequest.of(StateMachineDefinition.of("M", ("{'StartAt':'T','States':{"
@@ -114,7 +115,24 @@ class StatesErrorsTest {
         + "'Caught':{'Type':'Pass','End':true}}}").replace('\'', '"')), "{}")).awaitCompletion();
 
     assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(result.output().orElseThrow().get("Error").asText()).isEqualTo(StatesErrors.HEARTBEAT_TIMEOUT);
+    assertThat(result.output().orElseThrow().get("Error").asText()).isEqualTo(StatesErrors.TIMEOUT);
+    assertThat(result.history().ofType(io.github.sfntest.history.HistoryEventType.TASK_TIMED_OUT).get(0).error())
+        .contains(StatesErrors.TIMEOUT);
+  }
+
+  @Test
+  void a_timed_out_attempts_late_result_is_discarded_and_the_retry_runs_in_full() {
+    MockedResponses mocks = MockedResponses.create();
+    mocks.onState("T").willReturn("{\"slow\":true}").withLatency(java.time.Duration.ofSeconds(15));
+
+    ExecutionResult result = run(task(",'TimeoutSeconds':12,'Retry':[{'ErrorEquals':['States.Timeout'],"
+        + "'IntervalSeconds':2,'MaxAttempts':2,'BackoffRate':1}],'Catch':[{'ErrorEquals':['Unrelated'],'Next':'Caught'}]"),
+        "{}", mocks);
+
+    assertThat(result.error()).contains(StatesErrors.TIMEOUT);
+    assertThat(result.history().ofType(io.github.sfntest.history.HistoryEventType.TASK_TIMED_OUT)).hasSize(3);
+    assertThat(result.history().ofType(io.github.sfntest.history.HistoryEventType.TASK_SUCCEEDED)).isEmpty();
+    assertThat(result.stopDate()).isEqualTo(result.startDate().plusSeconds(12 + 2 + 12 + 2 + 12));
   }
 
   @Test

@@ -912,7 +912,7 @@ public final class ExecutionRun {
       List<Retrier> retriers = c.retriers();
       for (int i = 0; i < retriers.size(); i++) {
         Retrier retrier = retriers.get(i);
-        if (matches(retrier.errorEquals(), err)) {
+        if (matches(retrier.errorEquals(), err) || heartbeatMatch(entry, retrier.errorEquals())) {
           if (entry.attempts[i] < retrier.maxAttempts()) {
             Duration delay = retryDelay(retrier, entry.attempts[i]);
             entry.attempts[i]++;
@@ -929,7 +929,7 @@ public final class ExecutionRun {
         }
       }
       for (Catcher catcher : c.catchers()) {
-        if (matches(catcher.errorEquals(), err)) {
+        if (matches(catcher.errorEquals(), err) || heartbeatMatch(entry, catcher.errorEquals())) {
           givingUp(entry);
           caught(entry, catcher, err, errCause);
           return;
@@ -957,6 +957,10 @@ public final class ExecutionRun {
     } catch (StatesException e) {
       stateFailed(entry, e);
     }
+  }
+
+  private static boolean heartbeatMatch(StateEntry entry, List<String> errorEquals) {
+    return entry.heartbeatExpired && errorEquals.contains(StatesErrors.HEARTBEAT_TIMEOUT);
   }
 
   static boolean matches(List<String> errorEquals, String err) {
@@ -1135,6 +1139,8 @@ public final class ExecutionRun {
       Integer timeout, Integer heartbeat) {
     HistoryContext h = entry.frame.history;
     entry.attemptOpen = true;
+    entry.attemptNumber++;
+    entry.heartbeatExpired = false;
     if (resource.kind() == TaskResource.Kind.LAMBDA_FUNCTION) {
       emit(h, HistoryEventType.LAMBDA_FUNCTION_STARTED, null, true);
     } else if (resource.kind() == TaskResource.Kind.SERVICE) {
@@ -1333,8 +1339,11 @@ public final class ExecutionRun {
       action.run();
       return;
     }
+    // The outcome belongs to this attempt only: a timed-out attempt's late result is discarded.
+    int attempt = entry.attemptNumber;
     Scheduler.Timer timer = scheduler.schedule(latency, () -> {
-      if (!entry.frame.aborted() && !entry.finished && status == ExecutionStatus.RUNNING) {
+      if (!entry.frame.aborted() && !entry.finished && status == ExecutionStatus.RUNNING
+          && entry.attemptNumber == attempt) {
         action.run();
       }
     });
@@ -1424,7 +1433,9 @@ public final class ExecutionRun {
 
   private void taskTimedOut(StateEntry entry, TaskResource resource, boolean heartbeat) {
     pending.remove(entry.taskToken);
-    taskTimedOutWith(entry, resource, heartbeat ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT, null);
+    // AWS records a missed heartbeat as States.Timeout; States.HeartbeatTimeout still catches it.
+    entry.heartbeatExpired = heartbeat;
+    taskTimedOutWith(entry, resource, StatesErrors.TIMEOUT, null);
   }
 
   private void taskTimedOutWith(StateEntry entry, TaskResource resource, String err, String errCause) {

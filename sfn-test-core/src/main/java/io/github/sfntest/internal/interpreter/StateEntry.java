@@ -23,6 +23,10 @@ final class StateEntry {
   boolean finished;
   /** The current task attempt still waits for its outcome (later outcomes are ignored). */
   boolean attemptOpen;
+  /** Counts task attempts, so a delayed outcome completes only the attempt that produced it. */
+  int attemptNumber;
+  /** The last failure was a missed heartbeat (recorded as States.Timeout). */
+  boolean heartbeatExpired;
 
   StateEntry(Frame frame, State state, JsonNode rawInput, long enteredEventId, Instant enteredTime) {
     this.frame = frame;
