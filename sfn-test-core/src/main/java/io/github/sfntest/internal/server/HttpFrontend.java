@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HttpFrontend implements AutoCloseable {
 
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+  private static final long MAX_DRAIN = 64L * 1024 * 1024;
 
   private final StepFunctionsService service;
   private final HttpServer server;
@@ -128,12 +129,17 @@ public final class HttpFrontend implements AutoCloseable {
   private ObjectNode readBody(HttpExchange ex) throws IOException {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
     if (length != null) {
+      long declared;
       try {
-        if (Long.parseLong(length.trim()) > maxBodyBytes) {
-          throw tooLarge();
-        }
+        declared = Long.parseLong(length.trim());
       } catch (NumberFormatException e) {
         throw new ApiException("SerializationException", "Invalid Content-Length header");
+      }
+      if (declared > maxBodyBytes) {
+        if (declared <= MAX_DRAIN) {
+          drain(ex.getRequestBody()); // so the client can read the answer instead of a reset
+        }
+        throw tooLarge();
       }
     }
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -142,6 +148,7 @@ public final class HttpFrontend implements AutoCloseable {
       int n;
       while ((n = in.read(chunk)) > 0) {
         if (buffer.size() + n > maxBodyBytes) {
+          drain(in);
           throw tooLarge();
         }
         buffer.write(chunk, 0, n);
@@ -167,6 +174,16 @@ public final class HttpFrontend implements AutoCloseable {
       throw new ApiException("SerializationException", "The request body must be a JSON object, found " + node.getNodeType());
     }
     return (ObjectNode) node;
+  }
+
+  /** Reads and drops up to {@link #MAX_DRAIN} bytes of an oversized body. */
+  private static void drain(InputStream in) throws IOException {
+    byte[] chunk = new byte[65536];
+    long total = 0;
+    int n;
+    while (total < MAX_DRAIN && (n = in.read(chunk)) > 0) {
+      total += n;
+    }
   }
 
   private ApiException tooLarge() {

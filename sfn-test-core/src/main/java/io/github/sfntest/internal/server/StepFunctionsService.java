@@ -521,12 +521,13 @@ public final class StepFunctionsService implements AutoCloseable {
     if (smArn == null && mapRunArn == null) {
       throw ApiException.validation("Must provide a StateMachine ARN or MapRun ARN");
     }
-    if (mapRunArn != null) {
-      throw new ApiException("ResourceNotFound", "Resource not found: '" + mapRunArn + "' (map runs are not listed by this endpoint)");
-    }
     String filter = r.oneOf("statusFilter", Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"), null);
     int max = r.integer("maxResults", 0, 1000, 0);
     r.oneOf("redriveFilter", Set.of("REDRIVEN", "NOT_REDRIVEN"), null);
+    r.str("nextToken");
+    if (mapRunArn != null) {
+      throw new ApiException("ResourceNotFound", "Resource not found: '" + mapRunArn + "' (map runs are not listed by this endpoint)");
+    }
     machine(smArn);
     Instant now = Instant.now();
     List<ExecutionRecord> matching = new ArrayList<>();
@@ -564,9 +565,10 @@ public final class StepFunctionsService implements AutoCloseable {
   }
 
   private ObjectNode stopExecution(Req r) {
-    ExecutionRecord e = execution(r.required("executionArn"));
+    String arn = r.required("executionArn");
     String error = r.str("error", 256);
     String cause = r.str("cause", 32768);
+    ExecutionRecord e = execution(arn);
     Instant now = Instant.now();
     e.catchUp(now);
     if (e.status(now) != ExecutionStatus.RUNNING) {
@@ -582,10 +584,12 @@ public final class StepFunctionsService implements AutoCloseable {
   }
 
   private ObjectNode getExecutionHistory(Req r) {
-    ExecutionRecord e = execution(r.required("executionArn"));
+    String arn = r.required("executionArn");
     int max = r.integer("maxResults", 0, 1000, 0);
     boolean reverse = r.bool("reverseOrder", false);
     boolean data = r.bool("includeExecutionData", true);
+    String nextToken = r.str("nextToken", 3096);
+    ExecutionRecord e = execution(arn);
     Instant now = Instant.now();
     e.catchUp(now);
     List<HistoryEvent> events = new ArrayList<>(e.events(now));
@@ -594,7 +598,7 @@ public final class StepFunctionsService implements AutoCloseable {
     }
     ObjectNode out = obj();
     ArrayNode list = out.putArray("events");
-    page(events, r.str("nextToken"), max == 0 ? 100 : max, out, ev -> list.add(eventJson(ev, data)));
+    page(events, nextToken, max == 0 ? 100 : max, out, ev -> list.add(eventJson(ev, data)));
     return out;
   }
 
