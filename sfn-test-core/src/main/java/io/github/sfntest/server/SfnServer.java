@@ -235,8 +235,8 @@ public final class SfnServer implements AutoCloseable {
     }
 
     /**
-     * Every execution starts at the engine options' start time and the n-th execution gets the seed
-     * the in-process engine gives its n-th run, so results equal in-process results event for
+     * Every execution runs exactly as the first run of a new in-process engine with the engine
+     * options would (same start time, same seed), so results equal in-process results event for
      * event. Off by default: executions start at the wall-clock time with random seeds.
      */
     public Builder deterministic(boolean value) {

@@ -68,7 +68,6 @@ public final class StepFunctionsService implements AutoCloseable {
   private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
   private final Map<String, List<ObjectNode>> tags = new ConcurrentHashMap<>();
   private final AtomicLong handlerCounter = new AtomicLong();
-  private final Engine sharedEngine;
   private volatile MockConfigFile pushedMocks;
   private volatile boolean closed;
 
@@ -78,8 +77,6 @@ public final class StepFunctionsService implements AutoCloseable {
     this.config = config;
     EngineOptions o = config.options();
     this.arnPrefix = "arn:aws:states:" + o.region() + ":" + o.account() + ":";
-    // Deterministic: one engine, so execution n gets the seed the in-process engine gives its n-th run.
-    this.sharedEngine = config.deterministic() ? Engine.inProcess(o) : null;
     actions.put("CreateStateMachine", this::createStateMachine);
     actions.put("UpdateStateMachine", this::updateStateMachine);
     actions.put("DeleteStateMachine", this::deleteStateMachine);
@@ -109,6 +106,7 @@ public final class StepFunctionsService implements AutoCloseable {
     extensions.put("ListWaitingTasks", this::listWaitingTasks);
     extensions.put("AdvanceTime", this::advanceTime);
     extensions.put("PutMockConfig", this::putMockConfig);
+    extensions.put("AwaitCompletion", this::awaitCompletion);
   }
 
   /** The AWS actions this endpoint implements. */
@@ -166,9 +164,6 @@ public final class StepFunctionsService implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    if (sharedEngine != null) {
-      sharedEngine.close();
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -427,7 +422,7 @@ public final class StepFunctionsService implements AutoCloseable {
       StartRequest request = StartRequest.of(snapshot.definition().withName(snapshot.name()), inputJson)
           .withTaskHandler(serverHandler(handler))
           .withExecutionName(name);
-      Execution execution = sharedEngine != null ? sharedEngine.start(request) : Engine.inProcess(options).start(request);
+      Execution execution = Engine.inProcess(options).start(request);
       ExecutionRecord record = new ExecutionRecord(arn, name, snapshot, inputText, options.startTime(),
           config.realTime(), snapshot.type().equals("EXPRESS"), testCase, execution);
       executions.put(arn, record);
@@ -859,6 +854,22 @@ public final class StepFunctionsService implements AutoCloseable {
       }
     }
     return obj();
+  }
+
+  /** Runs the execution to its end in virtual time, as {@code Execution.awaitCompletion()} does in-process. */
+  private ObjectNode awaitCompletion(Req r) {
+    ExecutionRecord e = execution(r.required("executionArn"));
+    if (config.realTime()) {
+      throw ApiException.validation("AwaitCompletion needs virtual time: this endpoint runs with real-time waits");
+    }
+    try {
+      e.result();
+    } catch (IllegalStateException ex) {
+      throw ApiException.validation(ex.getMessage());
+    }
+    ObjectNode out = obj();
+    out.put("status", e.status(Instant.now()).name());
+    return out;
   }
 
   private ObjectNode putMockConfig(Req r) {
