@@ -170,7 +170,8 @@ public final class HttpFrontend implements AutoCloseable {
     try {
       node = Json.MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new ApiException("SerializationException", "Malformed JSON request body: " + firstLine(e.getOriginalMessage())
+      String why = firstLine(e.getOriginalMessage()).replaceAll("\\[Source: [^;\\]]*; ", "[");
+      throw new ApiException("SerializationException", "Malformed JSON request body: " + why
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
     } catch (IOException | RuntimeException e) {
       throw new ApiException("SerializationException", "Malformed JSON request body");
