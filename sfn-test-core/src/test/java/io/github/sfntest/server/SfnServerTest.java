@@ -264,4 +264,26 @@ class SfnServerTest {
     assertThat(fail.status()).isEqualTo(TestExecutionStatus.FAILED);
     assertThat(fail.error()).isEqualTo("E");
   }
+
+  @Test
+  void concurrentClientsGetConsistentAnswers() throws Exception {
+    String arn = create("Concurrent", PASS);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<ExecutionStatus>> results = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        String name = "c" + i;
+        results.add(pool.submit(() -> {
+          String exec = sfn.startExecution(b -> b.stateMachineArn(arn).name(name)).executionArn();
+          return sfn.describeExecution(b -> b.executionArn(exec)).status();
+        }));
+      }
+      for (java.util.concurrent.Future<ExecutionStatus> f : results) {
+        assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExecutionStatus.SUCCEEDED);
+      }
+      assertThat(sfn.listExecutionsPaginator(b -> b.stateMachineArn(arn).maxResults(7)).executions()).hasSize(100);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -64,6 +64,7 @@ public final class StepFunctionsService implements AutoCloseable {
   private final Map<String, Function<Req, ObjectNode>> extensions = new LinkedHashMap<>();
   private final Map<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
   private final Map<String, ExecutionRecord> executions = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Set<String> starting = new java.util.HashSet<>();
   private final Map<String, ActivityRecord> activities = new ConcurrentHashMap<>();
   private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
   private final Map<String, List<ObjectNode>> tags = new ConcurrentHashMap<>();
@@ -415,6 +416,12 @@ public final class StepFunctionsService implements AutoCloseable {
         }
         throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
       }
+      if (!starting.add(arn)) {
+        throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+      }
+    }
+    // The execution runs (in virtual time) outside the lock, so other requests are not held up.
+    try {
       Instant wallStart = Instant.now();
       EngineOptions options = config.deterministic()
           ? config.options()
@@ -425,8 +432,14 @@ public final class StepFunctionsService implements AutoCloseable {
       Execution execution = Engine.inProcess(options).start(request);
       ExecutionRecord record = new ExecutionRecord(arn, name, snapshot, inputText, options.startTime(),
           config.realTime(), snapshot.type().equals("EXPRESS"), testCase, execution);
-      executions.put(arn, record);
+      synchronized (executions) {
+        executions.put(arn, record);
+      }
       return record;
+    } finally {
+      synchronized (executions) {
+        starting.remove(arn);
+      }
     }
   }
 
