@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** Entry point of the command-line runner: {@code run}, {@code batch}, {@code validate}. */
+/** Entry point of the command-line runner: {@code run}, {@code batch}, {@code validate}, {@code serve}. */
 public final class Main {
   private Main() {}
 
@@ -24,6 +24,7 @@ public final class Main {
         case "run" -> RunCommand.run(rest, out, err);
         case "batch" -> BatchCommand.run(rest, out, err);
         case "validate" -> ValidateCommand.run(rest, out, err);
+        case "serve" -> ServeCommand.run(rest, out, err);
         case "--version" -> {
           out.println("sfn-test " + Version.get());
           yield 0;
@@ -41,6 +42,6 @@ public final class Main {
 
   static String usage() {
     return "usage: sfn-test <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE
-        + "\n  validate --definition FILE [--json]";
+        + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE;
   }
 }

@@ -13,7 +13,9 @@ package io.github.sfntest.engine;
  * }
  * }</pre>
  *
- * <p>The in-process engine is built in under the id {@code in-process}.
+ * <p>Built in: {@code in-process}; {@code sdk} (a Step Functions API through the AWS SDK: an
+ * endpoint in this JVM unless {@code sfntest.sdk.endpoint} names one); {@code container} (AWS Step
+ * Functions Local under Testcontainers).
  */
 public interface EngineProvider {
 

@@ -37,6 +37,20 @@ public final class TestCaseHandler implements TaskHandler {
     return Responder.outcome(step.get(), invocation, UnaryOperator.identity());
   }
 
+  /** The state machine name of the test case in the file. */
+  public String stateMachine() {
+    return stateMachine;
+  }
+
+  public String testCase() {
+    return testCase;
+  }
+
+  /** The whole MockConfigFile the test case comes from. */
+  public MockConfig config() {
+    return config;
+  }
+
   @Override
   public String toString() {
     return "MockConfigFile test case " + stateMachine + "#" + testCase + " (" + config.source() + ")";

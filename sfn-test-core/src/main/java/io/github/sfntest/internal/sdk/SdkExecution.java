@@ -1,0 +1,367 @@
+package io.github.sfntest.internal.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfntest.engine.Execution;
+import io.github.sfntest.engine.ExecutionResult;
+import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.engine.WaitingTask;
+import io.github.sfntest.history.ExecutionHistory;
+import io.github.sfntest.history.HistoryEvent;
+import io.github.sfntest.history.HistoryEventType;
+import io.github.sfntest.internal.json.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
+import software.amazon.awssdk.services.sfn.model.SfnException;
+
+/**
+ * An execution on a Step Functions API, driven through {@link SfnClient}: status and history by
+ * polling (no fixed sleeps: the interval starts small and grows), callbacks and stop through the
+ * API. On an sfn-test endpoint it also uses the endpoint's own actions for waiting tasks and
+ * virtual time; elsewhere waiting tasks are read from the history (the token is the
+ * {@code *Token*} field of the task's parameters) and activity tasks are fetched with
+ * GetActivityTask.
+ */
+public final class SdkExecution implements Execution {
+
+  private final SfnClient sfn;
+  private final String executionArn;
+  private final String stateMachineName;
+  private final Optional<EndpointExtensions> extensions;
+  private final boolean virtualTime;
+  private final Duration timeout;
+  private final Duration maxPollInterval;
+  private final Runnable onEnd;
+  private final Map<String, WaitingTask> fetchedActivityTasks = new HashMap<>();
+  private volatile ExecutionResult result;
+
+  public SdkExecution(SfnClient sfn, String executionArn, String stateMachineName, Optional<EndpointExtensions> extensions,
+      boolean virtualTime, Duration timeout, Duration maxPollInterval, Runnable onEnd) {
+    this.sfn = sfn;
+    this.executionArn = executionArn;
+    this.stateMachineName = stateMachineName;
+    this.extensions = extensions;
+    this.virtualTime = virtualTime;
+    this.timeout = timeout;
+    this.maxPollInterval = maxPollInterval;
+    this.onEnd = onEnd;
+  }
+
+  @Override
+  public String executionArn() {
+    return executionArn;
+  }
+
+  @Override
+  public ExecutionStatus status() {
+    return status(describe());
+  }
+
+  private static ExecutionStatus status(DescribeExecutionResponse d) {
+    try {
+      return ExecutionStatus.valueOf(d.statusAsString());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return ExecutionStatus.RUNNING;
+    }
+  }
+
+  private DescribeExecutionResponse describe() {
+    return sfn.describeExecution(b -> b.executionArn(executionArn));
+  }
+
+  @Override
+  public ExecutionHistory history() {
+    List<HistoryEvent> events = new ArrayList<>();
+    for (software.amazon.awssdk.services.sfn.model.HistoryEvent e
+        : sfn.getExecutionHistoryPaginator(b -> b.executionArn(executionArn).maxResults(1000)).events()) {
+      events.add(SdkJson.event(e));
+    }
+    return new ExecutionHistory(events);
+  }
+
+  @Override
+  public List<WaitingTask> waitingTasks() {
+    if (extensions.isPresent()) {
+      ObjectNode body = Json.NODES.objectNode().put("executionArn", executionArn);
+      List<WaitingTask> tasks = new ArrayList<>();
+      for (JsonNode t : extensions.get().call("ListWaitingTasks", body).path("tasks")) {
+        tasks.add(new WaitingTask(t.path("stateName").asText(), t.path("resource").asText(), t.path("taskToken").asText(),
+            Json.parse(t.path("parameters").asText("{}")), t.path("activity").asBoolean()));
+      }
+      return tasks;
+    }
+    return fromHistory(history(), false);
+  }
+
+  /**
+   * Tasks waiting according to the history: scheduled, not yet answered. Callback tokens come from
+   * the parameters; activity tokens from GetActivityTask when {@code fetchActivities}.
+   */
+  private List<WaitingTask> fromHistory(ExecutionHistory history, boolean fetchActivities) {
+    if (status() != ExecutionStatus.RUNNING) {
+      return List.of();
+    }
+    Map<Long, HistoryEvent> byId = new HashMap<>();
+    for (HistoryEvent e : history) {
+      byId.put(e.id(), e);
+    }
+    Set<Long> answered = new HashSet<>();
+    for (HistoryEvent e : history) {
+      if (isOutcome(e.type())) {
+        HistoryEvent cur = e;
+        for (int i = 0; i < 20 && cur != null; i++) {
+          if (cur.type() == HistoryEventType.TASK_SCHEDULED || cur.type() == HistoryEventType.ACTIVITY_SCHEDULED) {
+            answered.add(cur.id());
+            break;
+          }
+          cur = byId.get(cur.previousEventId());
+        }
+      }
+    }
+    List<WaitingTask> tasks = new ArrayList<>();
+    for (HistoryEvent e : history) {
+      if (answered.contains(e.id())) {
+        continue;
+      }
+      String stateName = stateOf(e, byId);
+      if (e.type() == HistoryEventType.TASK_SCHEDULED && e.detail("resource").orElse("").endsWith(".waitForTaskToken")) {
+        JsonNode parameters = e.detail("parameters").map(Json::parse).orElse(Json.NODES.objectNode());
+        String token = findToken(parameters);
+        if (token != null) {
+          String resource = "arn:aws:states:::" + e.detail("resourceType").orElse("") + ":" + e.detail("resource").orElse("");
+          tasks.add(new WaitingTask(stateName, resource, token, parameters, false));
+        }
+      } else if (e.type() == HistoryEventType.ACTIVITY_SCHEDULED) {
+        String resource = e.detail("resource").orElse("");
+        WaitingTask known = fetchedActivityTasks.get(stateName + "@" + e.id());
+        if (known != null) {
+          tasks.add(known);
+        } else if (fetchActivities) {
+          GetActivityTaskResponse got = sfn.getActivityTask(b -> b.activityArn(resource).workerName("sfn-test"));
+          if (got.taskToken() != null) {
+            WaitingTask task = new WaitingTask(stateName, resource, got.taskToken(),
+                got.input() == null ? Json.NODES.objectNode() : Json.parse(got.input()), true);
+            fetchedActivityTasks.put(stateName + "@" + e.id(), task);
+            tasks.add(task);
+          }
+        }
+      }
+    }
+    return tasks;
+  }
+
+  private static boolean isOutcome(HistoryEventType type) {
+    return switch (type) {
+      case TASK_SUCCEEDED, TASK_FAILED, TASK_TIMED_OUT, TASK_STATE_ABORTED, ACTIVITY_SUCCEEDED, ACTIVITY_FAILED,
+          ACTIVITY_TIMED_OUT -> true;
+      default -> false;
+    };
+  }
+
+  private static String stateOf(HistoryEvent e, Map<Long, HistoryEvent> byId) {
+    HistoryEvent cur = e;
+    for (int i = 0; i < 20 && cur != null; i++) {
+      if (cur.type().isStateEntered()) {
+        return cur.stateName().orElse("");
+      }
+      cur = byId.get(cur.previousEventId());
+    }
+    return "";
+  }
+
+  /** The task token in callback parameters: the text value of the first field named like *token*. */
+  static String findToken(JsonNode node) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (f.getKey().toLowerCase(java.util.Locale.ROOT).contains("token") && f.getValue().isTextual()) {
+          return f.getValue().asText();
+        }
+      }
+      for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+        JsonNode child = it.next();
+        JsonNode parsed = child;
+        if (child.isTextual() && child.asText().startsWith("{")) {
+          try {
+            parsed = Json.parse(child.asText()); // e.g. an SQS MessageBody sent as a JSON string
+          } catch (IllegalArgumentException ignored) {
+            continue;
+          }
+        }
+        String found = findToken(parsed);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        String found = findToken(child);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public WaitingTask awaitTask(String stateName) {
+    Poller poller = new Poller();
+    while (true) {
+      List<WaitingTask> tasks = extensions.isPresent() ? waitingTasks() : fromHistory(history(), true);
+      for (WaitingTask task : tasks) {
+        if (task.stateName().equals(stateName)) {
+          return task;
+        }
+      }
+      DescribeExecutionResponse d = describe();
+      if (status(d) != ExecutionStatus.RUNNING) {
+        throw new IllegalStateException("The execution ended (" + status(d) + ") before state \"" + stateName
+            + "\" waited for a callback. States visited: " + history().enteredStateNames());
+      }
+      if (virtualTime && extensions.isPresent()) {
+        throw new IllegalStateException("State \"" + stateName + "\" is not waiting for a callback, and the execution "
+            + "cannot go on by itself. Waiting tasks: " + tasks.stream().map(WaitingTask::stateName).toList());
+      }
+      poller.pause("state \"" + stateName + "\" to wait for a callback");
+    }
+  }
+
+  @Override
+  public WaitingTask startActivityTask(String stateName, String workerName) {
+    WaitingTask waiting = awaitTask(stateName);
+    if (!waiting.activity()) {
+      throw new IllegalStateException("State \"" + stateName + "\" waits for a task token, not for an activity worker: "
+          + "answer it with sendTaskSuccess/sendTaskFailure");
+    }
+    // GetActivityTask hands out the activity's oldest task and records ActivityStarted.
+    var task = sfn.getActivityTask(b -> b.activityArn(waiting.resource()).workerName(workerName));
+    if (task.taskToken() == null || task.taskToken().isEmpty()) {
+      throw new IllegalStateException("GetActivityTask returned no task for " + waiting.resource());
+    }
+    return new WaitingTask(stateName, waiting.resource(), task.taskToken(),
+        task.input() == null ? waiting.parameters() : Json.parse(task.input()), true);
+  }
+
+  @Override
+  public void sendTaskSuccess(String taskToken, String outputJson) {
+    try {
+      Json.parse(outputJson);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("The task output is not valid JSON: " + e.getMessage(), e);
+    }
+    call(() -> sfn.sendTaskSuccess(b -> b.taskToken(taskToken).output(outputJson)));
+  }
+
+  @Override
+  public void sendTaskSuccess(String taskToken, JsonNode output) {
+    sendTaskSuccess(taskToken, Json.write(output));
+  }
+
+  @Override
+  public void sendTaskFailure(String taskToken, String error, String cause) {
+    call(() -> sfn.sendTaskFailure(b -> b.taskToken(taskToken).error(error).cause(cause)));
+  }
+
+  @Override
+  public void sendTaskHeartbeat(String taskToken) {
+    call(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(taskToken)));
+  }
+
+  private static void call(Runnable r) {
+    try {
+      r.run();
+    } catch (SfnException e) {
+      String type = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+      if ("TaskDoesNotExist".equals(type) || "InvalidToken".equals(type) || "TaskTimedOut".equals(type)) {
+        throw new IllegalStateException("Invalid Token: " + e.awsErrorDetails().errorMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void advanceTime(Duration duration) {
+    if (!virtualTime || extensions.isEmpty()) {
+      throw new UnsupportedOperationException("advanceTime needs an engine with virtual time (VIRTUAL_TIME): "
+          + "this execution runs on a Step Functions API in real time");
+    }
+    ObjectNode body = Json.NODES.objectNode().put("executionArn", executionArn).put("milliseconds", duration.toMillis());
+    extensions.get().call("AdvanceTime", body);
+  }
+
+  @Override
+  public void stop(String error, String cause) {
+    try {
+      sfn.stopExecution(b -> b.executionArn(executionArn).error(error).cause(cause));
+    } catch (SfnException e) {
+      if (status() == ExecutionStatus.RUNNING) {
+        throw e;
+      }
+      // already ended: StopExecution is a no-op in-process too
+    }
+  }
+
+  @Override
+  public ExecutionResult awaitCompletion() {
+    if (result != null) {
+      return result;
+    }
+    if (virtualTime && extensions.isPresent()) {
+      try {
+        extensions.get().call("AwaitCompletion", Json.NODES.objectNode().put("executionArn", executionArn));
+      } catch (EndpointExtensions.ExtensionException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+    Poller poller = new Poller();
+    DescribeExecutionResponse d = describe();
+    while (status(d) == ExecutionStatus.RUNNING) {
+      poller.pause("the execution to end");
+      d = describe();
+    }
+    ExecutionHistory history = history();
+    result = new ExecutionResult(
+        executionArn,
+        stateMachineName,
+        status(d),
+        d.input() == null ? Json.NODES.objectNode() : Json.parse(d.input()),
+        d.output() == null ? null : Json.parse(d.output()),
+        d.error(),
+        d.cause(),
+        d.startDate(),
+        d.stopDate(),
+        history);
+    onEnd.run();
+    return result;
+  }
+
+  /** Backing-off poll interval (10 ms, growing to the maximum) with an overall deadline. */
+  private final class Poller {
+    private final long deadline = System.nanoTime() + timeout.toNanos();
+    private long intervalMillis = 10;
+
+    void pause(String waitingFor) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Timed out after " + timeout + " waiting for " + waitingFor + " of " + executionArn);
+      }
+      try {
+        Thread.sleep(intervalMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted waiting for " + waitingFor, e);
+      }
+      intervalMillis = Math.min(maxPollInterval.toMillis(), Math.max(intervalMillis + 1, intervalMillis * 3 / 2));
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.github.sfntest.internal.server;
+
+import io.github.sfntest.engine.Execution;
+import io.github.sfntest.engine.ExecutionResult;
+import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.engine.WaitingTask;
+import io.github.sfntest.history.HistoryEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One execution started through the endpoint, with what the API reports about it.
+ *
+ * <p>With real-time waits the engine still runs in virtual time, starting at the wall-clock start,
+ * but the endpoint only reveals what has happened by now: events whose timestamp is not in the
+ * future, and the final status once the stop date has passed. While the execution waits for a
+ * callback, {@link #catchUp} moves its virtual clock along with the wall clock so that heartbeat
+ * and task timeouts fire on time.
+ */
+final class ExecutionRecord {
+
+  final String arn;
+  final String name;
+  final StateMachineRecord.Snapshot machine;
+  final String input;
+  final Instant startDate;
+  final boolean realTime;
+  final boolean express;
+  final String testCase;
+  private final Execution execution;
+  private final Set<String> deliveredActivityTokens = new HashSet<>();
+  private Instant virtualNow;
+  private ExecutionResult result;
+
+  ExecutionRecord(String arn, String name, StateMachineRecord.Snapshot machine, String input, Instant startDate,
+      boolean realTime, boolean express, String testCase, Execution execution) {
+    this.arn = arn;
+    this.name = name;
+    this.machine = machine;
+    this.input = input;
+    this.startDate = startDate;
+    this.realTime = realTime;
+    this.express = express;
+    this.testCase = testCase;
+    this.execution = execution;
+    this.virtualNow = startDate;
+  }
+
+  Execution execution() {
+    return execution;
+  }
+
+  /** The status the API reports at {@code now}. */
+  synchronized ExecutionStatus status(Instant now) {
+    ExecutionStatus status = execution.status();
+    if (status == ExecutionStatus.RUNNING) {
+      return status;
+    }
+    if (realTime && result().stopDate() != null && result().stopDate().isAfter(now)) {
+      return ExecutionStatus.RUNNING;
+    }
+    return status;
+  }
+
+  /** True while the engine itself has not finished (whatever is revealed). */
+  synchronized boolean engineRunning() {
+    return execution.status() == ExecutionStatus.RUNNING;
+  }
+
+  /** The result of a finished execution (only call when {@link #status} is not RUNNING). */
+  synchronized ExecutionResult result() {
+    if (result == null) {
+      result = execution.awaitCompletion();
+    }
+    return result;
+  }
+
+  /** The events that have happened by {@code now}. */
+  synchronized List<HistoryEvent> events(Instant now) {
+    List<HistoryEvent> all = execution.history().events();
+    if (!realTime) {
+      return all;
+    }
+    List<HistoryEvent> visible = new ArrayList<>(all.size());
+    for (HistoryEvent e : all) {
+      if (e.timestamp().isAfter(now)) {
+        break;
+      }
+      visible.add(e);
+    }
+    return visible;
+  }
+
+  /** Real-time mode: lets virtual time catch up with the wall clock (timeouts of waiting tasks fire). */
+  synchronized void catchUp(Instant now) {
+    if (!realTime || execution.status() != ExecutionStatus.RUNNING) {
+      return;
+    }
+    List<HistoryEvent> events = execution.history().events();
+    if (!events.isEmpty()) {
+      Instant last = events.get(events.size() - 1).timestamp();
+      if (last.isAfter(virtualNow)) {
+        virtualNow = last;
+      }
+    }
+    if (now.isAfter(virtualNow)) {
+      execution.advanceTime(Duration.between(virtualNow, now));
+      virtualNow = now;
+    }
+  }
+
+  synchronized List<WaitingTask> waitingTasks() {
+    return execution.status() == ExecutionStatus.RUNNING ? execution.waitingTasks() : List.of();
+  }
+
+  synchronized boolean isWaitingFor(String token) {
+    for (WaitingTask t : waitingTasks()) {
+      if (t.taskToken().equals(token)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Hands out the oldest activity task of {@code activityArn} not yet handed out, or null. */
+  synchronized WaitingTask takeActivityTask(String activityArn, Instant now) {
+    catchUp(now);
+    List<HistoryEvent> all = execution.history().events();
+    if (realTime && !all.isEmpty() && all.get(all.size() - 1).timestamp().isAfter(now)) {
+      return null; // scheduled in the virtual future: not yet visible to workers
+    }
+    for (WaitingTask t : waitingTasks()) {
+      if (t.activity() && t.resource().equals(activityArn) && deliveredActivityTokens.add(t.taskToken())) {
+        return t;
+      }
+    }
+    return null;
+  }
+}

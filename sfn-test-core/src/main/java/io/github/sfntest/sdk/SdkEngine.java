@@ -1,0 +1,332 @@
+package io.github.sfntest.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.definition.StateMachineDefinition;
+import io.github.sfntest.engine.Engine;
+import io.github.sfntest.engine.EngineCapability;
+import io.github.sfntest.engine.EngineOptions;
+import io.github.sfntest.engine.Execution;
+import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.mock.MockConfigWriter;
+import io.github.sfntest.internal.mock.TestCaseHandler;
+import io.github.sfntest.internal.sdk.EndpointExtensions;
+import io.github.sfntest.internal.sdk.SdkExecution;
+import io.github.sfntest.mock.MockedResponses;
+import io.github.sfntest.mock.TaskHandler;
+import io.github.sfntest.server.SfnServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+
+/**
+ * An engine that runs executions on a Step Functions API through the AWS SDK v2 {@link SfnClient}:
+ * the sfn-test endpoint ({@link SfnServer}), AWS Step Functions Local, LocalStack, Floci, or AWS.
+ * Results and histories come back in the same model as in-process, so every assertion works
+ * unchanged.
+ *
+ * <pre>{@code
+ * try (SfnServer server = SfnServer.start();
+ *      Engine engine = SdkEngine.forEndpoint(server.endpoint())) {
+ *   ExecutionResult result = engine.run(StartRequest.of(definition, "{}").withTaskHandler(mocks));
+ *   assertThat(result).succeeded();
+ * }
+ * }</pre>
+ *
+ * <p><b>Mocks.</b> A MockConfigFile test case ({@code MockConfigFile.testCase(sm, tc)}) runs as
+ * {@code <stateMachineArn>#<tc>} under the file's state machine name: the engine behind the API
+ * must have loaded that file ({@code SFN_MOCK_CONFIG}). On an endpoint started in this JVM, any
+ * task handler (Java mocks with answers, callbacks, verification) is handed to the endpoint
+ * directly. On another sfn-test endpoint, {@link MockedResponses} are rendered to a MockConfigFile
+ * and sent with the request; other engines cannot take mocks after they started ({@link
+ * EngineCapability#IN_CODE_MOCKS} is missing) and such a start fails saying so.
+ *
+ * <p><b>Waiting.</b> Completion is polled with DescribeExecution at a growing interval (10 ms up to
+ * {@link Builder#maxPollInterval}), never with fixed sleeps; on an sfn-test endpoint with virtual
+ * time the endpoint runs the execution to its end at once.
+ */
+public final class SdkEngine implements Engine {
+
+  private final SfnClient sfn;
+  private final boolean ownsClient;
+  private final EngineOptions options;
+  private final Optional<EndpointExtensions> extensions;
+  private final Optional<SfnServer> localServer;
+  private final boolean virtualTime;
+  private final Set<EngineCapability> capabilities;
+  private final Duration timeout;
+  private final Duration maxPollInterval;
+  private final Map<String, String> machineArns = new ConcurrentHashMap<>();
+  private final Map<String, String> machineDefinitions = new ConcurrentHashMap<>();
+  private final AtomicLong counter = new AtomicLong();
+
+  private SdkEngine(Builder b) {
+    URI endpoint = b.endpoint;
+    if (b.client != null) {
+      this.sfn = b.client;
+      this.ownsClient = false;
+      if (endpoint == null) {
+        endpoint = b.client.serviceClientConfiguration().endpointOverride().orElse(null);
+      }
+    } else {
+      Objects.requireNonNull(endpoint, "an SdkEngine needs an endpoint or an SfnClient");
+      this.sfn = client(endpoint, b.options.region());
+      this.ownsClient = true;
+    }
+    this.options = b.options;
+    this.localServer = b.handOverHandlers ? SfnServer.runningAt(endpoint) : Optional.empty();
+    this.extensions = EndpointExtensions.probe(endpoint);
+    Set<EngineCapability> caps = EnumSet.noneOf(EngineCapability.class);
+    if (extensions.isPresent()) {
+      for (JsonNode c : extensions.get().describe().path("capabilities")) {
+        try {
+          caps.add(EngineCapability.valueOf(c.asText()));
+        } catch (IllegalArgumentException ignored) {
+          // a newer endpoint's capability this version does not know
+        }
+      }
+      if (localServer.isPresent()) {
+        caps.add(EngineCapability.IN_CODE_MOCKS);
+      }
+    } else {
+      caps.add(EngineCapability.CALLBACKS);
+    }
+    if (b.capabilities != null) {
+      caps = EnumSet.noneOf(EngineCapability.class);
+      caps.addAll(b.capabilities);
+    }
+    this.capabilities = Set.copyOf(caps);
+    this.virtualTime = extensions.isPresent() && capabilities.contains(EngineCapability.VIRTUAL_TIME);
+    this.timeout = b.timeout;
+    this.maxPollInterval = b.maxPollInterval;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** An engine for the Step Functions API at {@code endpoint} (dummy credentials, region of the defaults). */
+  public static SdkEngine forEndpoint(URI endpoint) {
+    return builder().endpoint(endpoint).build();
+  }
+
+  /** An engine using {@code client} as it is configured (endpoint, credentials, region). */
+  public static SdkEngine forClient(SfnClient client) {
+    return builder().client(client).build();
+  }
+
+  /**
+   * A client for a local endpoint: dummy credentials, the URL-connection HTTP client, no host
+   * prefix (StartSyncExecution would otherwise call {@code sync-<host>}).
+   */
+  public static SfnClient client(URI endpoint, String region) {
+    return SfnClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(region))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("sfn-test", "sfn-test")))
+        .httpClient(UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout(Duration.ofSeconds(90))
+            .build())
+        .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+        .build();
+  }
+
+  public SfnClient client() {
+    return sfn;
+  }
+
+  @Override
+  public Execution start(StartRequest request) {
+    StateMachineDefinition definition = request.definition();
+    String machineName = definition.name();
+    String testCase = null;
+    String registered = null;
+    TaskHandler handler = request.taskHandler();
+    if (localServer.isPresent() && !isNone(handler)) {
+      registered = localServer.get().registerTaskHandler(handler);
+      testCase = registered;
+    } else if (handler instanceof TestCaseHandler tc) {
+      machineName = tc.stateMachine();
+      testCase = tc.testCase();
+      if (extensions.isPresent()) {
+        putMocks(MockConfigWriter.write(tc.config()));
+      }
+    } else if (handler instanceof MockedResponses mocks) {
+      if (extensions.isEmpty()) {
+        throw new UnsupportedOperationException("This engine cannot take mocks written in code after it started "
+            + "(capability IN_CODE_MOCKS is missing): render them with mocks.toMockConfigFile(\"" + machineName
+            + "\", \"<TestCase>\") into the MockConfigFile the engine loads at start (SFN_MOCK_CONFIG), and run "
+            + "MockConfigFile.testCase(\"" + machineName + "\", \"<TestCase>\")");
+      }
+      testCase = "sfn-test-" + UUID.randomUUID();
+      putMocks(mocks.toMockConfigFile(machineName, testCase));
+    } else if (!isNone(handler)) {
+      throw new UnsupportedOperationException("A task handler " + handler + " runs Java code, which a Step Functions "
+          + "API in another process cannot call (capability IN_CODE_MOCKS is missing): use a MockConfigFile test case, "
+          + "MockedResponses with fixed responses, or an SfnServer started in this JVM");
+    }
+    String name = request.executionName() != null ? request.executionName()
+        : "sfn-test-" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String input = Json.write(request.input());
+    String executionArn;
+    try {
+      // one lock over update and start: a parallel test must not swap the definition in between
+      synchronized (this) {
+        String machineArn = ensureStateMachine(machineName, definition.toJson());
+        String target = testCase == null ? machineArn : machineArn + "#" + testCase;
+        executionArn = sfn.startExecution(b -> b.stateMachineArn(target).name(name).input(input)).executionArn();
+      }
+    } catch (RuntimeException e) {
+      if (registered != null) {
+        localServer.get().unregisterTaskHandler(registered);
+      }
+      throw e;
+    }
+    String handlerName = registered;
+    Runnable onEnd = handlerName == null ? () -> {} : () -> localServer.get().unregisterTaskHandler(handlerName);
+    return new SdkExecution(sfn, executionArn, machineName, extensions, virtualTime, timeout, maxPollInterval, onEnd);
+  }
+
+  private static boolean isNone(TaskHandler handler) {
+    // TaskHandler.none() is a lambda of the interface itself
+    return handler.getClass().getName().startsWith(TaskHandler.class.getName() + "$$Lambda");
+  }
+
+  private void putMocks(String mockConfigJson) {
+    extensions.orElseThrow().call("PutMockConfig", Json.NODES.objectNode().put("mockConfig", mockConfigJson));
+  }
+
+  /** Creates the state machine, or updates it when one of that name has another definition. */
+  private String ensureStateMachine(String name, String definitionJson) {
+    String arn = machineArns.get(name);
+    if (arn != null && definitionJson.equals(machineDefinitions.get(name))) {
+      return arn;
+    }
+    if (arn == null) {
+      try {
+        arn = sfn.createStateMachine(b -> b.name(name).definition(definitionJson).roleArn(options.roleArn()))
+            .stateMachineArn();
+      } catch (StateMachineAlreadyExistsException e) {
+        arn = findStateMachine(name);
+        String found = arn;
+        sfn.updateStateMachine(b -> b.stateMachineArn(found).definition(definitionJson));
+      }
+    } else {
+      String known = arn;
+      sfn.updateStateMachine(b -> b.stateMachineArn(known).definition(definitionJson));
+    }
+    machineArns.put(name, arn);
+    machineDefinitions.put(name, definitionJson);
+    return arn;
+  }
+
+  private String findStateMachine(String name) {
+    for (StateMachineListItem item : sfn.listStateMachinesPaginator(b -> b.maxResults(1000)).stateMachines()) {
+      if (item.name().equals(name)) {
+        return item.stateMachineArn();
+      }
+    }
+    throw new IllegalStateException("State machine \"" + name + "\" exists but is not listed");
+  }
+
+  @Override
+  public Set<EngineCapability> capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public EngineOptions options() {
+    return options;
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      sfn.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SdkEngine{" + sfn.serviceClientConfiguration().endpointOverride().map(URI::toString).orElse("AWS")
+        + ", " + capabilities + "}";
+  }
+
+  /** Settings of an {@link SdkEngine}. */
+  public static final class Builder {
+    private URI endpoint;
+    private SfnClient client;
+    private EngineOptions options = EngineOptions.defaults();
+    private Set<EngineCapability> capabilities;
+    private Duration timeout = Duration.ofMinutes(5);
+    private Duration maxPollInterval = Duration.ofMillis(250);
+    private boolean handOverHandlers = true;
+
+    private Builder() {}
+
+    /**
+     * Whether task handlers go straight to an {@link SfnServer} running in this JVM (default true).
+     * With false the engine treats it like any endpoint: only MockConfigFile-able mocks.
+     */
+    public Builder handOverHandlers(boolean value) {
+      this.handOverHandlers = value;
+      return this;
+    }
+
+    /** The endpoint, e.g. {@code http://localhost:8083}; a client with dummy credentials is made for it. */
+    public Builder endpoint(URI value) {
+      this.endpoint = value;
+      return this;
+    }
+
+    /** A configured client (used as it is, not closed by the engine). */
+    public Builder client(SfnClient value) {
+      this.client = value;
+      return this;
+    }
+
+    /** Role ARN of created state machines and the region of the made client. */
+    public Builder options(EngineOptions value) {
+      this.options = Objects.requireNonNull(value, "options");
+      return this;
+    }
+
+    /** Overrides what the engine reports it can do (by default: asked from an sfn-test endpoint, else CALLBACKS). */
+    public Builder capabilities(Set<EngineCapability> value) {
+      this.capabilities = value;
+      return this;
+    }
+
+    /** How long awaiting a task or the completion may take (default 5 minutes). */
+    public Builder timeout(Duration value) {
+      this.timeout = Objects.requireNonNull(value, "timeout");
+      return this;
+    }
+
+    /** The longest pause between two polls (default 250 ms). */
+    public Builder maxPollInterval(Duration value) {
+      this.maxPollInterval = Objects.requireNonNull(value, "maxPollInterval");
+      return this;
+    }
+
+    public SdkEngine build() {
+      return new SdkEngine(this);
+    }
+  }
+}
