@@ -53,6 +53,12 @@ public interface Execution {
   /** Moves virtual time forward, firing Wait states, retries and timeouts due on the way. */
   void advanceTime(Duration duration);
 
+  /**
+   * Lets virtual time pass until the execution ends or a task waits for a callback or an activity
+   * worker; the timeouts of waiting tasks do not fire. Engines that run on real time do nothing.
+   */
+  default void runUntilBlocked() {}
+
   /** Stops the execution as StopExecution does (status ABORTED). */
   void stop(String error, String cause);
 

@@ -62,6 +62,11 @@ final class RecordingExecution implements Execution {
   }
 
   @Override
+  public void runUntilBlocked() {
+    delegate.runUntilBlocked();
+  }
+
+  @Override
   public WaitingTask startActivityTask(String stateName, String workerName) {
     return delegate.startActivityTask(stateName, workerName);
   }

@@ -127,6 +127,16 @@ public final class ExecutionRun {
     }
   }
 
+  /** Skips virtual time until the execution ends or something waits for a callback or worker. */
+  public void runUntilBlocked() {
+    while (true) {
+      scheduler.drainReady();
+      if (status != ExecutionStatus.RUNNING || !pendingTasks().isEmpty() || !scheduler.fireNextTimer()) {
+        return;
+      }
+    }
+  }
+
   /** Moves virtual time forward by {@code duration}, firing every timer due on the way. */
   public void advanceTime(Duration duration) {
     Instant target = scheduler.now().plus(duration);
@@ -266,6 +276,10 @@ public final class ExecutionRun {
     if (task == null) {
       throw new TaskTokenException("Invalid Token: no activity task is waiting for token " + token);
     }
+    if (task.started) {
+      return;
+    }
+    task.started = true;
     ObjectNode details = Json.NODES.objectNode();
     if (workerName != null) {
       details.put("workerName", workerName);

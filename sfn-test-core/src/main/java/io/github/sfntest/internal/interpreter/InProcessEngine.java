@@ -162,10 +162,10 @@ public final class InProcessEngine implements Engine {
 
     @Override
     public synchronized WaitingTask startActivityTask(String stateName, String workerName) {
-      for (WaitingTask task : waitingTasks()) {
-        if (task.activity() && task.stateName().equals(stateName)) {
-          run.activityStarted(task.taskToken(), workerName);
-          return task;
+      for (PendingTask p : run.pendingTasks()) {
+        if (p.activity() && !p.started() && p.stateName().equals(stateName)) {
+          run.activityStarted(p.token(), workerName);
+          return new WaitingTask(p.stateName(), p.resource(), p.token(), p.parameters(), true);
         }
       }
       WaitingTask waiting = awaitTask(stateName);
@@ -203,6 +203,11 @@ public final class InProcessEngine implements Engine {
     @Override
     public synchronized void sendTaskHeartbeat(String taskToken) {
       run.sendTaskHeartbeat(taskToken);
+    }
+
+    @Override
+    public synchronized void runUntilBlocked() {
+      run.runUntilBlocked();
     }
 
     @Override

@@ -12,6 +12,8 @@ public final class PendingTask {
   final TaskResource resource;
   final Integer heartbeatSeconds;
   final boolean activity;
+  /** A worker took this activity task (ActivityStarted recorded). */
+  boolean started;
 
   PendingTask(String token, String stateName, String resourceArn, JsonNode parameters, StateEntry entry,
       TaskResource resource, Integer heartbeatSeconds, boolean activity) {
@@ -43,5 +45,9 @@ public final class PendingTask {
 
   public boolean activity() {
     return activity;
+  }
+
+  public boolean started() {
+    return started;
   }
 }

@@ -48,6 +48,17 @@ final class ExecutionRecord {
     this.testCase = testCase;
     this.execution = execution;
     this.virtualNow = startDate;
+    if (!realTime) {
+      // Skipping waits: the execution runs on at once until it ends or waits for the outside world.
+      execution.runUntilBlocked();
+    }
+  }
+
+  /** After a callback: in skip-waits mode, run on until the execution blocks again. */
+  synchronized void proceed() {
+    if (!realTime) {
+      execution.runUntilBlocked();
+    }
   }
 
   Execution execution() {
@@ -127,7 +138,7 @@ final class ExecutionRecord {
   }
 
   /** Hands out the oldest activity task of {@code activityArn} not yet handed out, or null. */
-  synchronized WaitingTask takeActivityTask(String activityArn, Instant now) {
+  synchronized WaitingTask takeActivityTask(String activityArn, String workerName, Instant now) {
     catchUp(now);
     List<HistoryEvent> all = execution.history().events();
     if (realTime && !all.isEmpty() && all.get(all.size() - 1).timestamp().isAfter(now)) {
@@ -135,7 +146,8 @@ final class ExecutionRecord {
     }
     for (WaitingTask t : waitingTasks()) {
       if (t.activity() && t.resource().equals(activityArn) && deliveredActivityTokens.add(t.taskToken())) {
-        return t;
+        // The worker took it: the execution records ActivityStarted with the worker's name.
+        return execution.startActivityTask(t.stateName(), workerName);
       }
     }
     return null;

@@ -639,7 +639,10 @@ public final class StepFunctionsService implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ApiException("InvalidOutput", "Invalid Output: '" + e.getMessage() + "'");
     }
-    withTask(token, e -> e.execution().sendTaskSuccess(token, parsed));
+    withTask(token, e -> {
+      e.execution().sendTaskSuccess(token, parsed);
+      e.proceed();
+    });
     return obj();
   }
 
@@ -647,7 +650,10 @@ public final class StepFunctionsService implements AutoCloseable {
     String token = r.required("taskToken", 2048);
     String error = r.str("error", 256);
     String cause = r.str("cause", 32768);
-    withTask(token, e -> e.execution().sendTaskFailure(token, error, cause));
+    withTask(token, e -> {
+      e.execution().sendTaskFailure(token, error, cause);
+      e.proceed();
+    });
     return obj();
   }
 
@@ -732,12 +738,12 @@ public final class StepFunctionsService implements AutoCloseable {
 
   private ObjectNode getActivityTask(Req r) {
     ActivityRecord a = activity(r.required("activityArn"));
-    r.str("workerName", 80);
+    String workerName = r.str("workerName", 80);
     long deadline = System.nanoTime() + config.activityPollTimeout().toNanos();
     while (true) {
       Instant now = Instant.now();
       for (ExecutionRecord e : runningRecords()) {
-        WaitingTask task = e.takeActivityTask(a.arn(), now);
+        WaitingTask task = e.takeActivityTask(a.arn(), workerName, now);
         if (task != null) {
           ObjectNode out = obj();
           out.put("taskToken", task.taskToken());
