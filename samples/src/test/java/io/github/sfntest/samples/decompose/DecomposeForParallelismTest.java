@@ -16,6 +16,7 @@ import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.samples.support.Timeline;
 import io.github.sfntest.testing.StateMachineUnderTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,7 @@ class DecomposeForParallelismTest {
   /** Scenario: 45 tests; the distributor starts two copies of itself (40 + 5 tests), each running its tests. */
   @Test
   void distributorRecursesIntoCopiesOfItselfForMoreThanFortyTests() {
-    List<JsonNode> tests = new java.util.ArrayList<>();
+    List<JsonNode> tests = new ArrayList<>();
     for (int i = 1; i <= 45; i++) {
       tests.add(test(i, i % 10 + 1));
     }

@@ -3,16 +3,20 @@ package io.github.sfntest.samples.distributedmap;
 import static io.github.sfntest.assertions.SfnAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.StartRequest;
 import io.github.sfntest.junit.StateMachine;
 import io.github.sfntest.junit.StateMachineTest;
+import io.github.sfntest.mock.IntegrationResults;
 import io.github.sfntest.mock.MockedResponses;
+import io.github.sfntest.mock.TaskOutcome;
 import io.github.sfntest.s3.InMemoryS3;
 import io.github.sfntest.testing.StateMachineUnderTest;
 import io.github.sfntest.testing.TestResource;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -90,8 +94,8 @@ class CsvIteratorTest {
   @Disabled(CHILD_STARTS_BUG)
   void aFailedStoreDoesNotFailTheParentBecauseChildrenAreFireAndForget() {
     mocks.onState("Add Item").willAnswer(call -> call.parameters().at("/Item/id/S").asText().equals("Z_GAa9WToMM")
-        ? io.github.sfntest.mock.TaskOutcome.failure("DynamoDB.ProvisionedThroughputExceededException", "slow down")
-        : java.util.Map.of());
+        ? TaskOutcome.failure("DynamoDB.ProvisionedThroughputExceededException", "slow down")
+        : Map.of());
 
     ExecutionResult result = run();
 
@@ -109,8 +113,7 @@ class CsvIteratorTest {
    */
   @Test
   void everyCsvRowIsHandedToTheChildStarter() {
-    mocks.onState("Start Child Step Function").willAnswer(call -> io.github.sfntest.mock.IntegrationResults
-        .stepFunctionsStartExecution("arn:aws:states:us-east-1:111111111111:execution:CsvChild:"
+    mocks.onState("Start Child Step Function").willAnswer(call -> IntegrationResults.stepFunctionsStartExecution("arn:aws:states:us-east-1:111111111111:execution:CsvChild:"
             + call.parameters().at("/Input/StatePayload/Content").asText(), "2024-01-01T00:00:00.000Z"));
 
     ExecutionResult result = run();
@@ -164,7 +167,7 @@ class CsvIteratorTest {
     mocks.verify("Add Item").never();
   }
 
-  static com.fasterxml.jackson.databind.JsonNode json(String text) {
+  static JsonNode json(String text) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -11,10 +11,12 @@ import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.WaitingTask;
 import io.github.sfntest.junit.StateMachineTest;
+import io.github.sfntest.mock.IntegrationResults;
 import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.testing.StateMachineUnderTest;
 import io.github.sfntest.testing.TestResource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class LoanBrokerPubSubTest {
   @BeforeEach
   void theCreditBureauAndTheTopic() {
     Banks.creditBureau(mocks, 700, 10);
-    mocks.onState(PUBLISH).willWaitForCallback(io.github.sfntest.mock.IntegrationResults.snsPublish("quote request"));
+    mocks.onState(PUBLISH).willWaitForCallback(IntegrationResults.snsPublish("quote request"));
   }
 
   Execution start() {
@@ -81,7 +83,7 @@ class LoanBrokerPubSubTest {
    */
   @Test
   void timeoutTakesTheQuotesAggregatedSoFar() {
-    mocks.onLambda("GetAggregate").willReturn(Map.of("Quotes", java.util.List.of(Map.of("rate", 5.0, "bankId", "PawnShop"))));
+    mocks.onLambda("GetAggregate").willReturn(Map.of("Quotes", List.of(Map.of("rate", 5.0, "bankId", "PawnShop"))));
 
     ExecutionResult result = start().awaitCompletion();
 

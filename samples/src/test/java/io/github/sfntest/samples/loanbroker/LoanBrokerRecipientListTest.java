@@ -16,6 +16,7 @@ import io.github.sfntest.testing.StateMachineUnderTest;
 import io.github.sfntest.testing.TestResource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class LoanBrokerRecipientListTest {
     // the item pre-populated in the LoanBrokerBanks table (attribute values as DynamoDB stores them)
     JsonNode item = json(TestResource.read("loan-broker-scatter-gather/inputs/loan-broker-banks-table-item.json", "DynamoDB item").text());
     mocks.onState("Fetch Bank Addresses").willReturn(IntegrationResults.dynamoDbGetItem(
-        java.util.Map.of("Type", item.get("Type"), "BankAddress", item.get("BankAddress"))));
+        Map.of("Type", item.get("Type"), "BankAddress", item.get("BankAddress"))));
     Banks.quoting(mocks, PREMIUM, UNIVERSAL, PAWNSHOP);
   }
 
@@ -92,8 +93,8 @@ class LoanBrokerRecipientListTest {
   void slowCreditBureauIsRetriedOnce() {
     Banks.creditBureau(mocks, 700, 10);
     mocks.onState("Get Credit Score").willThrow("States.Timeout")
-        .thenReturn(IntegrationResults.lambdaPayload(java.util.Map.of("statusCode", 200,
-            "body", java.util.Map.of("SSN", "123-45-6789", "score", 640, "history", 8))));
+        .thenReturn(IntegrationResults.lambdaPayload(Map.of("statusCode", 200,
+            "body", Map.of("SSN", "123-45-6789", "score", 640, "history", 8))));
 
     ExecutionResult result = loanBroker.runWithInputFrom(REQUEST);
 
