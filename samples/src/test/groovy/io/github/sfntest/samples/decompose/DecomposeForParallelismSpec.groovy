@@ -187,9 +187,9 @@ class DecomposeForParallelismSpec extends Specification {
     'a number'     | [iteration_count: 3]        || false     | 3
   }
 
-  def "the recorder refuses a result without #missing"() {
+  def "the recorder refuses a result with #defect"() {
     given:
-    mocks.onLambda('GetTestResultsFromSfnStatus').willReturn(RECORDED_RESULT + broken)
+    mocks.onLambda('GetTestResultsFromSfnStatus').willReturn(broken(RECORDED_RESULT))
 
     when:
     def result = recorder.run(Status: 'SUCCEEDED')
@@ -202,8 +202,28 @@ class DecomposeForParallelismSpec extends Specification {
     mocks.invocations('RecordTestRun-DynamoDB').empty
 
     where:
-    missing      | broken
-    'a name'     | [TestName: '']
+    defect                        | broken
+    'an empty name'               | { it + [TestName: ''] }
+    'no status'                   | { it.findAll { k, v -> k != 'TestStatus' } }
+    'an empty duration'           | { it + [TestDurationMs: ''] }
+    'a non-numeric success value' | { it + [TestSuccessMetricValue: 'yes'] }
+  }
+
+  def "a #status test is recorded with the status metric only (the duration metric is for successes)"() {
+    given:
+    mocks.onLambda('GetTestResultsFromSfnStatus').willReturn(RECORDED_RESULT + [TestStatus: status, TestSuccessMetricValue: 0])
+
+    when:
+    def result = recorder.run(Status: status)
+
+    then:
+    result.status == SUCCEEDED
+    !('RecordTestRun-DurationMetric' in result.visitedStates)
+    mocks.invocations('RecordTestRun-StatusMetric').size() == 1
+    mocks.invocations('RecordTestRun-DynamoDB').first().args.Item.TestStatus == [S: status]
+
+    where:
+    status << ['FAILED', 'TIMED_OUT', 'ABORTED']
   }
 
   def "a throttled duration metric is retried 1, 2, 4 s, caught, and the result is still stored"() {
