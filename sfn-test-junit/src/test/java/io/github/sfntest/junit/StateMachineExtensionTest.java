@@ -212,7 +212,7 @@ class StateMachineExtensionTest {
   @Test
   void unknownEngine() {
     assertThat(configurationError(Examples.UnknownEngine.class))
-        .hasMessageStartingWith("Unknown engine \"stepfunctions-local\". Known engines: in-process.");
+        .hasMessageStartingWith("Unknown engine \"stepfunctions-local\". Known engines: in-process, sdk, container.");
   }
 
   @Test
@@ -221,7 +221,7 @@ class StateMachineExtensionTest {
     try {
       assertThat(configurationError(Examples.FromSubstitutionFiles.class))
           .hasMessageStartingWith("Unknown engine \"docker\" (from the system property sfntest.engine). Known engines:"
-              + " in-process.");
+              + " in-process, sdk, container.");
     } finally {
       System.clearProperty("sfntest.engine");
     }

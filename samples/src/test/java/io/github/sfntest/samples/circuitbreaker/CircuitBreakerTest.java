@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,9 +97,6 @@ class CircuitBreakerTest {
    * as open for 20 s and the execution fails.
    */
   @Test
-  @Disabled("engine bug: when an attempt of a task mocked withLatency(15 s) times out (TimeoutSeconds 12) and is retried,"
-      + " the timed-out attempt's pending completion is not cancelled: it fires at 15 s and completes the retry started at 14 s,"
-      + " so the execution succeeds after 2 attempts; on AWS the late result of a timed-out attempt is discarded")
   void slowServiceTimesOutFourTimesThenOpensTheCircuit() {
     mocks.onLambda(SLOW).willReturn(Map.of("message", "too late")).withLatency(Duration.ofSeconds(15));
 

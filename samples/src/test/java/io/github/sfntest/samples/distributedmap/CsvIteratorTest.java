@@ -18,7 +18,6 @@ import io.github.sfntest.testing.TestResource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +57,6 @@ class CsvIteratorTest {
 
   /** Scenario: the four videos of metrics.csv each get a child execution that stores them. */
   @Test
-  @Disabled(CHILD_STARTS_BUG)
   void everyCsvRowStartsAChildThatStoresIt() {
     ExecutionResult result = run();
 
@@ -91,7 +89,6 @@ class CsvIteratorTest {
    * parent does not wait for them and still succeeds: the failure is only visible in that child.
    */
   @Test
-  @Disabled(CHILD_STARTS_BUG)
   void aFailedStoreDoesNotFailTheParentBecauseChildrenAreFireAndForget() {
     mocks.onState("Add Item").willAnswer(call -> call.parameters().at("/Item/id/S").asText().equals("Z_GAa9WToMM")
         ? TaskOutcome.failure("DynamoDB.ProvisionedThroughputExceededException", "slow down")

@@ -2100,6 +2100,8 @@ public final class ExecutionRun {
       ExecutionRun child = new ExecutionRun(childModel, childSettings, childInputs.get(index), handler, scheduler,
           invocationCounters);
       child.s3Fixture = s3Fixture != null ? s3Fixture : sharedImplicitS3();
+      // Map Run children start deployed state machines like any execution of this engine.
+      child.childExecutions = childExecutions;
       child.endListener = ended -> childEnded(index, ended);
       running.put(index, child);
       child.start();
