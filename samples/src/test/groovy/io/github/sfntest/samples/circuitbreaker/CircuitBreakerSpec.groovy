@@ -20,8 +20,8 @@ import spock.lang.Specification
  * retries 2 s, 3 s, 4.5 s apart), a service that keeps failing opens the circuit for 20 s. The two
  * circuit Lambdas are closures over an in-memory table that read the virtual time of each call.
  *
- * <p>The 15 s latency row is the scenario the JUnit test disables on an engine bug (a timed-out
- * attempt's late result completed the retry); main fixed it in 60b44bf, so here it runs.
+ * <p>The 15 s latency row asserts AWS's behaviour: the late result of a timed-out attempt is
+ * discarded (before main's 60b44bf it completed the retry and the execution succeeded).
  */
 @StateMachineTest(definition = 'circuit-breaker-dynamodb/circuitbreaker.asl.json', name = 'CircuitBreaker',
     substitutions = [

@@ -21,9 +21,9 @@ import spock.lang.Specification
  * timeout (customer 300 s, barista 900 s). The spec plays the customer's and the barista's apps on
  * the virtual clock: it reads the token from the emitted event and answers with it.
  *
- * <p>The heartbeat-timeout features are written for AWS's behaviour (a HeartbeatSeconds expiry is
- * States.Timeout and the definition's States.Timeout catchers fire). The JUnit tests disable them
- * on an engine bug that main has since fixed (60b44bf), so here they run.
+ * <p>The heartbeat-timeout features assert AWS's behaviour: a HeartbeatSeconds expiry is the
+ * error States.Timeout, so the definition's States.Timeout catchers fire (the engine named it
+ * States.HeartbeatTimeout until main's 60b44bf).
  */
 @StateMachineTest(definition = 'serverless-coffee-serverlesspresso/order-processor.asl.json', name = 'OrderProcessor')
 class OrderProcessorSpec extends Specification {

@@ -13,7 +13,6 @@ import io.github.sfntest.spock.StateMachine
 import io.github.sfntest.spock.StateMachineTest
 import io.github.sfntest.testing.StateMachineUnderTest
 import io.github.sfntest.testing.TestResource
-import spock.lang.PendingFeature
 import spock.lang.Specification
 
 /**
@@ -21,19 +20,14 @@ import spock.lang.Specification
  * and starts, per row, a CsvChild execution that stores it in DynamoDB. S3 is an InMemoryS3; the
  * parent is tested with the child start mocked, the child alone, and end to end.
  *
- * <p>The two end-to-end features are written for AWS's behaviour and pending on an engine bug (see
- * CHILD_STARTS_BUG), as the JUnit tests are disabled on it.
+ * <p>The two end-to-end features need Map Run children that can start deployed machines (an engine
+ * bug fixed on main in 581f28e; they were pending before).
  */
 @StateMachineTest(definition = 'distributed-map-s3-csv/csv-iterator-parent.asl.json', name = 'CsvIterator',
     substitutions = ['CSVBucket=csv-bucket', 'ChildStateMachine=arn:aws:states:us-east-1:111111111111:stateMachine:CsvChild'],
     machines = @StateMachine(value = 'CsvChild', definition = 'distributed-map-s3-csv/csv-iterator-child.asl.json',
         substitutions = 'MetadataTable=VideoMetadata'))
 class CsvIteratorSpec extends Specification {
-
-  static final String CHILD_STARTS_BUG = 'engine bug: a states:startExecution task inside a Distributed Map\'s child' +
-      ' executions is not routed to the declared state machine CsvChild: the map-run children are created without the' +
-      ' engine\'s child-execution starter, so the task fails with States.Runtime "No mock answers Task state' +
-      ' \'Start Child Step Function\'" and the parent fails; on AWS it starts a CsvChild execution per row'
 
   StateMachineUnderTest csvIterator
   @StateMachine('CsvChild') StateMachineUnderTest csvChild
@@ -109,7 +103,6 @@ class CsvIteratorSpec extends Specification {
     mocks.invocations('Add Item').empty
   }
 
-  @PendingFeature(reason = CHILD_STARTS_BUG)
   def "end to end: every CSV row starts a CsvChild execution that stores it"() {
     when:
     def result = run()
@@ -124,7 +117,6 @@ class CsvIteratorSpec extends Specification {
     mocks.invocations('Add Item')*.args*.Item*.id*.S.sort() == ['1wNb_RMvI9E', 'Z_GAa9WToMM', 'Zvdf_P5pJis', 'xIy0KVMOHHw']
   }
 
-  @PendingFeature(reason = CHILD_STARTS_BUG)
   def "children are fire-and-forget: a rejected store fails only its own CsvChild, not the parent"() {
     given:
     mocks.onState('Add Item').willAnswer { call ->
