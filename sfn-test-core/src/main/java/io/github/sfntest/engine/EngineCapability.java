@@ -13,5 +13,12 @@ public enum EngineCapability {
   /** Tasks waiting for a task token can be answered by the test. */
   CALLBACKS,
   /** Distributed Map with item readers and result writers. */
-  DISTRIBUTED_MAP
+  DISTRIBUTED_MAP,
+  /**
+   * Results carry each Distributed Map's Map Run (items, batches, children, tolerated failures);
+   * the Step Functions API results are read through do not expose them.
+   */
+  MAP_RUN_RESULTS,
+  /** Distributed Map item readers read S3 objects the test supplies ({@code StartRequest.withS3}). */
+  S3_FIXTURES
 }

@@ -106,6 +106,12 @@ public final class SdkEngine implements Engine {
     } else {
       caps.add(EngineCapability.CALLBACKS);
     }
+    // Results come back through the API, which has no Map Run details; S3 objects a test supplies
+    // reach only an endpoint in this JVM.
+    caps.remove(EngineCapability.MAP_RUN_RESULTS);
+    if (localServer.isEmpty()) {
+      caps.remove(EngineCapability.S3_FIXTURES);
+    }
     if (b.capabilities != null) {
       caps = EnumSet.noneOf(EngineCapability.class);
       caps.addAll(b.capabilities);
@@ -151,6 +157,14 @@ public final class SdkEngine implements Engine {
     return sfn;
   }
 
+  /** Creates (or updates) the state machine on the endpoint, so other executions can start it. */
+  @Override
+  public void deploy(StateMachineDefinition definition) {
+    synchronized (this) {
+      ensureStateMachine(definition.name(), definition.toJson());
+    }
+  }
+
   @Override
   public Execution start(StartRequest request) {
     StateMachineDefinition definition = request.definition();
@@ -158,8 +172,8 @@ public final class SdkEngine implements Engine {
     String testCase = null;
     String registered = null;
     TaskHandler handler = request.taskHandler();
-    if (localServer.isPresent() && !isNone(handler)) {
-      registered = localServer.get().registerTaskHandler(handler);
+    if (localServer.isPresent() && (!isNone(handler) || request.s3() != null)) {
+      registered = localServer.get().registerTaskHandler(handler, options, request.s3());
       testCase = registered;
     } else if (handler instanceof TestCaseHandler tc) {
       machineName = tc.stateMachine();

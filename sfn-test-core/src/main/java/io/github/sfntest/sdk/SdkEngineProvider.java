@@ -27,9 +27,23 @@ public final class SdkEngineProvider implements EngineProvider {
 
   @Override
   public Engine create(EngineOptions options) {
+    requireSdk();
     String configured = System.getProperty(ENDPOINT_PROPERTY, System.getenv(ENDPOINT_ENV));
     URI endpoint = configured != null && !configured.isBlank() ? URI.create(configured.trim()) : sharedServer(options).endpoint();
     return SdkEngine.builder().endpoint(endpoint).options(options).build();
+  }
+
+  /** The AWS SDK is an optional dependency of sfn-test-core: say what to add when it is missing. */
+  static void requireSdk() {
+    try {
+      Class.forName("software.amazon.awssdk.services.sfn.SfnClient", false, SdkEngineProvider.class.getClassLoader());
+      Class.forName("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient", false,
+          SdkEngineProvider.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("The \"sdk\" engine needs the AWS SDK for Java v2 on the test classpath: add "
+          + "software.amazon.awssdk:sfn and software.amazon.awssdk:url-connection-client (test scope); "
+          + "sfn-test-core declares them as optional dependencies.", e);
+    }
   }
 
   /** The endpoint this provider starts in the JVM (once; it stops with the JVM). */

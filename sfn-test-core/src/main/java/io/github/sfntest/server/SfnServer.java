@@ -113,6 +113,18 @@ public final class SfnServer implements AutoCloseable {
     return service.registerHandler(Objects.requireNonNull(handler, "handler"));
   }
 
+  /** Registers a handler whose executions run with these options' start time and seed. */
+  public String registerTaskHandler(TaskHandler handler, io.github.sfntest.engine.EngineOptions options) {
+    return registerTaskHandler(handler, options, null);
+  }
+
+  /** Also hands the test's S3 objects to the Distributed Map item readers of these executions. */
+  public String registerTaskHandler(TaskHandler handler, io.github.sfntest.engine.EngineOptions options,
+      io.github.sfntest.s3.InMemoryS3 s3) {
+    return service.registerHandler(Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(options, "options"),
+        s3);
+  }
+
   public void unregisterTaskHandler(String testCaseName) {
     service.unregisterHandler(testCaseName);
   }

@@ -109,11 +109,30 @@ public final class StateMachineExtension
   public void beforeEach(ExtensionContext context) {
     TestRun run = run(context);
     Method method = context.getRequiredTestMethod();
+    requireCapabilities(context, run, method);
     if (!AnnotationSupport.isAnnotated(method, MockConfigTestCases.class)) {
       applyMockConfig(context, run, method);
     }
     checkParameters(method, run.session());
     injectFields(context, run);
+  }
+
+  /** Skips the test, saying why, when the selected engine lacks a capability it requires. */
+  private static void requireCapabilities(ExtensionContext context, TestRun run, Method method) {
+    java.util.Set<io.github.sfntest.engine.EngineCapability> required =
+        java.util.EnumSet.noneOf(io.github.sfntest.engine.EngineCapability.class);
+    AnnotationSupport.findAnnotation(method, RequiresCapability.class).ifPresent(r -> required.addAll(List.of(r.value())));
+    AnnotationSupport.findAnnotation(context.getRequiredTestClass(), RequiresCapability.class)
+        .ifPresent(r -> required.addAll(List.of(r.value())));
+    if (required.isEmpty()) {
+      return;
+    }
+    java.util.Set<io.github.sfntest.engine.EngineCapability> missing = java.util.EnumSet.copyOf(required);
+    missing.removeAll(run.engine().capabilities());
+    if (!missing.isEmpty()) {
+      throw new org.opentest4j.TestAbortedException("Skipped: the engine \"" + run.session().engineId()
+          + "\" lacks " + missing + ", which this test requires (@RequiresCapability)");
+    }
   }
 
   private void applyMockConfig(ExtensionContext context, TestRun run, Method method) {

@@ -53,6 +53,19 @@ class StateMachineExtensionTest {
     return error;
   }
 
+  // ---- engine capabilities
+
+  @Test
+  void a_test_needing_a_capability_the_engine_lacks_is_skipped_saying_why() {
+    EngineExecutionResults results = run(Examples.NeedsMapRunResults.class);
+
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).aborted(1).failed(0));
+    Throwable reason = results.testEvents().aborted().stream().findFirst().orElseThrow()
+        .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    assertThat(reason).hasMessage("Skipped: the engine \"limited\" lacks [MAP_RUN_RESULTS], which this test requires"
+        + " (@RequiresCapability)");
+  }
+
   // ---- passing examples
 
   @Test
@@ -212,7 +225,7 @@ class StateMachineExtensionTest {
   @Test
   void unknownEngine() {
     assertThat(configurationError(Examples.UnknownEngine.class))
-        .hasMessageStartingWith("Unknown engine \"stepfunctions-local\". Known engines: in-process, sdk, container.");
+        .hasMessageStartingWith("Unknown engine \"stepfunctions-local\". Known engines: in-process, limited, sdk, container.");
   }
 
   @Test
@@ -221,7 +234,7 @@ class StateMachineExtensionTest {
     try {
       assertThat(configurationError(Examples.FromSubstitutionFiles.class))
           .hasMessageStartingWith("Unknown engine \"docker\" (from the system property sfntest.engine). Known engines:"
-              + " in-process, sdk, container.");
+              + " in-process, limited, sdk, container.");
     } finally {
       System.clearProperty("sfntest.engine");
     }

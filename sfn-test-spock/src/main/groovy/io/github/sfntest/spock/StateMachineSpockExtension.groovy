@@ -148,6 +148,29 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
     TestRun run = sharedRun ?: s.newRun()
     runs.put(iteration, run)
     applyMockConfig(iteration, run)
+    requireCapabilities(iteration, run)
+  }
+
+  /** Skips the iteration, saying why, when the selected engine lacks a capability it requires. */
+  private void requireCapabilities(IterationInfo iteration, TestRun run) {
+    Set<io.github.sfntest.engine.EngineCapability> required = EnumSet.noneOf(io.github.sfntest.engine.EngineCapability)
+    RequiresCapability onFeature = iteration.feature.featureMethod.reflection?.getAnnotation(RequiresCapability)
+    RequiresCapability onSpec = spec.reflection.getAnnotation(RequiresCapability)
+    if (onFeature != null) {
+      required.addAll(onFeature.value() as List)
+    }
+    if (onSpec != null) {
+      required.addAll(onSpec.value() as List)
+    }
+    if (required.isEmpty()) {
+      return
+    }
+    Set<io.github.sfntest.engine.EngineCapability> missing = EnumSet.copyOf(required)
+    missing.removeAll(run.engine().capabilities())
+    if (!missing.isEmpty()) {
+      throw new org.opentest4j.TestAbortedException("Skipped: the engine \"" + run.session().engineId()
+          + "\" lacks " + missing + ", which this feature requires (@RequiresCapability)")
+    }
   }
 
   private void endIteration(IterationInfo iteration) {

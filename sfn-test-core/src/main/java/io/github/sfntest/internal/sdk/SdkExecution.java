@@ -341,9 +341,43 @@ public final class SdkExecution implements Execution {
         d.cause(),
         d.startDate(),
         d.stopDate(),
-        history);
+        history,
+        childExecutions(history),
+        List.of());
     onEnd.run();
     return result;
+  }
+
+  /**
+   * The executions this one started through states:startExecution, found as a client of the real
+   * API finds them: the ExecutionArn in the task's submitted or succeeded output.
+   */
+  private List<ExecutionResult> childExecutions(ExecutionHistory history) {
+    java.util.LinkedHashSet<String> arns = new java.util.LinkedHashSet<>();
+    for (HistoryEvent event : history.events()) {
+      if ((event.type() == io.github.sfntest.history.HistoryEventType.TASK_SUBMITTED
+              || event.type() == io.github.sfntest.history.HistoryEventType.TASK_SUCCEEDED)
+          && "states".equals(event.detail("resourceType").orElse(""))
+          && event.detail("resource").orElse("").startsWith("startExecution")) {
+        try {
+          event.output().map(o -> o.path("ExecutionArn").asText(null)).ifPresent(arn -> {
+            if (arn != null) {
+              arns.add(arn);
+            }
+          });
+        } catch (IllegalArgumentException notJson) {
+          // a malformed output names no child
+        }
+      }
+    }
+    List<ExecutionResult> children = new ArrayList<>();
+    for (String arn : arns) {
+      String[] parts = arn.split(":");
+      String machine = parts.length > 6 ? parts[6] : arn;
+      children.add(new SdkExecution(sfn, arn, machine, extensions, virtualTime, timeout, maxPollInterval, () -> {})
+          .awaitCompletion());
+    }
+    return children;
   }
 
   /** Backing-off poll interval (10 ms, growing to the maximum) with an overall deadline. */

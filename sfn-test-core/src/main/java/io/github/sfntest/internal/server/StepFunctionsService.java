@@ -147,9 +147,26 @@ public final class StepFunctionsService implements AutoCloseable {
     return name;
   }
 
+  /** Like {@link #registerHandler(TaskHandler)}, with the engine options its executions run with. */
+  public String registerHandler(TaskHandler handler, EngineOptions options, io.github.sfntest.s3.InMemoryS3 s3) {
+    String name = registerHandler(handler);
+    handlerOptions.put(name, options);
+    if (s3 != null) {
+      handlerS3.put(name, s3);
+    }
+    return name;
+  }
+
+  private final Map<String, io.github.sfntest.s3.InMemoryS3> handlerS3 = new ConcurrentHashMap<>();
+
   public void unregisterHandler(String testCaseName) {
     handlers.remove(testCaseName);
+    handlerOptions.remove(testCaseName);
+    handlerS3.remove(testCaseName);
   }
+
+  // Options of in-JVM test clients (start time, seed): their executions are reproducible.
+  private final Map<String, EngineOptions> handlerOptions = new ConcurrentHashMap<>();
 
   /** Real-time mode: lets every running execution's virtual clock catch up (called periodically). */
   public void tick() {
@@ -423,18 +440,32 @@ public final class StepFunctionsService implements AutoCloseable {
     // The execution runs (in virtual time) outside the lock, so other requests are not held up.
     try {
       Instant wallStart = Instant.now();
-      EngineOptions options = config.deterministic()
-          ? config.options()
-          : config.options().toBuilder().startTime(wallStart).seed(ThreadLocalRandom.current().nextLong()).build();
+      EngineOptions clientOptions = testCase == null ? null : handlerOptions.get(testCase);
+      EngineOptions options = clientOptions != null
+          ? config.options().toBuilder().startTime(clientOptions.startTime()).seed(clientOptions.seed()).build()
+          : config.deterministic()
+              ? config.options()
+              : config.options().toBuilder().startTime(wallStart).seed(ThreadLocalRandom.current().nextLong()).build();
       StartRequest request = StartRequest.of(snapshot.definition().withName(snapshot.name()), inputJson)
           .withTaskHandler(serverHandler(handler))
           .withExecutionName(name);
-      Execution execution = Engine.inProcess(options).start(request);
+      io.github.sfntest.s3.InMemoryS3 s3 = testCase == null ? null : handlerS3.get(testCase);
+      if (s3 != null) {
+        request = request.withS3(s3);
+      }
+      Engine engine = Engine.inProcess(options);
+      // Every state machine created on this endpoint can be started by the others (nested executions).
+      for (StateMachineRecord deployed : machines.values()) {
+        StateMachineRecord.Snapshot current = deployed.current();
+        engine.deploy(current.definition().withName(current.name()));
+      }
+      Execution execution = engine.start(request);
       ExecutionRecord record = new ExecutionRecord(arn, name, snapshot, inputText, options.startTime(),
           config.realTime(), snapshot.type().equals("EXPRESS"), testCase, execution);
       synchronized (executions) {
         executions.put(arn, record);
       }
+      registerChildren(record);
       return record;
     } finally {
       synchronized (executions) {
@@ -455,6 +486,36 @@ public final class StepFunctionsService implements AutoCloseable {
       }
       return outcome;
     };
+  }
+
+  /**
+   * Executions started by a finished execution (states:startExecution of machines on this
+   * endpoint) become executions of the endpoint too, so Describe/GetExecutionHistory find them.
+   */
+  private void registerChildren(ExecutionRecord parent) {
+    if (parent.engineRunning()) {
+      return;
+    }
+    java.util.ArrayDeque<ExecutionResult> pending = new java.util.ArrayDeque<>(parent.result().childExecutions());
+    while (!pending.isEmpty()) {
+      ExecutionResult child = pending.poll();
+      pending.addAll(child.childExecutions());
+      StateMachineRecord machine = null;
+      for (StateMachineRecord m : machines.values()) {
+        if (m.current().name().equals(child.stateMachineName())) {
+          machine = m;
+        }
+      }
+      if (machine == null) {
+        continue;
+      }
+      String arn = child.executionArn();
+      String childName = arn.substring(arn.lastIndexOf(':') + 1);
+      synchronized (executions) {
+        executions.putIfAbsent(arn, new ExecutionRecord(arn, childName, machine.current(), Json.write(child.input()),
+            child.startDate(), config.realTime(), false, null, new FinishedExecution(child)));
+      }
+    }
   }
 
   private TaskHandler handlerFor(String stateMachineName, String testCase) {
@@ -642,6 +703,7 @@ public final class StepFunctionsService implements AutoCloseable {
     withTask(token, e -> {
       e.execution().sendTaskSuccess(token, parsed);
       e.proceed();
+      registerChildren(e);
     });
     return obj();
   }
@@ -653,6 +715,7 @@ public final class StepFunctionsService implements AutoCloseable {
     withTask(token, e -> {
       e.execution().sendTaskFailure(token, error, cause);
       e.proceed();
+      registerChildren(e);
     });
     return obj();
   }

@@ -43,6 +43,20 @@ public final class Examples {
     mocks.onState("Charge").willReturn(IntegrationResults.lambdaPayload(Map.of("charged", true)));
   }
 
+  /** A test that needs Map Run results, on an engine with and without them. */
+  @StateMachineTest(definition = "examples/payment.asl.json", engine = "limited")
+  public static class NeedsMapRunResults {
+    @Test
+    @io.github.sfntest.junit.RequiresCapability(io.github.sfntest.engine.EngineCapability.MAP_RUN_RESULTS)
+    void needsMapRuns() {}
+
+    @Test
+    @io.github.sfntest.junit.RequiresCapability(io.github.sfntest.engine.EngineCapability.VIRTUAL_TIME)
+    void needsVirtualTime(StateMachineUnderTest payment) {
+      assertThat(payment).isNotNull();
+    }
+  }
+
   // ---------------------------------------------------------------- passing
 
   /** Definition and DefinitionSubstitutions from a SAM template; field and parameter injection. */
