@@ -78,6 +78,10 @@ class DecomposeForParallelismSpec extends Specification {
     ['test-number': number, 'test-input': delaySeconds == null ? [:] : ['delay-seconds': delaySeconds]]
   }
 
+  /**
+   * Execution names must be unique per state machine (on AWS for 90 days; on an engine behind a
+   * shared endpoint for the whole test JVM), so the spec's names carry its own prefix.
+   */
   ExecutionResult runDistributor(String name, List<Map> tests) {
     distributor.start(StartRequest.of(distributor.definition(), new ObjectMapper().valueToTree(['test-run-id': 'run-1', 'tests-to-run': tests]))
         .withExecutionName(name)).awaitCompletion()
@@ -88,7 +92,7 @@ class DecomposeForParallelismSpec extends Specification {
     def tests = (1..count).collect { test(it, it % 10 + 1) }
 
     when:
-    def result = runDistributor('run', tests)
+    def result = runDistributor("spock-$count", tests)
 
     then:
     result.status == SUCCEEDED
@@ -109,26 +113,26 @@ class DecomposeForParallelismSpec extends Specification {
     45    || true     | 'starts two copies of itself'        | [Distributor: 2]                           | 10
   }
 
-  def "the self-recursion names the copies run_0 and run_1 and splits 40 + 5"() {
+  def "the self-recursion names the copies <name>_0 and <name>_1 and splits 40 + 5"() {
     when:
-    def result = runDistributor('run', (1..45).collect { test(it, 1) })
+    def result = runDistributor('spock-split', (1..45).collect { test(it, 1) })
 
     then:
-    result.childExecutions*.executionArn() == ["$ARN:execution:Distributor:run_0", "$ARN:execution:Distributor:run_1"]*.toString()
+    result.childExecutions*.executionArn() == ["$ARN:execution:Distributor:spock-split_0", "$ARN:execution:Distributor:spock-split_1"]*.toString()
     result.childExecutions.collect { it.history.mapIterations('RunTests').size() } == [40, 5]
     result.childExecutions[1].childExecutions.size() == 10
   }
 
   def "each test runs in its own named runner; the default delay is 5 s"() {
     when:
-    def result = runDistributor('batch0', [test(1, 3), test(2)])
+    def result = runDistributor('spock-batch0', [test(1, 3), test(2)])
 
     then:
     def runners = result.childExecutions.findAll { it.stateMachineName() == 'SimpleWait' }
-    runners*.executionArn().sort() == ["$ARN:execution:SimpleWait:batch0_test1", "$ARN:execution:SimpleWait:batch0_test2"]*.toString()
+    runners*.executionArn().sort() == ["$ARN:execution:SimpleWait:spock-batch0_test1", "$ARN:execution:SimpleWait:spock-batch0_test2"]*.toString()
 
     and:
-    def defaultDelay = runners.find { it.executionArn().endsWith('batch0_test2') }
+    def defaultDelay = runners.find { it.executionArn().endsWith('spock-batch0_test2') }
     defaultDelay.visitedStates == ['VerifyInput', 'GenerateDefaultTestInput', 'RunTest']
     defaultDelay.elapsed() == Duration.ofSeconds(5)
     defaultDelay.output['test-input'] == ['delay-seconds': 5]
@@ -145,13 +149,13 @@ class DecomposeForParallelismSpec extends Specification {
     mocks.onLambda('GetTestRunReport').willReturn([summary: [test_count: 4, failed: 0]])
 
     when:
-    def result = main.start(StartRequest.of(main.definition(), '{"iteration_count": 2}').withExecutionName('nightly')).awaitCompletion()
+    def result = main.start(StartRequest.of(main.definition(), '{"iteration_count": 2}').withExecutionName('spock-nightly')).awaitCompletion()
 
     then:
     result.status == SUCCEEDED
     result.output == [summary: [test_count: 4, failed: 0]]
     result.elapsed() == Duration.ofSeconds(6)
-    result.childExecutions*.executionArn() == ["$ARN:execution:Distributor:nightly_batch0", "$ARN:execution:Distributor:nightly_batch1"]*.toString()
+    result.childExecutions*.executionArn() == ["$ARN:execution:Distributor:spock-nightly_batch0", "$ARN:execution:Distributor:spock-nightly_batch1"]*.toString()
     result.childExecutions*.status == [SUCCEEDED, SUCCEEDED]
 
     and: 'the DynamoDB records take the context object and intrinsics'
@@ -164,7 +168,7 @@ class DecomposeForParallelismSpec extends Specification {
     java.time.Duration.between(java.time.Instant.parse(start.StartTime.S), java.time.Instant.parse(complete.EndTime.S)) == Duration.ofSeconds(6)
 
     and: 'the upstream "$$.Execution.Name " path (trailing space) still reads the name'
-    mocks.invocations('BuildBatches').first().payload.execution_name == 'nightly'
+    mocks.invocations('BuildBatches').first().payload.execution_name == 'spock-nightly'
   }
 
   def "main defaults the iteration count when given #given"() {
