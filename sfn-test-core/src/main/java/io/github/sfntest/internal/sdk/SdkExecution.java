@@ -374,6 +374,12 @@ public final class SdkExecution implements Execution {
     for (String arn : arns) {
       String[] parts = arn.split(":");
       String machine = parts.length > 6 ? parts[6] : arn;
+      try {
+        sfn.describeExecution(b -> b.executionArn(arn));
+      } catch (software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException
+          | software.amazon.awssdk.services.sfn.model.InvalidArnException mocked) {
+        continue; // a mocked startExecution names an execution that never ran
+      }
       children.add(new SdkExecution(sfn, arn, machine, extensions, virtualTime, timeout, maxPollInterval, () -> {})
           .awaitCompletion());
     }
