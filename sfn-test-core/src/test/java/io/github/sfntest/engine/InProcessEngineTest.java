@@ -287,6 +287,25 @@ class InProcessEngineTest {
     }
 
     @Test
+    void a_child_waiting_for_a_callback_is_answered_through_the_parent_in_shared_virtual_time() {
+      engine.deploy(StateMachineDefinition.of("Approval", ("{'StartAt':'Wait','States':{'Wait':{'Type':'Wait',"
+          + "'Seconds':60,'Next':'Ask'},'Ask':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',"
+          + "'Parameters':{'QueueUrl':'q','MessageBody':{'t.$':'$$.Task.Token'}},'End':true}}}").replace('\'', '"')));
+
+      Execution execution = engine.start(StartRequest.of(machine(parent("states:startExecution.sync:2", "Approval")), "{}"));
+      WaitingTask ask = execution.awaitTask("Ask");
+      execution.sendTaskSuccess(ask.taskToken(), "{\"approved\":true}");
+
+      ExecutionResult result = execution.awaitCompletion();
+      assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(result.output().orElseThrow().get("Output")).isEqualTo(Json.parse("{\"approved\":true}"));
+      // the child's Wait passed on the clock the parent shares
+      assertThat(result.stopDate()).isEqualTo(T0.plusSeconds(60));
+      assertThat(result.childExecutions()).singleElement()
+          .satisfies(c -> assertThat(c.visitedStates()).containsExactly("Wait", "Ask"));
+    }
+
+    @Test
     void a_failed_child_fails_a_sync_task_with_its_description() {
       engine.deploy(StateMachineDefinition.of("Child", failingChild.replace('\'', '"')));
 

@@ -11,4 +11,13 @@ public interface ChildExecutions {
    * or name.
    */
   ExecutionRun start(String stateMachineArn, JsonNode input, String executionName, Instant startTime);
+
+  /**
+   * Like {@link #start(String, JsonNode, String, Instant)}, but the child runs on {@code parent}'s
+   * scheduler (its clock and event loop), so it can wait for callbacks while the parent waits.
+   */
+  default ExecutionRun startOnSchedulerOf(ExecutionRun parent, String stateMachineArn, JsonNode input,
+      String executionName) {
+    return start(stateMachineArn, input, executionName, parent.now());
+  }
 }

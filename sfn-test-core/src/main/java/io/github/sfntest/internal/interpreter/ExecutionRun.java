@@ -89,12 +89,29 @@ public final class ExecutionRun {
     this.random = new Random(settings.seed());
   }
 
+  /** A child of states:startExecution.sync: its own history and counters, on the parent's clock. */
+  ExecutionRun(StateMachineModel model, RunSettings settings, JsonNode input, TaskHandler handler, ExecutionRun parent) {
+    this(model, settings, input, handler, parent.scheduler, new HashMap<>());
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Driving the execution
 
   /** Lets states:startExecution tasks run deployed state machines as child executions. */
   public void childExecutions(ChildExecutions starter) {
     this.childExecutions = starter;
+  }
+
+  ChildExecutions childExecutionStarter() {
+    return childExecutions;
+  }
+
+  /** This (not yet started) run, rebuilt to run on {@code parent}'s scheduler with its own counters. */
+  ExecutionRun onSchedulerOf(ExecutionRun parent) {
+    ExecutionRun moved = new ExecutionRun(model, settings, input, handler, parent);
+    moved.childExecutions = childExecutions;
+    moved.s3Fixture = s3Fixture;
+    return moved;
   }
 
   /** Records ExecutionStarted and queues the first state. */
@@ -211,6 +228,11 @@ public final class ExecutionRun {
    */
   public List<PendingTask> pendingTasks() {
     List<PendingTask> all = new ArrayList<>(pending.values());
+    for (ExecutionRun child : children) {
+      if (child.scheduler == scheduler && !child.finished()) {
+        all.addAll(child.pendingTasks());
+      }
+    }
     for (DistributedMapRun mapRun : mapRuns) {
       for (ExecutionRun child : mapRun.running.values()) {
         all.addAll(child.pendingTasks());
@@ -223,6 +245,14 @@ public final class ExecutionRun {
   private ExecutionRun ownerOf(String token) {
     if (pending.containsKey(token)) {
       return this;
+    }
+    for (ExecutionRun child : children) {
+      if (child.scheduler == scheduler && !child.finished()) {
+        ExecutionRun owner = child.ownerOf(token);
+        if (owner.pending.containsKey(token)) {
+          return owner;
+        }
+      }
     }
     for (DistributedMapRun mapRun : mapRuns) {
       for (ExecutionRun child : mapRun.running.values()) {
@@ -1268,6 +1298,10 @@ public final class ExecutionRun {
       }
     }
     String name = params.hasNonNull("Name") ? params.get("Name").asText() : null;
+    if (resource.pattern() != TaskResource.Pattern.REQUEST_RESPONSE) {
+      return startSyncChild(entry, resource, machineArn, childInput, name);
+    }
+    // Fire and forget: the child runs to its end on its own clock, as it would on AWS.
     ExecutionRun child = childExecutions.start(machineArn, childInput, name, scheduler.now());
     if (child == null) {
       return false;
@@ -1297,6 +1331,36 @@ public final class ExecutionRun {
         taskFailed(entry, resource, StatesErrors.TASK_FAILED, Json.write(describe(child, result, false)), false);
       }
     });
+    return true;
+  }
+
+  /**
+   * .sync and .sync:2: the child runs on this execution's scheduler, so its waits and callbacks
+   * happen in the same virtual time, and the task ends when the child does.
+   */
+  private boolean startSyncChild(StateEntry entry, TaskResource resource, String machineArn, JsonNode childInput,
+      String name) {
+    ExecutionRun child = childExecutions.startOnSchedulerOf(this, machineArn, childInput, name);
+    if (child == null) {
+      return false;
+    }
+    children.add(child);
+    taskSubmitted(entry, resource,
+        IntegrationResults.stepFunctionsStartExecution(child.executionArn(), AWS_TIME.format(scheduler.now())));
+    boolean asJson = resource.pattern() == TaskResource.Pattern.SYNC2;
+    int attempt = entry.attemptNumber;
+    child.endListener = ended -> {
+      if (entry.attemptNumber != attempt) {
+        return; // the attempt that started it already timed out
+      }
+      ExecutionResult result = ended.result();
+      if (result.status() == ExecutionStatus.SUCCEEDED) {
+        taskSucceeded(entry, resource, describe(ended, result, asJson));
+      } else {
+        taskFailed(entry, resource, StatesErrors.TASK_FAILED, Json.write(describe(ended, result, false)), false);
+      }
+    };
+    child.start();
     return true;
   }
 

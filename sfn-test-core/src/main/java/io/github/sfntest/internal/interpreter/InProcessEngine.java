@@ -90,6 +90,19 @@ public final class InProcessEngine implements Engine {
       io.github.sfntest.definition.StateMachineDefinition child = deployed.get(name);
       return child == null ? null : newRun(child, childInput, childName, childStart, handler, s3);
     });
+    ChildExecutions ownClock = run.childExecutionStarter();
+    run.childExecutions(new ChildExecutions() {
+      @Override
+      public ExecutionRun start(String arn, JsonNode childInput, String childName, java.time.Instant childStart) {
+        return ownClock.start(arn, childInput, childName, childStart);
+      }
+
+      @Override
+      public ExecutionRun startOnSchedulerOf(ExecutionRun parent, String arn, JsonNode childInput, String childName) {
+        ExecutionRun detached = ownClock.start(arn, childInput, childName, parent.now());
+        return detached == null ? null : detached.onSchedulerOf(parent);
+      }
+    });
     return run;
   }
 
