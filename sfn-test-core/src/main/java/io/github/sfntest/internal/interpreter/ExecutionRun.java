@@ -274,7 +274,7 @@ public final class ExecutionRun {
   public void sendTaskFailure(String token, String taskError, String taskCause) {
     ExecutionRun owner = ownerOf(token);
     PendingTask task = owner.takePending(token);
-    scheduler.post(() -> owner.taskFailed(task.entry, task.resource, taskError, taskCause, false));
+    scheduler.post(() -> owner.taskFailed(task.entry, task.resource, taskError, taskCause));
   }
 
   public void sendTaskHeartbeat(String token) {
@@ -624,7 +624,7 @@ public final class ExecutionRun {
       JsonNode effective = c.inputPath().apply(env);
       out = c.outputPath().apply(env.withInput(effective));
     }
-    exit(entry, out, null, true);
+    exit(entry, out, null);
   }
 
   private void runFail(StateEntry entry, State.Fail fail) {
@@ -781,7 +781,7 @@ public final class ExecutionRun {
         }
         Map<String, JsonNode> assigned = evaluateAssign(c.assign(), c.jsonata() ? waitEnv : waitEnv.with(waitInput));
         applyAssign(entry.frame, assigned);
-        exit(entry, out, assigned, true);
+        exit(entry, out, assigned);
       } catch (StatesException e) {
         stateFailed(entry, e);
       }
@@ -835,7 +835,7 @@ public final class ExecutionRun {
       out = c.outputPath().apply(env.with(combined));
     }
     applyAssign(entry.frame, assigned);
-    exit(entry, out, assigned, true);
+    exit(entry, out, assigned);
   }
 
   private Map<String, JsonNode> evaluateAssign(ValueExpr assign, EvalEnv env) {
@@ -872,7 +872,7 @@ public final class ExecutionRun {
     }
   }
 
-  private void exit(StateEntry entry, JsonNode out, Map<String, JsonNode> assigned, boolean follow) {
+  private void exit(StateEntry entry, JsonNode out, Map<String, JsonNode> assigned) {
     exitTo(entry, out, assigned, entry.state.common().end() ? null : entry.state.common().next());
   }
 
@@ -1109,16 +1109,6 @@ public final class ExecutionRun {
     return value.asInt();
   }
 
-  static String jaywayPath(String path) {
-    StringBuilder out = new StringBuilder("$");
-    if (path.length() > 2 && path.startsWith("$.")) {
-      for (String part : path.substring(2).split("\\.")) {
-        out.append("['").append(part).append("']");
-      }
-    }
-    return out.toString();
-  }
-
   private void scheduleTask(StateEntry entry, State.Task task, TaskResource resource, JsonNode params,
       Integer timeout, Integer heartbeat) {
     HistoryContext h = entry.frame.history;
@@ -1243,7 +1233,7 @@ public final class ExecutionRun {
         if (timedOut) {
           taskTimedOutWith(entry, resource, failure.error(), failure.cause());
         } else {
-          taskFailed(entry, resource, failure.error(), failure.cause(), false);
+          taskFailed(entry, resource, failure.error(), failure.cause());
         }
       });
     } else if (outcome instanceof TaskOutcome.AwaitCallback await) {
@@ -1293,7 +1283,7 @@ public final class ExecutionRun {
       try {
         childInput = Json.parse(childInput.asText());
       } catch (IllegalArgumentException e) {
-        taskFailed(entry, resource, "States.Runtime", "The child execution input is not valid JSON: " + e.getMessage(), false);
+        taskFailed(entry, resource, "States.Runtime", "The child execution input is not valid JSON: " + e.getMessage());
         return true;
       }
     }
@@ -1328,7 +1318,7 @@ public final class ExecutionRun {
       if (result.status() == ExecutionStatus.SUCCEEDED) {
         taskSucceeded(entry, resource, describe(child, result, asJson));
       } else {
-        taskFailed(entry, resource, StatesErrors.TASK_FAILED, Json.write(describe(child, result, false)), false);
+        taskFailed(entry, resource, StatesErrors.TASK_FAILED, Json.write(describe(child, result, false)));
       }
     });
     return true;
@@ -1357,7 +1347,7 @@ public final class ExecutionRun {
       if (result.status() == ExecutionStatus.SUCCEEDED) {
         taskSucceeded(entry, resource, describe(ended, result, asJson));
       } else {
-        taskFailed(entry, resource, StatesErrors.TASK_FAILED, Json.write(describe(ended, result, false)), false);
+        taskFailed(entry, resource, StatesErrors.TASK_FAILED, Json.write(describe(ended, result, false)));
       }
     };
     child.start();
@@ -1459,7 +1449,8 @@ public final class ExecutionRun {
     HistoryContext h = entry.frame.history;
     if (exceedsPayloadLimit(taskOutput)) {
       recordTaskFailure(entry, resource, StatesErrors.DATA_LIMIT_EXCEEDED,
-          "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+          "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.",
+          false);
       return;
     }
     HistoryEventType type = switch (resource.kind()) {
@@ -1486,23 +1477,29 @@ public final class ExecutionRun {
     }
   }
 
-  private void taskFailed(StateEntry entry, TaskResource resource, String err, String errCause, boolean unused) {
+  private void taskFailed(StateEntry entry, TaskResource resource, String err, String errCause) {
     if (!closeAttempt(entry)) {
       return;
     }
-    recordTaskFailure(entry, resource, err, errCause);
+    recordTaskFailure(entry, resource, err, errCause, false);
   }
 
-  /** Records the attempt's failure event and hands the error to Retry/Catch (attempt closed). */
-  private void recordTaskFailure(StateEntry entry, TaskResource resource, String err, String errCause) {
+  /**
+   * Records the attempt's failure or time-out event (attempt already closed) and hands the error to
+   * Retry/Catch.
+   */
+  private void recordTaskFailure(StateEntry entry, TaskResource resource, String err, String errCause, boolean timedOut) {
     entry.cancelTimers();
+    if (entry.taskToken != null) {
+      pending.remove(entry.taskToken);
+    }
     ObjectNode details = errorDetails(err, errCause);
     HistoryEventType type = switch (resource.kind()) {
-      case LAMBDA_FUNCTION -> HistoryEventType.LAMBDA_FUNCTION_FAILED;
-      case ACTIVITY -> HistoryEventType.ACTIVITY_FAILED;
+      case LAMBDA_FUNCTION -> timedOut ? HistoryEventType.LAMBDA_FUNCTION_TIMED_OUT : HistoryEventType.LAMBDA_FUNCTION_FAILED;
+      case ACTIVITY -> timedOut ? HistoryEventType.ACTIVITY_TIMED_OUT : HistoryEventType.ACTIVITY_FAILED;
       default -> {
         details.setAll(resourceDetails(resource));
-        yield HistoryEventType.TASK_FAILED;
+        yield timedOut ? HistoryEventType.TASK_TIMED_OUT : HistoryEventType.TASK_FAILED;
       }
     };
     emit(entry.frame.history, type, details, true);
@@ -1517,24 +1514,9 @@ public final class ExecutionRun {
   }
 
   private void taskTimedOutWith(StateEntry entry, TaskResource resource, String err, String errCause) {
-    if (!closeAttempt(entry)) {
-      return;
+    if (closeAttempt(entry)) {
+      recordTaskFailure(entry, resource, err, errCause, true);
     }
-    entry.cancelTimers();
-    if (entry.taskToken != null) {
-      pending.remove(entry.taskToken);
-    }
-    ObjectNode details = errorDetails(err, errCause);
-    HistoryEventType type = switch (resource.kind()) {
-      case LAMBDA_FUNCTION -> HistoryEventType.LAMBDA_FUNCTION_TIMED_OUT;
-      case ACTIVITY -> HistoryEventType.ACTIVITY_TIMED_OUT;
-      default -> {
-        details.setAll(resourceDetails(resource));
-        yield HistoryEventType.TASK_TIMED_OUT;
-      }
-    };
-    emit(entry.frame.history, type, details, true);
-    scheduler.post(() -> handleError(entry, err, errCause));
   }
 
   private String newTaskToken() {

@@ -17,44 +17,7 @@ public interface EvalEnv extends EvaluationScope, IntrinsicEnvironment {
   /** Virtual time. */
   Instant now();
 
+  /** The same environment over another {@code $} document. */
   @Override
-  default EvalEnv withInput(JsonNode newInput) {
-    EvalEnv outer = this;
-    return new EvalEnv() {
-      @Override
-      public JsonNode input() {
-        return newInput;
-      }
-
-      @Override
-      public JsonNode contextObject() {
-        return outer.contextObject();
-      }
-
-      @Override
-      public JsonNode variable(String name) {
-        return outer.variable(name);
-      }
-
-      @Override
-      public JsonNode statesVariable() {
-        return outer.statesVariable();
-      }
-
-      @Override
-      public Instant now() {
-        return outer.now();
-      }
-
-      @Override
-      public JsonNode readPath(String path, io.github.sfntest.internal.EvaluationScope scope) {
-        return outer.readPath(path, scope);
-      }
-
-      @Override
-      public java.util.random.RandomGenerator random() {
-        return outer.random();
-      }
-    };
-  }
+  EvalEnv withInput(JsonNode newInput);
 }

@@ -615,30 +615,24 @@ final class Checker {
     }
   }
 
+  /** InputPath and OutputPath: a path, or JSON null (which selects {}). */
   private void nullablePath(JsonNode s, String ptr, String field) {
     JsonNode v = s.get(field);
-    if (v == null || v.isNull()) {
-      return;
-    }
-    String fp = child(ptr, field);
-    if (!v.isTextual()) {
-      error(fp, field + " must be a path string or null (was " + kind(v) + ")");
-      return;
-    }
-    String p = PathSyntax.pathProblem(v.asText(), false);
-    if (p != null) {
-      error(fp, field + " " + p);
+    if (v != null && !v.isNull()) {
+      checkPath(v, child(ptr, field), field, false, " or null");
     }
   }
 
   private void pathField(JsonNode s, String ptr, String field, boolean allowIntrinsic) {
     JsonNode v = s.get(field);
-    if (v == null) {
-      return;
+    if (v != null) {
+      checkPath(v, child(ptr, field), field, allowIntrinsic, "");
     }
-    String fp = child(ptr, field);
+  }
+
+  private void checkPath(JsonNode v, String fp, String field, boolean allowIntrinsic, String alsoAllowed) {
     if (!v.isTextual()) {
-      error(fp, field + " must be a path string (was " + kind(v) + ")");
+      error(fp, field + " must be a path string" + alsoAllowed + " (was " + kind(v) + ")");
       return;
     }
     String p = PathSyntax.pathProblem(v.asText(), allowIntrinsic);

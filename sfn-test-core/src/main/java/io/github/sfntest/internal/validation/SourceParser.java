@@ -186,14 +186,7 @@ final class SourceParser {
       JsonToken trailing = p.nextToken();
       if (trailing != null) {
         SourceLocation at = locationOf(p.currentTokenLocation());
-        diagnostics.add(
-            new Diagnostic(
-                "INVALID_JSON_DESCRIPTION",
-                Severity.ERROR,
-                "",
-                at.line(),
-                at.column(),
-                "unexpected content after the end of the definition; a definition is exactly one "
+        diagnostics.add(invalidJson(at, "unexpected content after the end of the definition; a definition is exactly one "
                     + format
                     + " object"));
         return null;
@@ -202,25 +195,11 @@ final class SourceParser {
     } catch (JsonProcessingException e) {
       SourceLocation at =
           e.getLocation() != null ? locationOf(e.getLocation()) : locationOf(last);
-      diagnostics.add(
-          new Diagnostic(
-              "INVALID_JSON_DESCRIPTION",
-              Severity.ERROR,
-              "",
-              at.line(),
-              at.column(),
-              "the definition is not well-formed " + format + ": " + cleanMessage(e)));
+      diagnostics.add(invalidJson(at, "the definition is not well-formed " + format + ": " + cleanMessage(e)));
       return null;
     } catch (IOException | RuntimeException e) {
       SourceLocation at = locationOf(last);
-      diagnostics.add(
-          new Diagnostic(
-              "INVALID_JSON_DESCRIPTION",
-              Severity.ERROR,
-              "",
-              at.line(),
-              at.column(),
-              "the definition is not well-formed " + format + ": " + firstLine(e.getMessage())));
+      diagnostics.add(invalidJson(at, "the definition is not well-formed " + format + ": " + firstLine(e.getMessage())));
       return null;
     } finally {
       if (p != null) {
@@ -269,5 +248,9 @@ final class SourceParser {
     int nl = s.indexOf('\n');
     String line = nl < 0 ? s : s.substring(0, nl);
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+
+  private static Diagnostic invalidJson(SourceLocation at, String message) {
+    return new Diagnostic("INVALID_JSON_DESCRIPTION", Severity.ERROR, "", at.line(), at.column(), message);
   }
 }
