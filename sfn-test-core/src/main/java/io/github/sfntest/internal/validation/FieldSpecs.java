@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.validation;
 
+import io.github.sfntest.internal.asl.QueryLanguage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,26 +19,6 @@ final class FieldSpecs {
       return this == BOTH
           || (this == JSONPATH && q == QueryLanguage.JSONPATH)
           || (this == JSONATA && q == QueryLanguage.JSONATA);
-    }
-  }
-
-  enum QueryLanguage {
-    JSONPATH("JSONPath"),
-    JSONATA("JSONata");
-
-    final String aslName;
-
-    QueryLanguage(String aslName) {
-      this.aslName = aslName;
-    }
-
-    static QueryLanguage of(String s) {
-      for (QueryLanguage q : values()) {
-        if (q.aslName.equals(s)) {
-          return q;
-        }
-      }
-      return null;
     }
   }
 
