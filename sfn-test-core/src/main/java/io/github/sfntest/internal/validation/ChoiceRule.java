@@ -45,14 +45,7 @@ final class ChoiceRule extends StateRule {
         } else {
           grammar.rule(rule, rp, true, 0);
         }
-        JsonNode next = rule.get("Next");
-        if (next == null) {
-          out.error(rp, "choice rule is missing required field \"Next\"");
-        } else if (!next.isTextual()) {
-          out.error(child(rp, "Next"), "Next must be a state name (was " + kind(next) + ")");
-        } else {
-          transitions.target(child(rp, "Next"), "Next", next.asText(), states, statesPtr);
-        }
+        transitions.requiredNext(rule, rp, "choice rule", states, statesPtr);
         if (rule.has("Assign")) {
           templates.assign(rule.get("Assign"), child(rp, "Assign"), q);
         }

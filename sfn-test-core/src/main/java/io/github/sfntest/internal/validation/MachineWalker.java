@@ -26,16 +26,12 @@ final class MachineWalker {
 
   private final ValidationContext ctx;
   private final Diagnostics out;
-  private final FieldChecks fields;
-  private final Transitions transitions;
   private final MapResources mapResources;
   private final StateRules stateRules;
 
   MachineWalker(ValidationContext ctx) {
     this.ctx = ctx;
     this.out = ctx.out;
-    this.fields = ctx.fields;
-    this.transitions = ctx.transitions;
     this.mapResources = new MapResources(ctx);
     this.stateRules = new StateRules(ctx, this);
   }
@@ -47,7 +43,7 @@ final class MachineWalker {
       out.error("", "a definition must be a JSON object with StartAt and States; found " + kind(root));
       return out.list();
     }
-    transitions.collectScopes(root, "", 0);
+    ctx.transitions.collectScopes(root, "", 0);
     JsonNode ql = root.get("QueryLanguage");
     if (ql != null && ql.isTextual() && QueryLanguage.of(ql.asText()) != null) {
       ctx.topLanguage(QueryLanguage.of(ql.asText()));
@@ -76,7 +72,7 @@ final class MachineWalker {
     if (scope == Scope.TOP) {
       JsonNode ql = m.get("QueryLanguage");
       if (ql != null) {
-        fields.queryLanguageValue(ql, child(ptr, "QueryLanguage"));
+        ctx.fields.queryLanguageValue(ql, child(ptr, "QueryLanguage"));
       }
       JsonNode version = m.get("Version");
       if (version != null && !(version.isTextual() && version.asText().equals("1.0"))) {
@@ -84,13 +80,13 @@ final class MachineWalker {
       }
       JsonNode timeout = m.get("TimeoutSeconds");
       if (timeout != null) {
-        fields.integer(child(ptr, "TimeoutSeconds"), "TimeoutSeconds", timeout, 0, MAX_SECONDS, QueryLanguage.JSONPATH);
+        ctx.fields.integer(child(ptr, "TimeoutSeconds"), "TimeoutSeconds", timeout, 0, MAX_SECONDS, QueryLanguage.JSONPATH);
       }
     }
     if (scope.isMapProcessor()) {
       mapResources.processorConfig(m.get("ProcessorConfig"), child(ptr, "ProcessorConfig"));
     }
-    fields.comment(m, ptr);
+    ctx.fields.comment(m, ptr);
 
     JsonNode states = m.get("States");
     String statesPtr = child(ptr, "States");
@@ -140,7 +136,7 @@ final class MachineWalker {
     } else if (states != null && states.isObject() && !states.isEmpty()) {
       Set<String> names = new LinkedHashSet<>();
       states.fieldNames().forEachRemaining(names::add);
-      startOk = transitions.target(startPtr, "StartAt", startAt.asText(), names, statesPtr);
+      startOk = ctx.transitions.target(startPtr, "StartAt", startAt.asText(), names, statesPtr);
     }
 
     if (states != null && states.isObject() && !valid.isEmpty()) {
@@ -158,7 +154,7 @@ final class MachineWalker {
                 + " has no terminal state: no state has \"End\": true and none is a Succeed or Fail state");
       }
       if (startOk) {
-        transitions.reachability(startAt.asText(), states, statesPtr);
+        ctx.transitions.reachability(startAt.asText(), states, statesPtr);
       }
     }
   }

@@ -1,12 +1,11 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
+import static io.github.sfntest.internal.validation.Values.isExpression;
 import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;
-import static io.github.sfntest.internal.validation.Values.isExpression;
-
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 

@@ -4,7 +4,6 @@ import static io.github.sfntest.internal.validation.LocatedDocument.child;
 import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.sfntest.internal.asl.QueryLanguage;
 
 /** Parallel states: a non-empty array of branches, each walked as a nested state machine. */
 final class ParallelRule extends StateRule {

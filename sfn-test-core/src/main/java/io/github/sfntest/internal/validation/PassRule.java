@@ -1,11 +1,9 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
-import static io.github.sfntest.internal.validation.Values.kind;
+import static io.github.sfntest.internal.validation.Values.firstDollarKey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.sfntest.internal.asl.QueryLanguage;
-import static io.github.sfntest.internal.validation.Values.firstDollarKey;
 
 /** Pass states: a Result with ".$" keys is static, which is worth a warning. */
 final class PassRule extends StateRule {

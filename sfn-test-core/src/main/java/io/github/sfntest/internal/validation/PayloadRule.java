@@ -1,7 +1,6 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
-import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;

@@ -6,8 +6,8 @@ import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;
-import io.github.sfntest.internal.validation.FieldSpecs.Lang;
 import io.github.sfntest.internal.text.NearMiss;
+import io.github.sfntest.internal.validation.FieldSpecs.Lang;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Set;
@@ -85,14 +85,7 @@ final class RetryCatchRule extends StateRule {
         }
       }
       errorEquals(c, cp, i, catches.size(), "catcher");
-      JsonNode next = c.get("Next");
-      if (next == null) {
-        out.error(cp, "catcher is missing required field \"Next\"");
-      } else if (!next.isTextual()) {
-        out.error(child(cp, "Next"), "Next must be a state name (was " + kind(next) + ")");
-      } else {
-        transitions.target(child(cp, "Next"), "Next", next.asText(), names, statesPtr);
-      }
+      transitions.requiredNext(c, cp, "catcher", names, statesPtr);
       if (q == QueryLanguage.JSONPATH) {
         fields.nullableReference(c, cp);
       }

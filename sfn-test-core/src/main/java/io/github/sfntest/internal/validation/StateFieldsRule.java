@@ -1,14 +1,13 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
-import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;
-import io.github.sfntest.internal.validation.FieldSpecs.Lang;
-import java.util.Map;
 import io.github.sfntest.internal.text.NearMiss;
+import io.github.sfntest.internal.validation.FieldSpecs.Lang;
 import java.util.Iterator;
+import java.util.Map;
 
 /** Every field of a state must belong to its type and to its query language. */
 final class StateFieldsRule extends StateRule {

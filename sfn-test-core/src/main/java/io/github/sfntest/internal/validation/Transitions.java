@@ -78,6 +78,18 @@ final class Transitions {
     return false;
   }
 
+  /** The Next of a catcher or a choice rule ({@code what}): required, a state of the same scope. */
+  void requiredNext(JsonNode obj, String ptr, String what, Set<String> names, String statesPtr) {
+    JsonNode next = obj.get("Next");
+    if (next == null) {
+      out.error(ptr, what + " is missing required field \"Next\"");
+    } else if (!next.isTextual()) {
+      out.error(child(ptr, "Next"), "Next must be a state name (was " + kind(next) + ")");
+    } else {
+      target(child(ptr, "Next"), "Next", next.asText(), names, statesPtr);
+    }
+  }
+
   /** A state's exit: exactly one of Next (a state of the same scope) and "End": true. */
   void nextOrEnd(JsonNode s, String ptr, String label, Set<String> names, String statesPtr) {
     JsonNode next = s.get("Next");

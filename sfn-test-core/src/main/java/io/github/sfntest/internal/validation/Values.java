@@ -58,7 +58,6 @@ final class Values {
     return "";
   }
 
-
   static boolean isIntegral(JsonNode v) {
     if (v.isIntegralNumber()) {
       return true;
@@ -74,7 +73,6 @@ final class Values {
     return s.startsWith("{%") && s.endsWith("%}") && s.length() >= 4;
   }
 
-
   static boolean isTimestamp(String s) {
     if (s.indexOf('T') < 0) {
       return false;
@@ -86,7 +84,6 @@ final class Values {
       return false;
     }
   }
-
 
   /** Pointer of the first key ending ".$" anywhere inside {@code n}, or null. */
   static String firstDollarKey(JsonNode n, String ptr, int depth) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Variable scope: what a nested state machine may assign. */
 final class VariableScopes {
@@ -28,13 +29,7 @@ final class VariableScopes {
     }
     String statesPtr = child(ptr, "States");
     Map<String, String> here = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String sp = child(statesPtr, e.getKey());
-      JsonNode s = e.getValue();
-      if (!s.isObject()) {
-        continue;
-      }
+    forEachState(states, statesPtr, (sp, s) -> {
       assigned(s.get("Assign"), child(sp, "Assign"), outer, here);
       for (String list : new String[] {"Catch", "Choices"}) {
         JsonNode items = s.get(list);
@@ -44,16 +39,10 @@ final class VariableScopes {
           }
         }
       }
-    }
+    });
     Map<String, String> visible = new HashMap<>(outer);
     here.forEach(visible::putIfAbsent);
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String sp = child(statesPtr, e.getKey());
-      JsonNode s = e.getValue();
-      if (!s.isObject()) {
-        continue;
-      }
+    forEachState(states, statesPtr, (sp, s) -> {
       JsonNode branches = s.get("Branches");
       if (branches != null && branches.isArray()) {
         for (int i = 0; i < branches.size(); i++) {
@@ -64,6 +53,16 @@ final class VariableScopes {
         if (s.get(f) != null && s.get(f).isObject()) {
           check(s.get(f), child(sp, f), visible);
         }
+      }
+    });
+  }
+
+  /** Each state object of a States object, with its pointer. */
+  private static void forEachState(JsonNode states, String statesPtr, BiConsumer<String, JsonNode> action) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getValue().isObject()) {
+        action.accept(child(statesPtr, e.getKey()), e.getValue());
       }
     }
   }

@@ -1,13 +1,13 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
+import static io.github.sfntest.internal.validation.Values.MAX_SECONDS;
+import static io.github.sfntest.internal.validation.Values.isExpression;
+import static io.github.sfntest.internal.validation.Values.isTimestamp;
 import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;
-import static io.github.sfntest.internal.validation.Values.MAX_SECONDS;
-import static io.github.sfntest.internal.validation.Values.isExpression;
-import static io.github.sfntest.internal.validation.Values.isTimestamp;
 import java.util.ArrayList;
 import java.util.List;
 
