@@ -51,6 +51,17 @@ class StateRuleUnitTest {
   }
 
   @Test
+  void a_field_of_other_types_is_said_to_belong_to_the_first_of_them_in_a_fixed_order() {
+    List<Diagnostic> found = run("{'S': {'Type': 'Succeed', 'Retry': []}}", MachineType.STANDARD,
+        StateFieldsRule::new);
+    assertThat(found).extracting(Diagnostic::message).containsExactly(
+        "unknown field \"Retry\" in Succeed state \"S\"; \"Retry\" belongs to Task states");
+    List<Diagnostic> fail = run("{'S': {'Type': 'Fail', 'Output': 1}}", MachineType.STANDARD, StateFieldsRule::new);
+    assertThat(fail).extracting(Diagnostic::message).containsExactly(
+        "unknown field \"Output\" in Fail state \"S\"; \"Output\" belongs to Task states");
+  }
+
+  @Test
   void a_rule_sees_the_machine_type_of_its_run() {
     JsonNode root = Json.parse("{\"StartAt\": \"S\", \"States\": {\"S\": {\"Type\": \"Succeed\"}}}");
     for (MachineType type : MachineType.values()) {
