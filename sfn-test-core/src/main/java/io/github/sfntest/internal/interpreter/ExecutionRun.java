@@ -336,12 +336,9 @@ public final class ExecutionRun implements StateContext, ChildRun {
 
     @Override
     public void failed(Frame frame, String failError, String failCause) {
-      if (status != ExecutionStatus.RUNNING) {
-        return;
+      if (status == ExecutionStatus.RUNNING) {
+        endFailed(frame, failError, failCause);
       }
-      end(ExecutionStatus.FAILED, null, failError, failCause);
-      history.emit(frame.history, HistoryEventType.EXECUTION_FAILED, HistoryRecorder.errorDetails(failError, failCause),
-          true);
     }
   }
 
@@ -351,8 +348,12 @@ public final class ExecutionRun implements StateContext, ChildRun {
       return;
     }
     abortFrame(root);
+    endFailed(root, failError, failCause);
+  }
+
+  private void endFailed(Frame frame, String failError, String failCause) {
     end(ExecutionStatus.FAILED, null, failError, failCause);
-    history.emit(root.history, HistoryEventType.EXECUTION_FAILED, HistoryRecorder.errorDetails(failError, failCause),
+    history.emit(frame.history, HistoryEventType.EXECUTION_FAILED, HistoryRecorder.errorDetails(failError, failCause),
         true);
   }
 
