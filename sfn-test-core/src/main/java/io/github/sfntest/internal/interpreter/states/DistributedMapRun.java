@@ -90,7 +90,7 @@ public final class DistributedMapRun {
     try {
       items = inlineItems != null ? toList(inlineItems) : readItems();
     } catch (StatesException e) {
-      fail(e.error(), e.stateScoped() ? ctx.errorPrefix(entry) + e.cause() : e.cause());
+      fail(e);
       return;
     } catch (HandlerS3.MissingS3Mock e) {
       ctx.missingMock(e.getMessage());
@@ -120,7 +120,7 @@ public final class DistributedMapRun {
         Arrays.fill(itemCounts, 1);
       }
     } catch (StatesException e) {
-      fail(e.error(), e.stateScoped() ? ctx.errorPrefix(entry) + e.cause() : e.cause());
+      fail(e);
       return;
     } catch (IllegalArgumentException e) {
       fail(StatesErrors.ITEM_READER_FAILED, e.getMessage());
@@ -229,7 +229,7 @@ public final class DistributedMapRun {
     try {
       output = mapOutput();
     } catch (StatesException e) {
-      fail(e.error(), e.stateScoped() ? ctx.errorPrefix(entry) + e.cause() : e.cause());
+      fail(e);
       return;
     }
     runStatus = ExecutionStatus.SUCCEEDED;
@@ -266,6 +266,10 @@ public final class DistributedMapRun {
       writerDetails = result.get("ResultWriterDetails");
     }
     return result;
+  }
+
+  private void fail(StatesException e) {
+    fail(e.error(), e.stateScoped() ? ctx.errorPrefix(entry) + e.cause() : e.cause());
   }
 
   /** The Map Run fails: running children are aborted, then the Map state handles the error. */
