@@ -1,5 +1,6 @@
 package io.github.sfntest.assertions;
 
+import io.github.sfntest.internal.text.NearMiss;
 import static io.github.sfntest.assertions.error.ShouldHaveState.shouldHave;
 import static io.github.sfntest.assertions.error.ShouldHaveState.shouldHaveBeenEntered;
 import static io.github.sfntest.assertions.error.ShouldHaveState.shouldHaveEntry;
@@ -392,7 +393,7 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
     JsonNode value = variables.get(variable);
     if (value == null) {
       String assigned = variables.isEmpty() ? "it assigned no variable." : "it assigned only " + Text.quoteAll(variables.keySet()) + ".";
-      String hint = Text.closest(variable, variables.keySet()).map(c -> "\nDid you mean " + Text.quote(c) + "?").orElse("");
+      String hint = NearMiss.best(variable, variables.keySet()).map(c -> "\nDid you mean " + Text.quote(c) + "?").orElse("");
       throw failure(shouldHaveJson(what, JsonDiff.Mode.STRICT, expected, assigned + hint, paths()));
     }
     if (!JsonDiff.matches(expected, value, JsonDiff.Mode.STRICT)) {

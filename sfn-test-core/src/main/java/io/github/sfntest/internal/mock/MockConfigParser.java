@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.mock;
 
+import io.github.sfntest.internal.text.NearMiss;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.mock.MockConfigException;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class MockConfigParser {
                 "state \"" + st.getKey() + "\" uses the response \"" + responseName
                     + "\", which \"MockedResponses\" does not define",
                 suggest(responseName, parsedResponses.keySet())
-                    + "defined responses: " + NearMiss.list(parsedResponses.keySet()));
+                    + "defined responses: " + NearMiss.quotedList(parsedResponses.keySet()));
           }
           states.put(st.getKey(), responseName);
         }
@@ -254,8 +255,8 @@ public final class MockConfigParser {
     return v;
   }
 
-  private static String suggest(String name, Iterable<String> known) {
-    String best = NearMiss.closest(name, known);
+  private static String suggest(String name, java.util.Collection<String> known) {
+    String best = NearMiss.best(name, known).orElse(null);
     return best == null ? "" : "did you mean \"" + best + "\"? ";
   }
 
