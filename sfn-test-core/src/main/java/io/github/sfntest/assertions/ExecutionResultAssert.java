@@ -200,12 +200,12 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
   private ExecutionResultAssert hasOutput(JsonNode expected, JsonDiff.Mode mode) {
     isNotNull();
     if (actual.status() != ExecutionStatus.SUCCEEDED || actual.output().isEmpty()) {
-      throw failure(shouldHaveOutput(actual, mode, expected));
+      throw failure(shouldHaveOutput(actual, mode == JsonDiff.Mode.STRICT, expected));
     }
     JsonNode output = actual.output().get();
     if (!JsonDiff.matches(expected, output, mode)) {
       throw failure(
-          shouldMatchJson("output of " + ExecutionRenderer.describe(actual), mode, expected, output, null),
+          shouldMatchJson("output of " + ExecutionRenderer.describe(actual.executionArn(), actual.stateMachineName()), mode == JsonDiff.Mode.STRICT, expected, output, null),
           pretty(output),
           pretty(expected));
     }
@@ -225,9 +225,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
   public ExecutionResultAssert hasOutputAt(String jsonPath, String expectedJson) {
     isNotNull();
     JsonNode expected = json(expectedJson);
-    String what = "output of " + ExecutionRenderer.describe(actual) + " at " + Text.quote(jsonPath);
+    String what = "output of " + ExecutionRenderer.describe(actual.executionArn(), actual.stateMachineName()) + " at " + Text.quote(jsonPath);
     if (actual.status() != ExecutionStatus.SUCCEEDED || actual.output().isEmpty()) {
-      throw failure(shouldHaveOutput(actual, JsonDiff.Mode.STRICT, expected));
+      throw failure(shouldHaveOutput(actual, true, expected));
     }
     JsonNode output = actual.output().get();
     JsonNode value;
@@ -238,14 +238,14 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
       throw failure(
           shouldHaveJson(
               what,
-              JsonDiff.Mode.STRICT,
+              true,
               expected,
               "there is no value at that path in the output:\n" + Text.indent(Json.pretty(output), "  "),
               null));
     }
     if (!JsonDiff.matches(expected, value, JsonDiff.Mode.STRICT)) {
       throw failure(
-          shouldMatchJson(what, JsonDiff.Mode.STRICT, expected, value, null), pretty(value), pretty(expected));
+          shouldMatchJson(what, true, expected, value, null), pretty(value), pretty(expected));
     }
     return myself;
   }

@@ -207,7 +207,7 @@ public final class ExecutionRun {
     for (ExecutionRun child : children) {
       childResults.add(child.result());
     }
-    return new ExecutionResult(
+    return io.github.sfntest.internal.result.Results.execution(
         settings.executionArn(),
         settings.stateMachineName(),
         status,
@@ -2270,7 +2270,7 @@ public final class ExecutionRun {
         started.add(children[i] != null ? children[i] : live != null ? live.result() : null);
       }
       started.removeIf(java.util.Objects::isNull);
-      return new io.github.sfntest.engine.MapRunResult(
+      return io.github.sfntest.internal.result.Results.mapRun(
           mapRunArn,
           entry.state.name(),
           label,
