@@ -30,13 +30,13 @@ class ArchitectureTest {
   private static final String ROOT = "io.github.sfntest.";
 
   /**
-   * Public/internal package pairs that still reach each other, owned by parts of the redesign that
-   * have not landed yet. Remove an entry when its circle is gone; never add one.
+   * Dependencies that still close a public/internal circle, owned by parts of the redesign that have
+   * not landed yet; the check ignores them. Remove an entry when its circle is gone; never add one.
    */
-  private static final Set<String> KNOWN_CIRCLES = Set.of(
-      "engine <-> internal.interpreter",
-      "definition <-> internal.validation",
-      "mock <-> internal.mock");
+  private static final Set<String> KNOWN_CIRCLE_EDGES = Set.of(
+      "engine -> internal.interpreter",
+      "definition -> internal.validation",
+      "mock -> internal.mock");
 
   /** Files over the limit that other parts of the redesign are splitting, with their size today. */
   private static final Map<String, Integer> KNOWN_LONG_FILES = Map.of(
@@ -50,6 +50,10 @@ class ArchitectureTest {
   void no_public_package_and_internal_package_depend_on_each_other() throws Exception {
     Map<String, Set<String>> graph = packageGraph(classesDir());
     assertThat(graph).as("packages read by jdeps").containsKeys(ROOT + "engine", ROOT + "internal.render");
+    for (String known : KNOWN_CIRCLE_EDGES) {
+      String[] ends = known.split(" -> ");
+      graph.getOrDefault(ROOT + ends[0], new TreeSet<>()).remove(ROOT + ends[1]);
+    }
     Set<String> circles = new TreeSet<>();
     for (String a : graph.keySet()) {
       for (String b : graph.keySet()) {
@@ -58,7 +62,6 @@ class ArchitectureTest {
         }
       }
     }
-    circles.removeAll(KNOWN_CIRCLES);
     assertThat(circles).as("public <-> internal package circles (public packages may use internal ones or"
         + " the reverse, never both)").isEmpty();
   }
