@@ -134,8 +134,8 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    */
   public ExecutionResultAssert failedWith(String error) {
     isNotNull();
-    if (actual.status() != ExecutionStatus.FAILED || !Objects.equals(actual.getError(), error)) {
-      throw failure(shouldHaveFailedWith(actual, error, null), actual.getError(), error);
+    if (actual.status() != ExecutionStatus.FAILED || !Objects.equals(actual.error().orElse(null), error)) {
+      throw failure(shouldHaveFailedWith(actual, error, null), actual.error().orElse(null), error);
     }
     return myself;
   }
@@ -151,11 +151,11 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
   public ExecutionResultAssert failedWith(String error, String cause) {
     isNotNull();
     if (actual.status() != ExecutionStatus.FAILED
-        || !Objects.equals(actual.getError(), error)
-        || !Objects.equals(actual.getCause(), cause)) {
+        || !Objects.equals(actual.error().orElse(null), error)
+        || !Objects.equals(actual.cause().orElse(null), cause)) {
       throw failure(
           shouldHaveFailedWith(actual, error, cause),
-          "error: " + actual.getError() + "\ncause: " + actual.getCause(),
+          "error: " + actual.error().orElse(null) + "\ncause: " + actual.cause().orElse(null),
           "error: " + error + "\ncause: " + cause);
     }
     return myself;

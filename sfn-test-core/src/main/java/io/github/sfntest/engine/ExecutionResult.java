@@ -73,10 +73,6 @@ public final class ExecutionResult {
     return status;
   }
 
-  public ExecutionStatus getStatus() {
-    return status;
-  }
-
   public JsonNode input() {
     return input;
   }
@@ -86,25 +82,12 @@ public final class ExecutionResult {
     return Optional.ofNullable(output);
   }
 
-  /** The output as compact JSON text, or {@code null} unless SUCCEEDED (Groovy: result.outputJson). */
-  public String getOutputJson() {
-    return output == null ? null : Json.write(output);
-  }
-
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
   public Optional<String> cause() {
     return Optional.ofNullable(cause);
-  }
-
-  public String getError() {
-    return error;
-  }
-
-  public String getCause() {
-    return cause;
   }
 
   public Instant startDate() {
@@ -125,15 +108,7 @@ public final class ExecutionResult {
     return childExecutions;
   }
 
-  public List<ExecutionResult> getChildExecutions() {
-    return childExecutions;
-  }
-
   public ExecutionHistory history() {
-    return history;
-  }
-
-  public ExecutionHistory getHistory() {
     return history;
   }
 
@@ -142,10 +117,6 @@ public final class ExecutionResult {
    * such a state). Child executions' own Map Runs are on their results.
    */
   public List<MapRunResult> mapRuns() {
-    return mapRuns;
-  }
-
-  public List<MapRunResult> getMapRuns() {
     return mapRuns;
   }
 
@@ -167,10 +138,6 @@ public final class ExecutionResult {
   /** The names of the states entered, in order, at every nesting level. */
   public List<String> visitedStates() {
     return history.enteredStateNames();
-  }
-
-  public List<String> getVisitedStates() {
-    return visitedStates();
   }
 
   /** A compact rendering of the execution: status, error, path, timings per state. */

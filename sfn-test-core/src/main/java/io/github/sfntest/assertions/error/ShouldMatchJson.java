@@ -55,7 +55,7 @@ public final class ShouldMatchJson {
         strict,
         expected,
         "the execution " + actual.status() + " with:\n"
-            + ShouldHaveStatus.errorCause(actual.getError(), actual.getCause(), true),
+            + ShouldHaveStatus.errorCause(actual.error().orElse(null), actual.cause().orElse(null), true),
         Blocks.path(actual));
   }
 
