@@ -164,8 +164,8 @@ public final class StateMachineExtension
 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
-    RunResource resource = context.getStore(NAMESPACE).get(RUN, RunResource.class);
-    TestRun run = resource == null ? null : resource.run;
+    Closing<?> resource = context.getStore(NAMESPACE).get(RUN, Closing.class);
+    TestRun run = resource == null ? null : (TestRun) resource.value;
     if (run == null || !printHistory(context)) {
       return;
     }
@@ -345,17 +345,17 @@ public final class StateMachineExtension
 
   private TestSession session(ExtensionContext context) {
     ExtensionContext classContext = classContext(context);
-    SessionResource resource = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(SESSION,
-        key -> new SessionResource(configured(() -> createSession(classContext))), SessionResource.class);
-    return resource.session;
+    Closing<?> resource = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(SESSION,
+        key -> new Closing<>(configured(() -> createSession(classContext))), Closing.class);
+    return (TestSession) resource.value;
   }
 
   private TestRun run(ExtensionContext context) {
     if (context.getTestMethod().isEmpty()) {
       throw new ExtensionConfigurationException("No test is running in " + context.getDisplayName());
     }
-    return context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(RUN, key -> new RunResource(session(context).newRun()), RunResource.class).run;
+    return (TestRun) context.getStore(NAMESPACE)
+        .getOrComputeIfAbsent(RUN, key -> new Closing<>(session(context).newRun()), Closing.class).value;
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
@@ -413,31 +413,20 @@ public final class StateMachineExtension
     }
   }
 
-  private static final class SessionResource implements ExtensionContext.Store.CloseableResource {
-    final TestSession session;
+  /** A session or run in a JUnit store, closed when its context ends. */
+  private static final class Closing<T extends AutoCloseable> implements ExtensionContext.Store.CloseableResource {
+    final T value;
 
-    SessionResource(TestSession session) {
-      this.session = session;
+    Closing(T value) {
+      this.value = value;
     }
 
     @Override
-    public void close() {
-      session.close();
+    public void close() throws Exception {
+      value.close();
     }
   }
 
-  private static final class RunResource implements ExtensionContext.Store.CloseableResource {
-    final TestRun run;
-
-    RunResource(TestRun run) {
-      this.run = run;
-    }
-
-    @Override
-    public void close() {
-      run.close();
-    }
-  }
 
   /** Builder of a programmatically configured {@link StateMachineExtension}. */
   public static final class Builder {
