@@ -262,8 +262,30 @@ public final class TestRun implements AutoCloseable {
       if (out.charAt(out.length() - 1) != '\n') {
         out.append('\n');
       }
+      String path = drawPath(execution, n);
+      if (path != null) {
+        out.append("its path through the graph: ").append(path).append('\n');
+      }
     }
     return out.toString();
+  }
+
+  /** Draws the path an execution took into the coverage directory (for failure reports); null if off or not possible. */
+  private String drawPath(RecordingExecution execution, int n) {
+    if (!io.github.sfntest.coverage.Coverage.enabled()) {
+      return null;
+    }
+    try {
+      String base = (testName == null ? execution.stateMachineName() : testName).replaceAll("[^A-Za-z0-9._-]+", "_");
+      java.nio.file.Path file = io.github.sfntest.coverage.Coverage.directory().resolve("paths")
+          .resolve(base + "-" + n + ".svg").toAbsolutePath();
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(file,
+          io.github.sfntest.coverage.Coverage.renderSvg(execution.definition(), execution.snapshot()));
+      return file.toString();
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   RecordingExecution record(Execution execution, StateMachineDefinition definition, com.fasterxml.jackson.databind.JsonNode input) {

@@ -17,9 +17,12 @@ public final class CoverageSessionListener implements LauncherSessionListener {
     if (!Coverage.enabled()) {
       return;
     }
+    long start = System.nanoTime();
     Path index = Coverage.writeReport();
     if (index != null) {
-      System.out.println("sfn-test: state machine coverage report: " + index.toAbsolutePath());
+      System.out.printf("sfn-test: state machine coverage report (%s; report written in %d ms): %s%n",
+          io.github.sfntest.internal.coverage.CoverageRuntime.get().statistics(), (System.nanoTime() - start) / 1_000_000,
+          index.toAbsolutePath());
     }
   }
 }

@@ -30,6 +30,7 @@ public final class CoverageRuntime {
   private volatile boolean hookInstalled;
   private final java.util.concurrent.atomic.AtomicLong recorded = new java.util.concurrent.atomic.AtomicLong();
   private long flushed; // guarded by this
+  private final java.util.concurrent.atomic.AtomicLong recordNanos = new java.util.concurrent.atomic.AtomicLong();
 
   private record Prepared(String hash, MachineGraph graph) {}
 
@@ -45,7 +46,9 @@ public final class CoverageRuntime {
    */
   public void record(StateMachineDefinition definition, ExecutionResult result, String test,
       Function<String, StateMachineDefinition> definitions) {
+    long start = System.nanoTime();
     record(definition, result, test == null ? "(unnamed test)" : test, definitions, 0);
+    recordNanos.addAndGet(System.nanoTime() - start);
     recorded.incrementAndGet();
     installHook();
   }
@@ -72,6 +75,12 @@ public final class CoverageRuntime {
       return prepared.computeIfAbsent(definition,
           d -> new Prepared(CoverageData.hash(d), MachineGraph.of(Definitions.model(d))));
     }
+  }
+
+  /** How many executions were recorded, and the time spent collecting their coverage (the overhead on tests). */
+  public String statistics() {
+    return String.format(java.util.Locale.ROOT, "%d executions recorded in %.1f ms", recorded.get(),
+        recordNanos.get() / 1e6);
   }
 
   /** What this JVM collected so far. */

@@ -13,11 +13,13 @@ import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.math.KVector;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.options.HierarchyHandling;
+import org.eclipse.elk.core.options.SizeConstraint;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
@@ -139,7 +141,10 @@ public final class GraphLayout {
           elkNode.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0);
         }
         addChildren(graph, node.id(), elkNode, elkNodes);
-        double minWidth = textWidth(node.name()) + 40;
+        // The layout sizes a container to its content; the title (and type) must fit too.
+        double minWidth = textWidth(node.name()) + (branch ? 0 : textWidth(typeLabel(node))) + 40;
+        elkNode.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, java.util.EnumSet.of(SizeConstraint.MINIMUM_SIZE));
+        elkNode.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(minWidth, CONTAINER_TITLE + 20));
         elkNode.setDimensions(minWidth, CONTAINER_TITLE + 20);
       } else if (node.kind() == NodeKind.START || node.kind() == NodeKind.END) {
         elkNode.setDimensions(MARKER_WIDTH, MARKER_HEIGHT);
