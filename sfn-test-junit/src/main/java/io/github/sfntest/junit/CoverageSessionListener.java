@@ -20,9 +20,7 @@ public final class CoverageSessionListener implements LauncherSessionListener {
     long start = System.nanoTime();
     Path index = Coverage.writeReport();
     if (index != null) {
-      System.out.printf("sfn-test: state machine coverage report (%s; report written in %d ms): %s%n",
-          io.github.sfntest.internal.coverage.CoverageRuntime.get().statistics(), (System.nanoTime() - start) / 1_000_000,
-          index.toAbsolutePath());
+      System.out.println(io.github.sfntest.internal.coverage.CoverageRuntime.get().reportWritten(index, start));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.sfntest.spock
 
 import groovy.transform.CompileStatic
 import io.github.sfntest.coverage.Coverage
+import io.github.sfntest.internal.coverage.CoverageRuntime
 import java.nio.file.Path
 import org.spockframework.runtime.extension.IGlobalExtension
 
@@ -18,9 +19,10 @@ class CoverageGlobalExtension implements IGlobalExtension {
     if (!Coverage.enabled()) {
       return
     }
+    long start = System.nanoTime()
     Path index = Coverage.writeReport()
     if (index != null) {
-      println "sfn-test: state machine coverage report: ${index.toAbsolutePath()}"
+      println CoverageRuntime.get().reportWritten(index, start)
     }
   }
 }

@@ -83,6 +83,12 @@ public final class CoverageRuntime {
         recordNanos.get() / 1e6);
   }
 
+  /** The line the test integrations print after writing the report. */
+  public String reportWritten(Path index, long startNanos) {
+    return String.format(java.util.Locale.ROOT, "sfn-test: state machine coverage report (%s; report written in %d ms): %s",
+        statistics(), (System.nanoTime() - startNanos) / 1_000_000, index.toAbsolutePath());
+  }
+
   /** What this JVM collected so far. */
   public CoverageData data() {
     return data;
