@@ -35,6 +35,7 @@ public final class CoverageCollector {
 
   private final MachineGraph graph;
   private final Set<String> covered = new LinkedHashSet<>();
+  private final Map<Long, StateVisit> nextByExitedId = new HashMap<>();
 
   private CoverageCollector(MachineGraph graph) {
     this.graph = graph;
@@ -68,6 +69,11 @@ public final class CoverageCollector {
     Map<StateVisit, String> ids = new IdentityHashMap<>();
     Map<String, JsonNode> variables = new HashMap<>();
     List<StateVisit> visits = history.stateVisits();
+    // StateVisit.next() scans every visit; one index keeps big histories (large Maps) linear.
+    nextByExitedId.clear();
+    for (StateVisit visit : visits) {
+      nextByExitedId.putIfAbsent(visit.enteredEvent().previousEventId(), visit);
+    }
     boolean first = true;
     for (StateVisit visit : visits) {
       String id = idOf(visit, baseScope, ids);
@@ -100,7 +106,8 @@ public final class CoverageCollector {
 
   private void transitionOut(StateVisit visit, String id, State state, Map<String, JsonNode> variables, boolean top,
       Map<StateVisit, String> ids, String baseScope) {
-    Optional<StateVisit> next = visit.next();
+    Optional<StateVisit> next = visit.exitedEvent().map(exited -> nextByExitedId.get(exited.id()))
+        .filter(n -> n != visit);
     if (next.isEmpty()) {
       boolean ended = visit.exitedEvent().isPresent() || state.type() == StateType.FAIL;
       boolean terminal = state.common().end() || state.type() == StateType.SUCCEED || state.type() == StateType.FAIL;
