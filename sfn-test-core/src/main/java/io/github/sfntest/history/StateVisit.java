@@ -402,7 +402,7 @@ public final class StateVisit {
           .map(d -> d.get("assignedVariables"))
           .ifPresent(
               vars ->
-                  vars.fields()
+                  vars.properties().iterator()
                       .forEachRemaining(
                           f ->
                               result.put(

@@ -468,7 +468,7 @@ public final class StateMachineExtension
     }
   }
 
-  private static final class SessionResource implements ExtensionContext.Store.CloseableResource {
+  private static final class SessionResource implements AutoCloseable { // closed by JUnit 5.13+ when its context ends
     final TestSession session;
 
     SessionResource(TestSession session) {
@@ -481,7 +481,7 @@ public final class StateMachineExtension
     }
   }
 
-  private static final class RunResource implements ExtensionContext.Store.CloseableResource {
+  private static final class RunResource implements AutoCloseable { // closed by JUnit 5.13+ when its context ends
     final TestRun run;
 
     RunResource(TestRun run) {

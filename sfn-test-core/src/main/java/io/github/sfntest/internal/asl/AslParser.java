@@ -46,7 +46,7 @@ public final class AslParser {
       language = QueryLanguage.parse(node.get("QueryLanguage").asText(), pointer + "/QueryLanguage");
     }
     Map<String, State> parsed = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = states.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String statePointer = pointer + "/States/" + escape(e.getKey());

@@ -844,7 +844,7 @@ public final class ExecutionRun {
     }
     JsonNode values = assign.evaluate(env);
     Map<String, JsonNode> result = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = values.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       result.put(e.getKey(), e.getValue());
@@ -1391,7 +1391,7 @@ public final class ExecutionRun {
         ? Query.jsonata(credentials, "Credentials").evaluate(jsonataEnv(entry))
         : Query.template(credentials).evaluate(env(entry, entry.rawInput));
     ObjectNode recorded = Json.NODES.objectNode();
-    evaluated.fields().forEachRemaining(e -> recorded.set(
+    evaluated.properties().iterator().forEachRemaining(e -> recorded.set(
         Character.toLowerCase(e.getKey().charAt(0)) + e.getKey().substring(1), e.getValue()));
     return recorded;
   }

@@ -88,7 +88,7 @@ final class Checker {
     }
     String statesPtr = child(ptr, "States");
     Map<String, String> here = new java.util.LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String sp = child(statesPtr, e.getKey());
       JsonNode s = e.getValue();
@@ -107,7 +107,7 @@ final class Checker {
     }
     Map<String, String> visible = new java.util.HashMap<>(outer);
     here.forEach(visible::putIfAbsent);
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String sp = child(statesPtr, e.getKey());
       JsonNode s = e.getValue();
@@ -213,7 +213,7 @@ final class Checker {
       return;
     }
     String statesPtr = child(ptr, "States");
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       scopesByName.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(statesPtr);
       JsonNode s = e.getValue();
@@ -296,7 +296,7 @@ final class Checker {
     } else if (states.isEmpty()) {
       error(statesPtr, "States must contain at least one state");
     } else {
-      for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String name = e.getKey();
         String sp = child(statesPtr, name);
@@ -775,7 +775,7 @@ final class Checker {
       return null;
     }
     if (n.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getKey().endsWith(".$")) {
           return child(ptr, e.getKey());
@@ -1455,7 +1455,7 @@ final class Checker {
       return;
     }
     if (t.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = t.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String k = e.getKey();
         JsonNode v = e.getValue();
@@ -1498,7 +1498,7 @@ final class Checker {
       error(ptr, "Assign must be an object of variable names to values (was " + kind(a) + ")");
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = a.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();
       String name = q == QueryLanguage.JSONPATH && k.endsWith(".$") ? k.substring(0, k.length() - 2) : k;
@@ -1525,7 +1525,7 @@ final class Checker {
       return;
     }
     if (n.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (depth == 0 && (e.getKey().equals("Branches") || e.getKey().equals("Iterator")
             || e.getKey().equals("ItemProcessor"))) {
