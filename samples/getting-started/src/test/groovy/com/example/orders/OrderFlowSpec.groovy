@@ -8,6 +8,7 @@ import spock.lang.Specification
 import static io.github.sfntest.engine.ExecutionStatus.FAILED
 import static io.github.sfntest.engine.ExecutionStatus.SUCCEEDED
 
+// [first-spec]
 @StateMachineTest(definition = 'statemachine/order-flow.asl.json',
     substitutions = 'ChargeFunctionArn=arn:aws:lambda:us-east-1:123456789012:function:charge')
 class OrderFlowSpec extends Specification {
@@ -32,3 +33,4 @@ class OrderFlowSpec extends Specification {
     'CardDeclined'                     | FAILED    | ['ChargeCard', 'PaymentFailed']
   }
 }
+// [/first-spec]

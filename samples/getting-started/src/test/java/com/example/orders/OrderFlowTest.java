@@ -10,6 +10,7 @@ import io.github.sfntest.testing.StateMachineUnderTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+// [first-test]
 @StateMachineTest(definition = "statemachine/order-flow.asl.json",
     substitutions = "ChargeFunctionArn=arn:aws:lambda:us-east-1:123456789012:function:charge")
 class OrderFlowTest {
@@ -38,3 +39,4 @@ class OrderFlowTest {
     assertThat(result).failedWith("PaymentFailed", "The card could not be charged");
   }
 }
+// [/first-test]
