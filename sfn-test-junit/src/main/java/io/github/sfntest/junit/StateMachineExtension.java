@@ -422,8 +422,14 @@ public final class StateMachineExtension
     }
 
     @Override
-    public void close() throws Exception {
-      value.close();
+    public void close() {   // no "throws Exception": -Xlint:try would warn (InterruptedException)
+      try {
+        value.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
