@@ -426,7 +426,7 @@ public final class StateMachineExtension
   }
 
   /** A session or run in a JUnit store, closed when its context ends. */
-  private static final class Closing<T extends AutoCloseable> implements ExtensionContext.Store.CloseableResource {
+  private static final class Closing<T extends AutoCloseable> implements AutoCloseable { // JUnit 5.13+ closes it
     final T value;
 
     Closing(T value) {
@@ -434,8 +434,14 @@ public final class StateMachineExtension
     }
 
     @Override
-    public void close() throws Exception {
-      value.close();
+    public void close() {   // no "throws Exception": -Xlint:try would warn (InterruptedException)
+      try {
+        value.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 

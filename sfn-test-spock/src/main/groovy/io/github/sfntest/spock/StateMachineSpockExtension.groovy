@@ -159,10 +159,10 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
     RequiresCapability onFeature = iteration.feature.featureMethod.reflection?.getAnnotation(RequiresCapability)
     RequiresCapability onSpec = spec.reflection.getAnnotation(RequiresCapability)
     if (onFeature != null) {
-      required.addAll(onFeature.value() as List)
+      required.addAll(Arrays.asList(onFeature.value()))
     }
     if (onSpec != null) {
-      required.addAll(onSpec.value() as List)
+      required.addAll(Arrays.asList(onSpec.value()))
     }
     Optional<String> reason = AnnotationConfig.missingCapabilities(run, required, 'feature')
     if (reason.isPresent()) {

@@ -101,7 +101,7 @@ public final class StateIo {
     }
     JsonNode values = assign.evaluate(env);
     Map<String, JsonNode> result = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = values.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       result.put(e.getKey(), e.getValue());

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Json {
 
-  public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  public static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
@@ -84,7 +84,7 @@ public final class Json {
     return switch (node.getNodeType()) {
       case OBJECT -> {
         long size = 2;
-        var fields = node.fields();
+        var fields = node.properties().iterator();
         while (fields.hasNext()) {
           var field = fields.next();
           size += stringSizeUpperBound(field.getKey()) + 1 + utf8SizeUpperBound(field.getValue());

@@ -166,7 +166,7 @@ public final class JsonataTemplate {
     if (value.isObject()) {
       Map<String, Part> members = new LinkedHashMap<>();
       boolean constant = true;
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         Part part = compilePart(e.getValue(), field + "/" + e.getKey(), names);
         constant &= part instanceof Literal;

@@ -41,7 +41,7 @@ final class JsonataValues {
     switch (node.getNodeType()) {
       case OBJECT:
         Map<String, Object> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           map.put(e.getKey(), toJsonata(e.getValue()));
         }

@@ -182,7 +182,7 @@ public final class SdkExecution implements Execution {
   /** The task token in callback parameters: the text value of the first field named like *token*. */
   static String findToken(JsonNode node) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
         if (f.getKey().toLowerCase(java.util.Locale.ROOT).contains("token") && f.getValue().isTextual()) {
           return f.getValue().asText();

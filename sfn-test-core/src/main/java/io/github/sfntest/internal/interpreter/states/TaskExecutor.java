@@ -237,7 +237,7 @@ public final class TaskExecutor implements StateExecutor {
         ? Query.jsonata(credentials, "Credentials").evaluate(ctx.env(entry, entry.rawInput).lazyStates(null, null))
         : Query.template(credentials).evaluate(ctx.env(entry, entry.rawInput));
     ObjectNode recorded = Json.NODES.objectNode();
-    evaluated.fields().forEachRemaining(e -> recorded.set(
+    evaluated.properties().iterator().forEachRemaining(e -> recorded.set(
         Character.toLowerCase(e.getKey().charAt(0)) + e.getKey().substring(1), e.getValue()));
     return recorded;
   }
