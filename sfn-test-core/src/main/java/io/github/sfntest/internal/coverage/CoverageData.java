@@ -167,7 +167,7 @@ public final class CoverageData {
       Machine m = new Machine(name, hash, node.get("definition"));
       m.executions.set(node.path("executions").asLong());
       node.path("tests").forEach(t -> m.tests.add(t.asText()));
-      Iterator<Map.Entry<String, JsonNode>> fields = node.path("hits").fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.path("hits").properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> e = fields.next();
         Set<String> tests = new ConcurrentSkipListSet<>();
