@@ -106,9 +106,9 @@ public final class SdkEngine implements Engine {
     } else {
       caps.add(EngineCapability.CALLBACKS);
     }
-    // Results come back through the API, which has no Map Run details; S3 objects a test supplies
-    // reach only an endpoint in this JVM.
-    caps.remove(EngineCapability.MAP_RUN_RESULTS);
+    // Map Run results are read with DescribeMapRun/ListExecutions(mapRunArn), which an sfn-test
+    // endpoint answers (it reports MAP_RUN_RESULTS); S3 objects a test supplies reach only an
+    // endpoint in this JVM.
     if (localServer.isEmpty()) {
       caps.remove(EngineCapability.S3_FIXTURES);
     }

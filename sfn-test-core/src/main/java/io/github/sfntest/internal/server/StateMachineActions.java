@@ -37,7 +37,9 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     String type = r.oneOf("type", TYPES, "STANDARD");
     ObjectNode logging = r.object("loggingConfiguration");
     ObjectNode tracing = r.object("tracingConfiguration");
-    r.bool("publish", false);
+    boolean publish = r.bool("publish", false);
+    String versionDescription = r.str("versionDescription", 256);
+    checkVersionDescription(publish, versionDescription);
     r.array("tags");
     Arns.checkName(name);
     Arns.checkRoleArn(roleArn);
@@ -46,7 +48,8 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     Instant now = Instant.now();
     StateMachineRecord.Snapshot snapshot = new StateMachineRecord.Snapshot(arn, name, type, definitionText, definition,
         roleArn, r.str("description"), logging, tracing, UUID.randomUUID().toString(), now);
-    StateMachineRecord created = ctx.machines().putIfAbsent(arn, new StateMachineRecord(snapshot, now));
+    StateMachineRecord created = ctx.machines().putIfAbsent(arn,
+        new StateMachineRecord(snapshot, now, ctx.config().options().seed()));
     StateMachineRecord.Snapshot cur = created.current();
     if (cur != snapshot
         && (!cur.definitionText().equals(definitionText) || !cur.roleArn().equals(roleArn) || !cur.type().equals(type))) {
@@ -59,7 +62,17 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     ObjectNode out = obj();
     out.put("stateMachineArn", arn);
     out.set("creationDate", epoch(created.creationDate));
+    if (publish) {
+      out.put("stateMachineVersionArn", created.publish(versionDescription, now).arn());
+    }
     return out;
+  }
+
+  /** AWS: a version description only goes with {@code publish: true}. */
+  private static void checkVersionDescription(boolean publish, String versionDescription) {
+    if (versionDescription != null && !publish) {
+      throw ApiException.validation("Version description can only be set when publish is true");
+    }
   }
 
   private ObjectNode update(Req r) {
@@ -68,10 +81,12 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     String roleArn = r.str("roleArn", 256);
     ObjectNode logging = r.object("loggingConfiguration");
     ObjectNode tracing = r.object("tracingConfiguration");
-    r.bool("publish", false);
+    boolean publish = r.bool("publish", false);
+    String versionDescription = r.str("versionDescription", 256);
+    checkVersionDescription(publish, versionDescription);
     if (definitionText == null && roleArn == null && logging == null && tracing == null) {
-      throw ApiException.validation("Either the definition, the roleArn, the loggingConfiguration or the "
-          + "tracingConfiguration must be specified");
+      throw ApiException.validation("Either the definition, the role ARN, the LoggingConfiguration, or the "
+          + "TracingConfiguration must be specified");
     }
     if (roleArn != null) {
       Arns.checkRoleArn(roleArn);
@@ -88,6 +103,9 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     ObjectNode out = obj();
     out.set("updateDate", epoch(now));
     out.put("revisionId", machine.current().revisionId());
+    if (publish) {
+      out.put("stateMachineVersionArn", machine.publish(versionDescription, now).arn());
+    }
     return out;
   }
 
@@ -99,7 +117,23 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
   }
 
   private ObjectNode describe(Req r) {
-    StateMachineRecord machine = ctx.machines().get(r.required("stateMachineArn"));
+    String arn = r.required("stateMachineArn");
+    String[] qualified = StateMachineStore.split(arn);
+    if (qualified != null) {
+      // A version ARN describes that version (AWS answers aliases with InvalidArn here).
+      StateMachineRecord.Version v = ctx.machines().resolveVersionForDescribe(arn);
+      ObjectNode out = describe(v.snapshot());
+      out.put("stateMachineArn", v.arn());
+      if (v.description() != null) {
+        out.put("description", v.description());
+      } else {
+        out.remove("description");
+      }
+      out.put("status", "ACTIVE");
+      out.set("creationDate", epoch(v.creationDate()));
+      return out;
+    }
+    StateMachineRecord machine = ctx.machines().get(arn);
     ObjectNode out = describe(machine.current());
     out.put("status", "ACTIVE");
     out.set("creationDate", epoch(machine.creationDate));
@@ -110,6 +144,9 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     ExecutionRecord e = ctx.executions().get(r.required("executionArn"));
     ObjectNode out = describe(e.machine);
     out.set("updateDate", epoch(e.machine.updateDate()));
+    if (e.mapRunArn != null) {
+      out.put("mapRunArn", e.mapRunArn);
+    }
     return out;
   }
 
