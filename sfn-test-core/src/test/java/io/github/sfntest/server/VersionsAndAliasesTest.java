@@ -102,8 +102,8 @@ class VersionsAndAliasesTest {
     assertThat(d.stateMachineArn()).isEqualTo(arn);
     assertThat(d.stateMachineVersionArn()).isEqualTo(arn + ":1");
     assertThat(d.stateMachineAliasArn()).isNull();
-    assertThat(output(onVersion)).contains("\"revision\":\"one\"");
-    assertThat(output(onLatest)).contains("\"revision\":\"latest\"");
+    assertThat(output(onVersion)).contains("\"revision\":\"one\"").contains("\"id\":\"" + arn + ":1\"");
+    assertThat(output(onLatest)).contains("\"revision\":\"latest\"").contains("\"id\":\"" + arn + "\"");
     assertThat(sfn.describeExecution(b -> b.executionArn(onLatest)).stateMachineVersionArn()).isNull();
     assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn + ":1")).executions())
         .extracting(ExecutionListItem::executionArn).containsExactly(onVersion);
@@ -134,7 +134,8 @@ class VersionsAndAliasesTest {
       String exec = sfn.startExecution(b -> b.stateMachineArn(alias).name("run-" + n)).executionArn();
       DescribeExecutionResponse e = sfn.describeExecution(b -> b.executionArn(exec));
       assertThat(e.stateMachineAliasArn()).isEqualTo(alias);
-      assertThat(output(exec)).contains(e.stateMachineVersionArn().equals(blue) ? "\"blue\"" : "\"green\"");
+      assertThat(output(exec)).contains(e.stateMachineVersionArn().equals(blue) ? "\"blue\"" : "\"green\"")
+          .contains("\"id\":\"" + alias + "\"");
       versions.add(e.stateMachineVersionArn());
     }
     assertThat(versions).contains(blue, green);

@@ -1,13 +1,13 @@
 package io.github.sfntest.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.sfntest.engine.Engine;
 import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
 import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.internal.interpreter.InProcessEngine;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.mock.TaskHandler;
 import io.github.sfntest.mock.TaskOutcome;
@@ -84,13 +84,16 @@ final class ExecutionLauncher {
       if (s3 != null) {
         request = request.withS3(s3);
       }
-      Engine engine = Engine.inProcess(options);
+      InProcessEngine engine = new InProcessEngine(options);
       // Every state machine created on this endpoint can be started by the others (nested executions).
       for (StateMachineRecord deployed : ctx.machines().all()) {
         StateMachineRecord.Snapshot current = deployed.current();
         engine.deploy(current.definition().withName(current.name()));
       }
-      Execution execution = engine.start(request);
+      // On a version or alias, $$.StateMachine.Id is the ARN the execution was started with.
+      String startedOn = target.alias() != null ? target.alias().arn()
+          : target.version() != null ? target.version().arn() : null;
+      Execution execution = engine.start(request, startedOn);
       ExecutionRecord record = new ExecutionRecord(arn, name, snapshot, inputText, options.startTime(),
           ctx.realTime(), snapshot.type().equals("EXPRESS"), testCase, null,
           target.version() == null ? null : target.version().arn(), target.alias() == null ? null : target.alias().arn(),
