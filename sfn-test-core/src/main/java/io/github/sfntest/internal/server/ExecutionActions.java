@@ -64,8 +64,24 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     return out;
   }
 
+  /** AWS keeps no execution record of an EXPRESS execution: these actions do not support them. */
+  static ApiException expressNotSupported() {
+    return new ApiException("StateMachineTypeNotSupported",
+        "This operation is not supported by this type of state machine: EXPRESS executions are reported through "
+            + "StartSyncExecution and CloudWatch Logs");
+  }
+
+  /** The execution at {@code arn}, refusing an EXPRESS one as AWS does. */
+  private ExecutionRecord standard(String arn) {
+    ExecutionRecord e = ctx.executions().get(arn);
+    if (e.express) {
+      throw expressNotSupported();
+    }
+    return e;
+  }
+
   private ObjectNode describe(Req r) {
-    ExecutionRecord e = ctx.executions().get(r.required("executionArn"));
+    ExecutionRecord e = standard(r.required("executionArn"));
     r.str("includedData");
     Instant now = Instant.now();
     e.catchUp(now);
@@ -159,7 +175,9 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
   private List<ExecutionRecord> ofStateMachine(String arn) {
     String[] qualified = StateMachineStore.split(arn);
     if (qualified == null) {
-      ctx.machines().get(arn);
+      if (ctx.machines().get(arn).current().type().equals("EXPRESS")) {
+        throw expressNotSupported();
+      }
       return ctx.executions().ofStateMachine(arn);
     }
     ctx.machines().get(qualified[0]);
@@ -223,7 +241,7 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     boolean reverse = r.bool("reverseOrder", false);
     boolean data = r.bool("includeExecutionData", true);
     String nextToken = r.str("nextToken", 3096);
-    ExecutionRecord e = ctx.executions().get(arn);
+    ExecutionRecord e = standard(arn);
     Instant now = Instant.now();
     e.catchUp(now);
     List<HistoryEvent> events = new ArrayList<>(e.events(now));

@@ -7,6 +7,7 @@ import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
 import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.engine.StateMachineType;
 import io.github.sfntest.internal.interpreter.InProcessEngine;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.mock.TaskHandler;
@@ -67,11 +68,15 @@ final class ExecutionLauncher {
       throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + ex.getMessage() + "'");
     }
     TaskHandler handler = ctx.mocks().handlerFor(snapshot.name(), testCase);
-    String arn = ctx.arns().execution(snapshot.name(), name);
-    ExecutionRecord existing = ctx.executions().reserve(arn, e -> !sync && e.input.equals(inputText)
-        && e.status(Instant.now()) == ExecutionStatus.RUNNING); // AWS: an identical start of a running execution is idempotent
-    if (existing != null) {
-      return existing;
+    boolean express = snapshot.type().equals("EXPRESS");
+    // EXPRESS names need not be unique (each execution's ARN ends with its own id): nothing to reserve.
+    String arn = express ? null : ctx.arns().execution(snapshot.name(), name);
+    if (!express) {
+      ExecutionRecord existing = ctx.executions().reserve(arn, e -> !sync && e.input.equals(inputText)
+          && e.status(Instant.now()) == ExecutionStatus.RUNNING); // AWS: an identical start of a running execution is idempotent
+      if (existing != null) {
+        return existing;
+      }
     }
     // The execution runs (in virtual time) outside the lock, so other requests are not held up.
     try {
@@ -84,6 +89,12 @@ final class ExecutionLauncher {
       if (s3 != null) {
         request = request.withS3(s3);
       }
+      if (express) {
+        request = request.withType(StateMachineType.EXPRESS);
+        if (sync) {
+          request = request.withSyncStart();
+        }
+      }
       InProcessEngine engine = new InProcessEngine(options);
       // Every state machine created on this endpoint can be started by the others (nested executions).
       for (StateMachineRecord deployed : ctx.machines().all()) {
@@ -94,15 +105,17 @@ final class ExecutionLauncher {
       String startedOn = target.alias() != null ? target.alias().arn()
           : target.version() != null ? target.version().arn() : null;
       Execution execution = engine.start(request, startedOn);
-      ExecutionRecord record = new ExecutionRecord(arn, name, snapshot, inputText, options.startTime(),
-          ctx.realTime(), snapshot.type().equals("EXPRESS"), testCase, null,
+      ExecutionRecord record = new ExecutionRecord(execution.executionArn(), name, snapshot, inputText,
+          options.startTime(), ctx.realTime(), express, testCase, null,
           target.version() == null ? null : target.version().arn(), target.alias() == null ? null : target.alias().arn(),
           execution);
       ctx.executions().add(record);
       adoptChildren(record);
       return record;
     } finally {
-      ctx.executions().release(arn);
+      if (arn != null) {
+        ctx.executions().release(arn);
+      }
     }
   }
 

@@ -44,6 +44,9 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     Arns.checkName(name);
     Arns.checkRoleArn(roleArn);
     StateMachineDefinition definition = parseDefinition(name, definitionText);
+    if (type.equals("EXPRESS")) {
+      checkExpress(definition);
+    }
     String arn = ctx.arns().stateMachine(name);
     Instant now = Instant.now();
     StateMachineRecord.Snapshot snapshot = new StateMachineRecord.Snapshot(arn, name, type, definitionText, definition,
@@ -93,6 +96,9 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     }
     StateMachineRecord.Snapshot cur = machine.current();
     StateMachineDefinition definition = definitionText == null ? cur.definition() : parseDefinition(machine.name, definitionText);
+    if (definitionText != null && cur.type().equals("EXPRESS")) {
+      checkExpress(definition);
+    }
     String description = r.str("description");
     Instant now = Instant.now();
     machine.update(new StateMachineRecord.Snapshot(cur.arn(), cur.name(), cur.type(),
@@ -220,6 +226,26 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     }
     out.put("truncated", false);
     return out;
+  }
+
+  /** InvalidDefinition for what an EXPRESS state machine cannot do, with AWS's code, message and location. */
+  private static void checkExpress(StateMachineDefinition definition) {
+    List<Diagnostic> refused = io.github.sfntest.internal.validation.ExpressRules.check(
+        io.github.sfntest.internal.json.Json.parse(definition.toJson()));
+    if (!refused.isEmpty()) {
+      throw invalid(refused);
+    }
+  }
+
+  private static ApiException invalid(List<Diagnostic> diagnostics) {
+    StringBuilder sb = new StringBuilder();
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        sb.append(sb.length() == 0 ? "" : "\n").append(d.code()).append(": ").append(d.message())
+            .append(" at ").append(d.pointer().isEmpty() ? "/" : d.pointer());
+      }
+    }
+    return new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + sb + "'");
   }
 
   /** The definition, or InvalidDefinition listing each error with its code and JSON pointer. */
