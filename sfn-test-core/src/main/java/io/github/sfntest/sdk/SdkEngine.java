@@ -17,7 +17,9 @@ import io.github.sfntest.mock.TaskHandler;
 import io.github.sfntest.server.SfnServer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +33,8 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ConflictException;
+import software.amazon.awssdk.services.sfn.model.RoutingConfigurationListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 
@@ -106,9 +110,9 @@ public final class SdkEngine implements Engine {
     } else {
       caps.add(EngineCapability.CALLBACKS);
     }
-    // Results come back through the API, which has no Map Run details; S3 objects a test supplies
-    // reach only an endpoint in this JVM.
-    caps.remove(EngineCapability.MAP_RUN_RESULTS);
+    // Map Run results are read with DescribeMapRun/ListExecutions(mapRunArn), which an sfn-test
+    // endpoint answers (it reports MAP_RUN_RESULTS); S3 objects a test supplies reach only an
+    // endpoint in this JVM.
     if (localServer.isEmpty()) {
       caps.remove(EngineCapability.S3_FIXTURES);
     }
@@ -202,7 +206,9 @@ public final class SdkEngine implements Engine {
     try {
       // one lock over update and start: a parallel test must not swap the definition in between
       synchronized (this) {
-        String machineArn = ensureStateMachine(machineName, definition.toJson());
+        String machineArn = request.qualifier() != null
+            ? publishedMachine(machineName) + ":" + request.qualifier() // a version or alias keeps its definition
+            : ensureStateMachine(machineName, definition.toJson());
         String target = testCase == null ? machineArn : machineArn + "#" + testCase;
         executionArn = sfn.startExecution(b -> b.stateMachineArn(target).name(name).input(input)).executionArn();
       }
@@ -247,6 +253,38 @@ public final class SdkEngine implements Engine {
     }
     machineArns.put(name, arn);
     machineDefinitions.put(name, definitionJson);
+    return arn;
+  }
+
+  /** Publishes the definition as the next version through PublishStateMachineVersion. */
+  @Override
+  public synchronized String publishVersion(StateMachineDefinition definition) {
+    String arn = ensureStateMachine(definition.name(), definition.toJson());
+    return sfn.publishStateMachineVersion(b -> b.stateMachineArn(arn)).stateMachineVersionArn();
+  }
+
+  /** Creates the alias through CreateStateMachineAlias, or updates it when it exists. */
+  @Override
+  public synchronized String createAlias(String stateMachineName, String aliasName, Map<Integer, Integer> weightsByVersion) {
+    String machineArn = publishedMachine(stateMachineName);
+    List<RoutingConfigurationListItem> routing = new ArrayList<>();
+    weightsByVersion.forEach((version, weight) -> routing.add(RoutingConfigurationListItem.builder()
+        .stateMachineVersionArn(machineArn + ":" + version).weight(weight).build()));
+    try {
+      return sfn.createStateMachineAlias(b -> b.name(aliasName).routingConfiguration(routing)).stateMachineAliasArn();
+    } catch (ConflictException exists) {
+      String aliasArn = machineArn + ":" + aliasName;
+      sfn.updateStateMachineAlias(b -> b.stateMachineAliasArn(aliasArn).routingConfiguration(routing));
+      return aliasArn;
+    }
+  }
+
+  private String publishedMachine(String name) {
+    String arn = machineArns.get(name);
+    if (arn == null) {
+      throw new IllegalArgumentException("State machine \"" + name + "\" has no published version on this engine: "
+          + "publish it first with engine.publishVersion(definition)");
+    }
     return arn;
   }
 

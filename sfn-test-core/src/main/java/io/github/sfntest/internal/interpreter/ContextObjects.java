@@ -56,7 +56,9 @@ public final class ContextObjects {
       executionContext.put("StartTime", AwsTime.FORMAT.format(settings.startTime()));
       executionContext.put("Name", settings.executionName());
       executionContext.put("RoleArn", settings.roleArn());
-      executionContext.put("RedriveCount", 0);
+      if (!settings.startedSync()) {
+        executionContext.put("RedriveCount", 0); // AWS omits it for StartSyncExecution's executions
+      }
       stateMachineContext = Json.NODES.objectNode();
       stateMachineContext.put("Id", settings.stateMachineArn());
       stateMachineContext.put("Name", settings.stateMachineName());

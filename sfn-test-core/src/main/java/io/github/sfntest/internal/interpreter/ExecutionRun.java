@@ -141,8 +141,12 @@ public final class ExecutionRun implements StateContext, ChildRun {
     history.emit(new HistoryContext(0), HistoryEventType.EXECUTION_STARTED, details, true);
     // AWS links the first state's Entered event to event 0, not to ExecutionStarted.
     root = new Frame(null, model.root(), new VariableScope(null), new HistoryContext(0), new RootListener());
-    if (model.timeoutSeconds() != null) {
-      scheduler.schedule(Duration.ofSeconds(model.timeoutSeconds()), this::executionTimedOut);
+    Integer timeout = model.timeoutSeconds();
+    if (settings.express() && (timeout == null || timeout > RunSettings.EXPRESS_MAX_SECONDS)) {
+      timeout = RunSettings.EXPRESS_MAX_SECONDS; // an EXPRESS execution runs at most 5 minutes
+    }
+    if (timeout != null) {
+      scheduler.schedule(Duration.ofSeconds(timeout), this::executionTimedOut);
     }
     enter(root, model.root().startAt(), input);
   }
