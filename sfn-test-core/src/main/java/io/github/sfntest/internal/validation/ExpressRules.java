@@ -26,7 +26,7 @@ public final class ExpressRules {
 
   private static void states(JsonNode machine, String pointer, List<Diagnostic> found) {
     JsonNode states = machine.path("States");
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String at = pointer + "/States/" + escape(e.getKey());
       JsonNode state = e.getValue();
