@@ -452,7 +452,7 @@ public final class SdkExecution implements Execution {
     String label = resource.contains("/") ? resource.substring(resource.indexOf('/') + 1) : null;
     JsonNode processorConfig = state.path("ItemProcessor").path("ProcessorConfig");
     boolean batched = state.has("ItemBatcher");
-    return new MapRunResult(
+    return io.github.sfntest.internal.result.Results.mapRun(
         arn,
         stateName,
         stateName.equals(label) ? null : label,
