@@ -19,7 +19,8 @@ import java.util.Map;
  * per step. Limits come from system properties, read once: {@code sfntest.jsonata.timeoutMillis}
  * (default {@value #DEFAULT_TIMEOUT_MILLIS}), {@code sfntest.jsonata.maxDepth} (default {@value
  * #DEFAULT_MAX_DEPTH}), {@code sfntest.jsonata.maxItems} (characters of a string or members of an
- * array or object, default {@value #DEFAULT_MAX_ITEMS}).
+ * array or object, default {@value #DEFAULT_MAX_ITEMS}); {@code sfntest.jsonata.budget=off}
+ * removes the hooks (for measuring their cost).
  */
 final class EvaluationBudget {
 
@@ -30,6 +31,7 @@ final class EvaluationBudget {
   static final long TIMEOUT_NANOS = Long.getLong("sfntest.jsonata.timeoutMillis", DEFAULT_TIMEOUT_MILLIS) * 1_000_000L;
   static final int MAX_DEPTH = Integer.getInteger("sfntest.jsonata.maxDepth", DEFAULT_MAX_DEPTH);
   static final int MAX_ITEMS = Integer.getInteger("sfntest.jsonata.maxItems", DEFAULT_MAX_ITEMS);
+  static final boolean ENABLED = !"off".equals(System.getProperty("sfntest.jsonata.budget"));
 
   /** jsonata-js's code for its own timebox errors. */
   static final String CODE = "U1001";
@@ -57,7 +59,9 @@ final class EvaluationBudget {
 
   /** Puts a fresh budget with the configured limits on {@code frame}, the evaluation's root frame. */
   static void attach(Jsonata.Frame frame) {
-    attach(frame, TIMEOUT_NANOS, MAX_DEPTH, MAX_ITEMS);
+    if (ENABLED) {
+      attach(frame, TIMEOUT_NANOS, MAX_DEPTH, MAX_ITEMS);
+    }
   }
 
   /** Puts a fresh budget with these limits on {@code frame}; visible for tests. */
