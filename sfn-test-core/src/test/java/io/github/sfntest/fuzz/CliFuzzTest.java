@@ -42,7 +42,8 @@ class CliFuzzTest {
       Path mocks = dir.resolve("MockConfigFile.json");
       long deadline = System.nanoTime() + TIME_BUDGET.toNanos();
       for (int i = 0; i < RUNS && (i < 150 || System.nanoTime() < deadline); i++) {
-        String inputSeed = "{\"delay\": " + new String[] {"5", "1e30", "-1", "99999999", "1.5", "\"x\""}[random.nextInt(6)] + "}";
+        String inputSeed = "{\"delay\": " + new String[] {"5", "1e30", "-1", "99999999", "1.5", "\"x\"", "9223372036854775807",
+            "100000000000000000", "31536000"}[random.nextInt(9)] + "}";
         String mockSeed = MockConfigFuzzTest.SEEDS.get(0).replace("\"Order\"", "\"order\"");
         int target = random.nextInt(3);
         Files.write(definition, target == 0 ? mutator.mutate(DEFINITION) : DEFINITION.getBytes(StandardCharsets.UTF_8));

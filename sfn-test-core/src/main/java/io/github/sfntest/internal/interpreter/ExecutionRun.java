@@ -154,7 +154,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
   public void runUntilIdle(boolean skipTime) {
     while (true) {
       scheduler.drainReady();
-      if (status != ExecutionStatus.RUNNING || !skipTime || !scheduler.fireNextTimer()) {
+      if (status != ExecutionStatus.RUNNING || !skipTime || !fireNextTimer()) {
         return;
       }
     }
@@ -164,7 +164,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
   public void runUntilBlocked() {
     while (true) {
       scheduler.drainReady();
-      if (status != ExecutionStatus.RUNNING || !pendingTasks().isEmpty() || !scheduler.fireNextTimer()) {
+      if (status != ExecutionStatus.RUNNING || !pendingTasks().isEmpty() || !fireNextTimer()) {
         return;
       }
     }
@@ -179,18 +179,45 @@ public final class ExecutionRun implements StateContext, ChildRun {
       if (due == null || due.isAfter(target)) {
         break;
       }
-      scheduler.fireNextTimer();
+      fireNextTimer();
     }
     scheduler.drainReady();
+    if (status == ExecutionStatus.RUNNING && target.isAfter(maxEnd())) {
+      scheduler.advanceTo(maxEnd());
+      executionTimedOut();
+    }
     scheduler.advanceTo(target);
   }
 
   /** Fires the next due timer (and everything it unblocks); no-op when none is scheduled. */
   public void advanceToNextTimer() {
     scheduler.drainReady();
-    if (status == ExecutionStatus.RUNNING && scheduler.fireNextTimer()) {
+    if (status == ExecutionStatus.RUNNING && fireNextTimer()) {
       scheduler.drainReady();
     }
+  }
+
+  /**
+   * AWS ends a STANDARD execution that runs longer than a year (whatever its Wait states ask) as
+   * TIMED_OUT with an ExecutionTimedOut event; virtual time does too. Checked where time moves,
+   * not as a timer, so an execution waiting for the test is not timed out a year later by
+   * {@code awaitCompletion}.
+   */
+  static final Duration MAX_DURATION = Duration.ofDays(365);
+
+  private Instant maxEnd() {
+    return settings.startTime().plus(MAX_DURATION);
+  }
+
+  /** Fires the next timer, or ends the execution when that timer lies beyond its maximum duration. */
+  private boolean fireNextTimer() {
+    Instant due = scheduler.nextTimerDue();
+    if (due != null && due.isAfter(maxEnd()) && status == ExecutionStatus.RUNNING) {
+      scheduler.advanceTo(maxEnd());
+      executionTimedOut();
+      return true;
+    }
+    return scheduler.fireNextTimer();
   }
 
   // ---------------------------------------------------------------------------------------------
