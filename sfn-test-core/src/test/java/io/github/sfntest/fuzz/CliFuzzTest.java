@@ -44,8 +44,9 @@ class CliFuzzTest {
       for (int i = 0; i < RUNS && (i < 150 || System.nanoTime() < deadline); i++) {
         String inputSeed = "{\"delay\": " + new String[] {"5", "1e30", "-1", "99999999", "1.5", "\"x\"", "9223372036854775807",
             "100000000000000000", "31536000"}[random.nextInt(9)] + "}";
-        String mockSeed = MockConfigFuzzTest.SEEDS.get(0).replace("\"Order\"", "\"order\"");
-        int target = random.nextInt(3);
+        String mockSeed = MockConfigFuzzTest.SEEDS.get(0).replace("\"Order\"", "\"order\"")
+            .replace("[1, \"two\", null, {\"three\": [3.0, -4e3]}]", "{\"Payload\": {\"shipped\": true}}");
+        int target = random.nextInt(4); // 3: nothing mutated, only the hostile delay
         Files.write(definition, target == 0 ? mutator.mutate(DEFINITION) : DEFINITION.getBytes(StandardCharsets.UTF_8));
         Files.write(input, target == 1 ? mutator.mutate(inputSeed) : inputSeed.getBytes(StandardCharsets.UTF_8));
         Files.write(mocks, target == 2 ? mutator.mutate(mockSeed) : mockSeed.getBytes(StandardCharsets.UTF_8));
@@ -53,7 +54,7 @@ class CliFuzzTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> args = List.of("run", "--definition", definition.toString(), "--input", input.toString(),
             "--mock-config", mocks.toString(), "--test-case", random.nextBoolean() ? "Happy" : "Retry");
-        String shown = args + " target=" + new String[] {"definition", "input", "mock config"}[target];
+        String shown = args + " target=" + new String[] {"definition", "input", "mock config", "none"}[target];
         int exit;
         try {
           exit = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -67,7 +68,7 @@ class CliFuzzTest {
         } else if (exit == 0 || exit == 1) {
           outcomes.count("exit " + exit + " (ran, result document on stdout)");
         } else if (exit == 2 && !stderr.isBlank()) {
-          outcomes.count("exit 2 (clear error, " + new String[] {"definition", "input", "mock config"}[target] + ")");
+          outcomes.count("exit 2 (clear error, " + new String[] {"definition", "input", "mock config", "none"}[target] + ")");
         } else {
           outcomes.escape("exit " + exit + ": " + stderr, shown, null);
         }
