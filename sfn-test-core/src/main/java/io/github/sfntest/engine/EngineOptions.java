@@ -1,5 +1,6 @@
 package io.github.sfntest.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -29,6 +30,13 @@ public final class EngineOptions {
   private final long seed;
   private final int maxHistoryEvents;
   private final int maxPayloadBytes;
+  private final Duration maxWallClock;
+
+  /**
+   * The default {@link #maxWallClock()}: {@code -Dsfntest.maxWallClockSeconds=N}, else 300 s.
+   */
+  public static final Duration DEFAULT_MAX_WALL_CLOCK =
+      Duration.ofSeconds(Long.getLong("sfntest.maxWallClockSeconds", 300));
 
   private EngineOptions(Builder b) {
     this.account = b.account;
@@ -38,6 +46,7 @@ public final class EngineOptions {
     this.seed = b.seed;
     this.maxHistoryEvents = b.maxHistoryEvents;
     this.maxPayloadBytes = b.maxPayloadBytes;
+    this.maxWallClock = b.maxWallClock;
   }
 
   public static EngineOptions defaults() {
@@ -57,6 +66,7 @@ public final class EngineOptions {
     b.seed = seed;
     b.maxHistoryEvents = maxHistoryEvents;
     b.maxPayloadBytes = maxPayloadBytes;
+    b.maxWallClock = maxWallClock;
     return b;
   }
 
@@ -92,6 +102,15 @@ public final class EngineOptions {
   }
 
   /** Builder of {@link EngineOptions}. */
+  /**
+   * Real (not virtual) time one execution may compute for before the engine fails it with {@code
+   * States.Runtime} and a message that says so: a guard against a definition that loops forever
+   * (with the history limit lifted) hanging a test run until CI's own timeout. Zero disables it.
+   */
+  public Duration maxWallClock() {
+    return maxWallClock;
+  }
+
   public static final class Builder {
     private String account = "111111111111";
     private String region = "us-east-1";
@@ -100,8 +119,19 @@ public final class EngineOptions {
     private long seed = 0;
     private int maxHistoryEvents = AWS_MAX_HISTORY_EVENTS;
     private int maxPayloadBytes = AWS_MAX_PAYLOAD_BYTES;
+    private Duration maxWallClock = DEFAULT_MAX_WALL_CLOCK;
 
     private Builder() {}
+
+    /** See {@link EngineOptions#maxWallClock()}; {@link Duration#ZERO} disables the guard. */
+    public Builder maxWallClock(Duration value) {
+      Objects.requireNonNull(value, "maxWallClock");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("maxWallClock must be >= 0, was " + value);
+      }
+      this.maxWallClock = value;
+      return this;
+    }
 
     public Builder account(String value) {
       this.account = Objects.requireNonNull(value, "account");

@@ -45,6 +45,29 @@ class HostileExecutionsTest {
   }
 
   @Test
+  void an_endless_loop_with_the_history_limit_lifted_is_stopped_by_the_wall_clock_guard() {
+    String loop = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Next\":\"C\"},"
+        + "\"C\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.done\",\"IsPresent\":true,\"Next\":\"D\"}],"
+        + "\"Default\":\"P\"},\"D\":{\"Type\":\"Succeed\"}}}";
+    EngineOptions options = EngineOptions.builder().maxHistoryEvents(0).maxWallClock(Duration.ofMillis(300)).build();
+    try (Engine engine = Engine.inProcess(options)) {
+      ExecutionResult result = engine.run(StartRequest.of(StateMachineDefinition.of(loop), "{}"));
+      assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(result.error()).contains("States.Runtime");
+      assertThat(result.cause().orElseThrow()).startsWith("The execution computed for more than 300 ms of real time and was"
+          + " stopped: sfn-test's guard against an execution hanging a test").contains("-Dsfntest.maxWallClockSeconds=N");
+    }
+  }
+
+  @Test
+  void the_wall_clock_guard_is_configurable_and_can_be_disabled() {
+    assertThat(EngineOptions.defaults().maxWallClock()).isEqualTo(EngineOptions.DEFAULT_MAX_WALL_CLOCK);
+    assertThat(EngineOptions.builder().maxWallClock(Duration.ZERO).build().maxWallClock()).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineOptions.builder().maxWallClock(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void waits_within_a_year_still_succeed() {
     ExecutionResult result = run("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":31535999,\"End\":true}}}", "{}");
     assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

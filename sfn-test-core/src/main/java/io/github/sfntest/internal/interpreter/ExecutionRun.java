@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
 import io.github.sfntest.engine.MapRunResult;
+import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.engine.StatesErrors;
 import io.github.sfntest.history.ExecutionHistory;
 import io.github.sfntest.history.HistoryEvent;
@@ -152,6 +153,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
    * the run stops at the first wait, so a test can act before anything times out.
    */
   public void runUntilIdle(boolean skipTime) {
+    wallClockStart = System.nanoTime();
     while (true) {
       scheduler.drainReady();
       if (status != ExecutionStatus.RUNNING || !skipTime || !fireNextTimer()) {
@@ -162,6 +164,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
 
   /** Skips virtual time until the execution ends or something waits for a callback or worker. */
   public void runUntilBlocked() {
+    wallClockStart = System.nanoTime();
     while (true) {
       scheduler.drainReady();
       if (status != ExecutionStatus.RUNNING || !pendingTasks().isEmpty() || !fireNextTimer()) {
@@ -172,6 +175,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
 
   /** Moves virtual time forward by {@code duration}, firing every timer due on the way. */
   public void advanceTime(Duration duration) {
+    wallClockStart = System.nanoTime();
     Instant target = scheduler.now().plus(duration);
     while (status == ExecutionStatus.RUNNING) {
       scheduler.drainReady();
@@ -191,6 +195,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
 
   /** Fires the next due timer (and everything it unblocks); no-op when none is scheduled. */
   public void advanceToNextTimer() {
+    wallClockStart = System.nanoTime();
     scheduler.drainReady();
     if (status == ExecutionStatus.RUNNING && fireNextTimer()) {
       scheduler.drainReady();
@@ -204,6 +209,33 @@ public final class ExecutionRun implements StateContext, ChildRun {
    * {@code awaitCompletion}.
    */
   static final Duration MAX_DURATION = Duration.ofDays(365);
+
+  /**
+   * Real-time guard (see EngineOptions.maxWallClock); 0 = none. Counted per burst of work (from
+   * each call that runs the execution), so time the test spends between calls never counts.
+   */
+  private long maxWallClockNanos = EngineOptions.DEFAULT_MAX_WALL_CLOCK.toNanos();
+  private long wallClockStart = System.nanoTime();
+
+  public void maxWallClock(Duration limit) {
+    this.maxWallClockNanos = limit.toNanos();
+  }
+
+  /** True (and the execution failed with a message saying why) once the real-time guard is spent. */
+  private boolean wallClockSpent() {
+    if (maxWallClockNanos <= 0) {
+      return false;
+    }
+    if (System.nanoTime() - wallClockStart <= maxWallClockNanos) {
+      return false;
+    }
+    failExecution(StatesErrors.RUNTIME, "The execution computed for more than "
+        + (maxWallClockNanos < 1_000_000_000L ? maxWallClockNanos / 1_000_000 + " ms" : maxWallClockNanos / 1_000_000_000 + " s")
+        + " of real time and was stopped: sfn-test's guard against an execution hanging a test (a loop with the"
+        + " history limit lifted?). Raise it with EngineOptions.builder().maxWallClock(...) or"
+        + " -Dsfntest.maxWallClockSeconds=N; 0 disables it.");
+    return true;
+  }
 
   private Instant maxEnd() {
     return settings.startTime().plus(MAX_DURATION);
@@ -410,7 +442,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
   // States: enter, dispatch, exit
 
   private void enterState(Frame frame, String name, JsonNode stateInput) {
-    if (frame.aborted() || status != ExecutionStatus.RUNNING) {
+    if (frame.aborted() || status != ExecutionStatus.RUNNING || wallClockSpent()) {
       return;
     }
     State state = frame.branch.state(name);
