@@ -20,16 +20,16 @@ class HostileS3FixturesTest {
   void an_object_that_is_not_utf8_fails_the_read_with_the_byte_and_its_place() {
     InMemoryS3 s3 = new InMemoryS3().putObject("in", "items.json", new byte[] {'[', '"', (byte) 0xC0, (byte) 0xAF, '"', ']'});
     ExecutionResult result = run(distributedMap(READER, "P", PASS), "{}", s3);
-    assertThat(result.getError()).isEqualTo("States.ItemReaderFailed");
-    assertThat(result.getCause()).contains("not valid UTF-8: byte 0xC0 at line 1, column 3 (byte offset 2)");
+    assertThat(result.error().orElseThrow()).isEqualTo("States.ItemReaderFailed");
+    assertThat(result.cause().orElseThrow()).contains("not valid UTF-8: byte 0xC0 at line 1, column 3 (byte offset 2)");
   }
 
   @Test
   void an_object_nested_too_deeply_or_with_an_absurd_number_fails_the_read() {
     for (String body : new String[] {"[" + "[".repeat(9_000) + "]".repeat(9_000) + "]", "[1E+2147483647]"}) {
       ExecutionResult result = run(distributedMap(READER, "P", PASS), "{}", new InMemoryS3().putObject("in", "items.json", body));
-      assertThat(result.getError()).isEqualTo("States.ItemReaderFailed");
-      assertThat(result.getCause()).containsAnyOf("nested deeper than 512", "Number out of range");
+      assertThat(result.error().orElseThrow()).isEqualTo("States.ItemReaderFailed");
+      assertThat(result.cause().orElseThrow()).containsAnyOf("nested deeper than 512", "Number out of range");
     }
   }
 

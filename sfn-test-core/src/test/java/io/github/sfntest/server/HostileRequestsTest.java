@@ -129,6 +129,22 @@ class HostileRequestsTest {
   }
 
   @Test
+  void an_unmocked_task_names_its_state_through_the_endpoint_as_in_the_cli() throws Exception {
+    String definition = "{\\\"StartAt\\\":\\\"Charge\\\",\\\"States\\\":{\\\"Charge\\\":{\\\"Type\\\":\\\"Task\\\","
+        + "\\\"Resource\\\":\\\"arn:aws:states:::lambda:invoke\\\",\\\"End\\\":true}}}";
+    String arn = Json.parse(RawHttp.exchange(server.endpoint(), RawHttp.post("AWSStepFunctions.CreateStateMachine",
+        "application/x-amz-json-1.0", "{\"name\":\"unmocked\",\"definition\":\"" + definition
+            + "\",\"roleArn\":\"arn:aws:iam::111111111111:role/r\"}"), 10_000).body()).path("stateMachineArn").asText();
+    String execution = Json.parse(RawHttp.exchange(server.endpoint(), RawHttp.post("AWSStepFunctions.StartExecution",
+        "application/x-amz-json-1.0", "{\"stateMachineArn\":\"" + arn + "\"}"), 10_000).body()).path("executionArn").asText();
+    JsonNode described = Json.parse(RawHttp.exchange(server.endpoint(), RawHttp.post("AWSStepFunctions.DescribeExecution",
+        "application/x-amz-json-1.0", "{\"executionArn\":\"" + execution + "\"}"), 10_000).body());
+    assertThat(described.path("status").asText()).isEqualTo("FAILED");
+    assertThat(described.path("cause").asText())
+        .startsWith("The task state 'Charge' (resource arn:aws:states:::lambda:invoke) has no mock");
+  }
+
+  @Test
   void a_request_body_nested_beyond_the_policy_is_a_serialization_exception() throws Exception {
     String deep = "{\"a\":".repeat(9_000) + "1" + "}".repeat(9_000);
     awsError(RawHttp.exchange(server.endpoint(), RawHttp.post("AWSStepFunctions.ListStateMachines",
