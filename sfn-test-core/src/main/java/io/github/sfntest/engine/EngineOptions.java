@@ -31,6 +31,13 @@ public final class EngineOptions {
   private final int maxHistoryEvents;
   private final int maxPayloadBytes;
   private final Duration maxWallClock;
+  private final Duration maxExecutionDuration;
+
+  /** AWS's maximum duration of a STANDARD execution, one year; an EXPRESS one has five minutes. */
+  public static final Duration STANDARD_MAX_DURATION = Duration.ofDays(365);
+
+  /** AWS's maximum duration of an EXPRESS execution. */
+  public static final Duration EXPRESS_MAX_DURATION = Duration.ofMinutes(5);
 
   /**
    * The default {@link #maxWallClock()}: {@code -Dsfntest.maxWallClockSeconds=N}, else 300 s.
@@ -47,6 +54,7 @@ public final class EngineOptions {
     this.maxHistoryEvents = b.maxHistoryEvents;
     this.maxPayloadBytes = b.maxPayloadBytes;
     this.maxWallClock = b.maxWallClock;
+    this.maxExecutionDuration = b.maxExecutionDuration;
   }
 
   public static EngineOptions defaults() {
@@ -67,6 +75,7 @@ public final class EngineOptions {
     b.maxHistoryEvents = maxHistoryEvents;
     b.maxPayloadBytes = maxPayloadBytes;
     b.maxWallClock = maxWallClock;
+    b.maxExecutionDuration = maxExecutionDuration;
     return b;
   }
 
@@ -111,6 +120,15 @@ public final class EngineOptions {
     return maxWallClock;
   }
 
+  /**
+   * Virtual time after which an execution ends TIMED_OUT with an {@code ExecutionTimedOut} event,
+   * whatever its Wait states ask: {@link #STANDARD_MAX_DURATION} by default, {@link
+   * #EXPRESS_MAX_DURATION} for an EXPRESS machine.
+   */
+  public Duration maxExecutionDuration() {
+    return maxExecutionDuration;
+  }
+
   public static final class Builder {
     private String account = "111111111111";
     private String region = "us-east-1";
@@ -120,8 +138,19 @@ public final class EngineOptions {
     private int maxHistoryEvents = AWS_MAX_HISTORY_EVENTS;
     private int maxPayloadBytes = AWS_MAX_PAYLOAD_BYTES;
     private Duration maxWallClock = DEFAULT_MAX_WALL_CLOCK;
+    private Duration maxExecutionDuration = STANDARD_MAX_DURATION;
 
     private Builder() {}
+
+    /** See {@link EngineOptions#maxExecutionDuration()}; must be positive. */
+    public Builder maxExecutionDuration(Duration value) {
+      Objects.requireNonNull(value, "maxExecutionDuration");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("maxExecutionDuration must be > 0, was " + value);
+      }
+      this.maxExecutionDuration = value;
+      return this;
+    }
 
     /** See {@link EngineOptions#maxWallClock()}; {@link Duration#ZERO} disables the guard. */
     public Builder maxWallClock(Duration value) {

@@ -68,6 +68,17 @@ class HostileExecutionsTest {
   }
 
   @Test
+  void an_express_execution_times_out_after_five_virtual_minutes() {
+    EngineOptions express = EngineOptions.builder().maxExecutionDuration(EngineOptions.EXPRESS_MAX_DURATION).build();
+    try (Engine engine = Engine.inProcess(express)) {
+      ExecutionResult result = engine.run(StartRequest.of(StateMachineDefinition.of(
+          "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":301,\"End\":true}}}"), "{}"));
+      assertThat(result.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+      assertThat(Duration.between(result.startDate(), result.stopDate())).isEqualTo(Duration.ofMinutes(5));
+    }
+  }
+
+  @Test
   void waits_within_a_year_still_succeed() {
     ExecutionResult result = run("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":31535999,\"End\":true}}}", "{}");
     assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

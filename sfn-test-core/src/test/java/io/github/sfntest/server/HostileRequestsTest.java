@@ -145,6 +145,18 @@ class HostileRequestsTest {
   }
 
   @Test
+  void an_express_execution_that_waits_past_five_minutes_times_out() throws Exception {
+    String definition = "{\\\"StartAt\\\":\\\"W\\\",\\\"States\\\":{\\\"W\\\":{\\\"Type\\\":\\\"Wait\\\","
+        + "\\\"Seconds\\\":600,\\\"End\\\":true}}}";
+    String arn = Json.parse(RawHttp.exchange(server.endpoint(), RawHttp.post("AWSStepFunctions.CreateStateMachine",
+        "application/x-amz-json-1.0", "{\"name\":\"slow-express\",\"type\":\"EXPRESS\",\"definition\":\"" + definition
+            + "\",\"roleArn\":\"arn:aws:iam::111111111111:role/r\"}"), 10_000).body()).path("stateMachineArn").asText();
+    JsonNode sync = Json.parse(RawHttp.exchange(server.endpoint(), RawHttp.post("AWSStepFunctions.StartSyncExecution",
+        "application/x-amz-json-1.0", "{\"stateMachineArn\":\"" + arn + "\"}"), 10_000).body());
+    assertThat(sync.path("status").asText()).isEqualTo("TIMED_OUT");
+  }
+
+  @Test
   void a_request_body_nested_beyond_the_policy_is_a_serialization_exception() throws Exception {
     String deep = "{\"a\":".repeat(9_000) + "1" + "}".repeat(9_000);
     awsError(RawHttp.exchange(server.endpoint(), RawHttp.post("AWSStepFunctions.ListStateMachines",

@@ -204,12 +204,18 @@ public final class ExecutionRun implements StateContext, ChildRun {
   }
 
   /**
-   * AWS ends a STANDARD execution that runs longer than a year (whatever its Wait states ask) as
+   * AWS ends a STANDARD execution that runs longer than a year (an EXPRESS one: five minutes),
+   * whatever its Wait states ask, as
    * TIMED_OUT with an ExecutionTimedOut event; virtual time does too. Checked where time moves,
    * not as a timer, so an execution waiting for the test is not timed out a year later by
    * {@code awaitCompletion}.
    */
-  static final Duration MAX_DURATION = Duration.ofDays(365);
+  private Duration maxDuration = EngineOptions.STANDARD_MAX_DURATION;
+
+  /** AWS's maximum execution duration for this execution's type (EngineOptions.maxExecutionDuration). */
+  public void maxDuration(Duration limit) {
+    this.maxDuration = limit;
+  }
 
   /**
    * Real-time guard (see EngineOptions.maxWallClock); 0 = none. Counted per burst of work (from
@@ -239,7 +245,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
   }
 
   private Instant maxEnd() {
-    return settings.startTime().plus(MAX_DURATION);
+    return settings.startTime().plus(maxDuration);
   }
 
   /** Fires the next timer, or ends the execution when that timer lies beyond its maximum duration. */

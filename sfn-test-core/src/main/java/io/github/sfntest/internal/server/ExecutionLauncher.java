@@ -73,6 +73,9 @@ final class ExecutionLauncher {
     // The execution runs (in virtual time) outside the lock, so other requests are not held up.
     try {
       EngineOptions options = options(testCase);
+      if ("EXPRESS".equals(snapshot.type())) {
+        options = options.toBuilder().maxExecutionDuration(EngineOptions.EXPRESS_MAX_DURATION).build();
+      }
       StartRequest request = StartRequest.of(snapshot.definition().withName(snapshot.name()), inputJson)
           .withTaskHandler(serverHandler(handler))
           .withExecutionName(name);
