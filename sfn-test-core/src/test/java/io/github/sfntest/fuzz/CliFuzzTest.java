@@ -22,7 +22,7 @@ class CliFuzzTest {
 
   static final long SEED = 222L;
   static final int RUNS = 400;
-  static final Duration TIME_BUDGET = Duration.ofSeconds(12);
+  static final Duration TIME_BUDGET = Duration.ofSeconds(6);
 
   static final String DEFINITION = """
       {"StartAt": "Charge", "States": {

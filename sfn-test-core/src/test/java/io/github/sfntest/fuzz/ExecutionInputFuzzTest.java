@@ -22,7 +22,7 @@ class ExecutionInputFuzzTest {
 
   static final long SEED = 2222L;
   static final int INPUTS = 1_200;
-  static final Duration TIME_BUDGET = Duration.ofSeconds(15);
+  static final Duration TIME_BUDGET = Duration.ofSeconds(8);
 
   static final String INPUT_SEED = "{\"a\": {\"b\": [1, 2.5, \"three\", null, true]}, \"items\": [{\"x\": 1}, {\"x\": 2}],"
       + " \"n\": 42, \"s\": \"text\", \"w\": 1}";
@@ -55,7 +55,7 @@ class ExecutionInputFuzzTest {
       List<StateMachineDefinition> definitions = DEFINITIONS.stream().map(StateMachineDefinition::of).toList();
       long deadline = System.nanoTime() + TIME_BUDGET.toNanos();
       try (Engine engine = Engine.inProcess()) {
-        for (int i = 0; i < INPUTS && (i < 500 || System.nanoTime() < deadline); i++) {
+        for (int i = 0; i < INPUTS && (i < 300 || System.nanoTime() < deadline); i++) {
           String input;
           String taskResult;
           if (i % 2 == 0) {
@@ -69,7 +69,7 @@ class ExecutionInputFuzzTest {
         }
       }
     }, "an execution input hung");
-    outcomes.assertNothingEscaped(500);
+    outcomes.assertNothingEscaped(300);
   }
 
   static void one(Engine engine, StateMachineDefinition definition, String input, String taskResult, Outcomes outcomes) {

@@ -26,7 +26,7 @@ class HttpFuzzTest {
 
   static final long SEED = 22022L;
   static final int REQUESTS = 800;
-  static final Duration TIME_BUDGET = Duration.ofSeconds(15);
+  static final Duration TIME_BUDGET = Duration.ofSeconds(8);
 
   static final String DEFINITION = "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\","
       + "\"Resource\":\"arn:aws:states:::lambda:invoke\",\"End\":true}}}";

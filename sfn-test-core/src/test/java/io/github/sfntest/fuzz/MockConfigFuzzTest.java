@@ -28,7 +28,7 @@ class MockConfigFuzzTest {
 
   static final long SEED = 22L;
   static final int MUTATIONS = 1_500;
-  static final Duration TIME_BUDGET = Duration.ofSeconds(15);
+  static final Duration TIME_BUDGET = Duration.ofSeconds(8);
 
   static final List<String> SEEDS = List.of(
       """
