@@ -120,6 +120,8 @@ public final class InProcessEngine implements Engine {
         options.maxPayloadBytes(),
         startedSync);
     ExecutionRun run = new ExecutionRun(Definitions.model(definition), settings, input, handler);
+    run.maxWallClock(options.maxWallClock());
+    run.maxDuration(options.maxExecutionDuration());
     run.s3(s3);
     run.childExecutions((arn, childInput, childName, childStart) -> {
       // A deployed machine is found by its ARN's name part, whatever account/region the ARN names.

@@ -43,6 +43,25 @@ public final class MockConfigParser {
     return new MockConfigParser(LocatedJson.parse(source, text)).config();
   }
 
+  /** Parses file bytes: strict UTF-8 first, so a bad byte is reported with its line and column. */
+  public static MockConfig parse(String source, byte[] bytes) {
+    String text;
+    try {
+      text = io.github.sfntest.internal.json.Utf8.decode(bytes, "the file");
+    } catch (IllegalArgumentException e) {
+      java.util.regex.Matcher at = Pattern.compile("line (\\d+), column (\\d+)").matcher(e.getMessage());
+      boolean found = at.find();
+      throw new MockConfigException(
+          source,
+          "",
+          found ? Integer.parseInt(at.group(1)) : 1,
+          found ? Integer.parseInt(at.group(2)) : 1,
+          e.getMessage(),
+          "a MockConfigFile is JSON text in UTF-8; re-save it as UTF-8");
+    }
+    return parse(source, text);
+  }
+
   private MockConfig config() {
     JsonNode root = json.root();
     if (!root.isObject()) {
