@@ -57,6 +57,9 @@ public final class HttpFrontend implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private final int maxBodyBytes;
 
+  // Jetty 12.1 marks the minimum body data rate for removal without a replacement in HttpConfiguration;
+  // it is what ends slow-body connections, so it stays until Jetty offers another way.
+  @SuppressWarnings("removal")
   public HttpFrontend(StepFunctionsService service, String host, int port, int maxBodyBytes, boolean realTime)
       throws IOException {
     this.service = service;
@@ -265,6 +268,9 @@ public final class HttpFrontend implements AutoCloseable {
       return true;
     }
 
+    // Deprecated in Jetty 12.1 but still the hook for errors found before a request exists (bad
+    // request line, oversized headers); without it those answers would not be AWS-shaped.
+    @SuppressWarnings("removal")
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
       String type = typeFor(status);
