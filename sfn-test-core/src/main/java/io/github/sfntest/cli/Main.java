@@ -25,6 +25,7 @@ public final class Main {
         case "batch" -> BatchCommand.run(rest, out, err);
         case "validate" -> ValidateCommand.run(rest, out, err);
         case "serve" -> ServeCommand.run(rest, out, err);
+        case "test-state" -> TestStateCommand.run(rest, out, err);
         case "--version" -> {
           out.println("sfn-test " + Version.get());
           yield 0;
@@ -42,6 +43,6 @@ public final class Main {
 
   static String usage() {
     return "usage: sfn-test <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE
-        + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE;
+        + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE + "\n  " + TestStateCommand.USAGE;
   }
 }

@@ -56,6 +56,10 @@ final class RequestChecks {
     } catch (IllegalArgumentException e) {
       throw validation("Mocked result must be valid JSON");
     }
+    if (tested.type.equals("Task")) {
+      MockShapeCheck.check(tested.state.path("Resource").asText(null), result,
+          request.fieldValidationMode().orElse(io.github.sfntest.teststate.TestStateRequest.FieldValidationMode.STRICT));
+    }
     if (tested.type.equals("Parallel") && !result.isArray()) {
       throw validation("Mocked result must be an array.");
     }
