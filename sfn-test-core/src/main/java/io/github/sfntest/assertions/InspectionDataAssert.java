@@ -41,12 +41,12 @@ public class InspectionDataAssert extends AbstractSfnAssert<InspectionDataAssert
     if (value == null) {
       java.util.List<String> names = new java.util.ArrayList<>();
       actual.asJson().fieldNames().forEachRemaining(names::add);
-      throw failure(ShouldMatchJson.shouldHaveJson("inspection data \"" + name + "\"", JsonDiff.Mode.STRICT, expected,
+      throw failure(ShouldMatchJson.shouldHaveJson("inspection data \"" + name + "\"", true, expected,
           "the inspection data has no \"" + name + "\"" + NearMiss.hint(name, names) + "; it has "
               + NearMiss.quotedList(names) + (names.isEmpty() ? " (inspection level INFO?)" : ""), null));
     }
     if (!JsonDiff.matches(expected, value, JsonDiff.Mode.STRICT)) {
-      throw failure(ShouldMatchJson.shouldMatchJson("inspection data \"" + name + "\"", JsonDiff.Mode.STRICT,
+      throw failure(ShouldMatchJson.shouldMatchJson("inspection data \"" + name + "\"", true,
           expected, value, null), pretty(value), pretty(expected));
     }
     return myself;

@@ -3,7 +3,6 @@ package io.github.sfntest.assertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.assertions.error.SfnErrorMessage;
 import io.github.sfntest.assertions.error.ShouldMatchJson;
-import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.render.JsonDiff;
 import io.github.sfntest.internal.text.NearMiss;
 import io.github.sfntest.teststate.TestStateResult;
@@ -141,11 +140,11 @@ public class TestStateResultAssert extends AbstractSfnAssert<TestStateResultAsse
     isNotNull();
     JsonNode output = actual.output().orElse(null);
     if (output == null) {
-      throw failure(ShouldMatchJson.shouldHaveJson("the tested state's output", mode, expected,
+      throw failure(ShouldMatchJson.shouldHaveJson("the tested state's output", mode == JsonDiff.Mode.STRICT, expected,
           "the state has no output: it ended " + actual.status() + errorLine(), null));
     }
     if (!JsonDiff.matches(expected, output, mode)) {
-      throw failure(ShouldMatchJson.shouldMatchJson("the tested state's output", mode, expected, output, null),
+      throw failure(ShouldMatchJson.shouldMatchJson("the tested state's output", mode == JsonDiff.Mode.STRICT, expected, output, null),
           pretty(output), pretty(expected));
     }
     return myself;
@@ -161,9 +160,5 @@ public class TestStateResultAssert extends AbstractSfnAssert<TestStateResultAsse
   private String errorLine() {
     return actual.error().map(e -> " with error \"" + e + "\"" + actual.cause().map(c -> ": " + c).orElse(""))
         .orElse("");
-  }
-
-  static String text(JsonNode node) {
-    return node == null ? "null" : Json.write(node);
   }
 }

@@ -80,7 +80,7 @@ class StateTesterTest {
         .taskHandler(call -> TaskOutcome.success(io.github.sfntest.internal.json.Json.parse(
             "{\"Payload\": {\"id\": \"" + call.stateName() + "\"}}")))
         .build());
-    assertThat(result).succeeded().hasOutputContaining("{\"shipment\": {\"tracking\": \"StateName\"}}");
+    assertThat(result).succeeded().hasOutputContaining("{\"shipment\": {\"tracking\": \"Express\"}}");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.teststate.TestStateWire;
 import io.github.sfntest.server.SfnServer;
+import io.github.sfntest.testsupport.SharedDir;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -175,12 +176,8 @@ class TestStateConformanceTest {
   }
 
   static Path locateCorpus() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolveSibling("shared").resolve("conformance").resolve("test-state");
-      if (Files.isRegularFile(candidate.resolve("cases").resolve("index.json"))) {
-        return candidate;
-      }
-    }
-    return null;
+    return SharedDir.find("conformance/test-state")
+        .filter(p -> Files.isRegularFile(p.resolve("cases").resolve("index.json")))
+        .orElse(null);
   }
 }

@@ -14,6 +14,7 @@ import io.github.sfntest.internal.interpreter.RunSettings;
 import io.github.sfntest.internal.interpreter.StateEntry;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.mock.TaskHandler;
+import io.github.sfntest.mock.TaskInvocation;
 import io.github.sfntest.mock.TaskOutcome;
 import io.github.sfntest.teststate.InspectionLevel;
 import io.github.sfntest.teststate.TestStateException;
@@ -228,6 +229,14 @@ public final class TestStateRunner {
         };
       }
       return invocation -> TaskOutcome.success(mockResult);
+    }
+    if (request.taskHandler().isPresent()) {
+      TaskHandler given = request.taskHandler().get();
+      // The handler knows the state by its own name, not by the name AWS's TestState reports.
+      return invocation -> given.invoke(invocation.stateName().equals(TESTED) ? new TaskInvocation(
+          invocation.stateMachineName(), invocation.executionArn(), tested.name, invocation.resource(),
+          invocation.parameters(), invocation.invocationIndex(), invocation.retryCount(), invocation.taskToken(),
+          invocation.time()) : invocation);
     }
     return request.taskHandler().orElse(invocation -> new TaskOutcome.NotHandled(
         "sfn-test runs TestState offline and calls no AWS service: give state \"" + tested.name
