@@ -24,7 +24,7 @@ class TransientErrorRetrySpec extends Specification {
 
     then:
     result.status() == outcome
-    result.inspection().errorDetails().map { it.path('retryBackoffIntervalSeconds').asLong() }.orElse(null) == backoff
+    result.inspection().errorDetails().map { it.get('retryBackoffIntervalSeconds')?.asLong() }.orElse(null) == backoff
     result.nextState().orElse(null) == next
 
     where:
