@@ -23,7 +23,7 @@ public final class SfnAssertions {
     return new ExecutionResultAssert(actual);
   }
 
-  /** Assertions on a single-state test ({@link io.github.sfntest.teststate.StateTester}). */
+  /** Assertions on a single-state test ({@link io.github.sfntest.testing.StateTester}). */
   public static TestStateResultAssert assertThat(io.github.sfntest.teststate.TestStateResult actual) {
     return new TestStateResultAssert(actual);
   }

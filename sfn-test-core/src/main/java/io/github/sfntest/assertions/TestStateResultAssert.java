@@ -10,7 +10,7 @@ import io.github.sfntest.teststate.TestStateStatus;
 import java.util.List;
 
 /**
- * Assertions on a single-state test ({@link io.github.sfntest.teststate.StateTester}).
+ * Assertions on a single-state test ({@link io.github.sfntest.testing.StateTester}).
  *
  * <pre>{@code
  * assertThat(stateResult)

@@ -9,7 +9,6 @@ import io.github.sfntest.engine.StartRequest;
 import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.mock.TaskHandler;
 import io.github.sfntest.mock.TaskInvocation;
-import io.github.sfntest.teststate.StateTester;
 import io.github.sfntest.teststate.TestStateRequest;
 import io.github.sfntest.teststate.TestStateResult;
 

@@ -4,6 +4,7 @@ import static io.github.sfntest.assertions.SfnAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sfntest.mock.TaskOutcome;
+import io.github.sfntest.testing.StateTester;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 

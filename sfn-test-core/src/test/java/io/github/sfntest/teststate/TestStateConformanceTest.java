@@ -11,6 +11,7 @@ import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.teststate.TestStateWire;
 import io.github.sfntest.server.SfnServer;
 import io.github.sfntest.testsupport.SharedDir;
+import io.github.sfntest.testing.StateTester;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

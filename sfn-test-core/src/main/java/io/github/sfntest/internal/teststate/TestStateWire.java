@@ -84,11 +84,11 @@ public final class TestStateWire {
   /** The TestState response body: {@code output} and the inspection members as JSON text. */
   public static ObjectNode response(TestStateResult result) {
     ObjectNode out = Json.NODES.objectNode();
-    out.put("status", result.status().name());
     result.output().ifPresent(o -> out.put("output", Json.write(o)));
+    result.nextState().ifPresent(n -> out.put("nextState", n));
+    out.put("status", result.status().name());
     result.error().ifPresent(e -> out.put("error", e));
     result.cause().ifPresent(c -> out.put("cause", c));
-    result.nextState().ifPresent(n -> out.put("nextState", n));
     if (!result.inspection().isEmpty()) {
       ObjectNode inspection = out.putObject("inspectionData");
       Iterator<Map.Entry<String, JsonNode>> it = result.inspection().asJson().fields();

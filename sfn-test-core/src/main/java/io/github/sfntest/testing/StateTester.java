@@ -1,7 +1,10 @@
-package io.github.sfntest.teststate;
+package io.github.sfntest.testing;
 
 import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.internal.teststate.TestStateRunner;
+import io.github.sfntest.teststate.TestStateException;
+import io.github.sfntest.teststate.TestStateRequest;
+import io.github.sfntest.teststate.TestStateResult;
 
 /**
  * Tests one state at a time, offline, as AWS's TestState API does: one state (alone, or picked by
@@ -21,7 +24,8 @@ import io.github.sfntest.internal.teststate.TestStateRunner;
  *
  * <p>Beyond AWS: a Task without a mock can be answered by a {@link io.github.sfntest.mock.TaskHandler}
  * (for example a MockConfigFile test case), and an unmocked Map or Parallel can run its real
- * children ({@link TestStateRequest.Builder#runChildren(boolean)}).
+ * children ({@link TestStateRequest.Builder#runChildren(boolean)}). The request and result types
+ * live in {@link io.github.sfntest.teststate}.
  */
 public final class StateTester {
 
