@@ -67,6 +67,7 @@ public final class Main {
         case "serve" -> ServeCommand.run(rest, out, err);
         case "render" -> RenderCommand.run(rest, out, err);
         case "coverage-merge" -> CoverageMergeCommand.run(rest, out, err);
+        case "test-state" -> TestStateCommand.run(rest, out, err);
         case "--version" -> {
           out.println("sfn-test " + Version.get());
           yield 0;
@@ -81,6 +82,7 @@ public final class Main {
   static String usage() {
     return "usage: sfn-test [--debug] <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE
         + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE
-        + "\n  " + RenderCommand.USAGE + "\n  " + CoverageMergeCommand.USAGE;
+        + "\n  " + RenderCommand.USAGE + "\n  " + CoverageMergeCommand.USAGE
+        + "\n  " + TestStateCommand.USAGE;
   }
 }

@@ -9,6 +9,7 @@ import io.github.sfntest.testing.AnnotationConfig;
 import io.github.sfntest.testing.AnnotationConfig.Machine;
 import io.github.sfntest.testing.AnnotationConfig.MockConfigChoice;
 import io.github.sfntest.testing.StateMachineSource;
+import io.github.sfntest.testing.SingleState;
 import io.github.sfntest.testing.StateMachineUnderTest;
 import io.github.sfntest.testing.TestConfigurationException;
 import io.github.sfntest.testing.TestRun;
@@ -189,7 +190,8 @@ public final class StateMachineExtension
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     Parameter parameter = parameterContext.getParameter();
-    return INJECTABLE.contains(parameter.getType()) || parameterContext.isAnnotated(StateMachine.class);
+    return INJECTABLE.contains(parameter.getType()) || parameter.getType() == SingleState.class
+        || parameterContext.isAnnotated(StateMachine.class);
   }
 
   @Override
@@ -198,6 +200,9 @@ public final class StateMachineExtension
     Optional<StateMachine> qualifier = parameterContext.findAnnotation(StateMachine.class);
     String where = "parameter " + parameter.getName() + " of " + parameterContext.getDeclaringExecutable();
     try {
+      if (parameter.getType() == SingleState.class) {
+        return singleState(parameterContext, qualifier, context, where);
+      }
       return resolve(parameter.getType(), qualifier, context, where);
     } catch (ExtensionConfigurationException | TestConfigurationException e) {
       throw new ParameterResolutionException(e.getMessage(), e);
@@ -229,8 +234,21 @@ public final class StateMachineExtension
     return configured(() -> name == null ? run.machine() : run.machine(name));
   }
 
+  /** The state named by {@code @StateUnderTest} on the parameter or the test method. */
+  private Object singleState(ParameterContext parameterContext, Optional<StateMachine> qualifier,
+      ExtensionContext context, String where) {
+    String state = parameterContext.findAnnotation(StateUnderTest.class).map(StateUnderTest::value)
+        .or(() -> context.getTestMethod().map(m -> m.getAnnotation(StateUnderTest.class)).map(StateUnderTest::value))
+        .or(() -> context.getTestClass().map(c -> c.getAnnotation(StateUnderTest.class)).map(StateUnderTest::value))
+        .orElseThrow(() -> new ExtensionConfigurationException("The " + where + " is a SingleState but names no "
+            + "state: annotate it, the test method or the class with @StateUnderTest(\"StateName\")."));
+    StateMachineUnderTest machine = (StateMachineUnderTest) resolve(StateMachineUnderTest.class, qualifier, context, where);
+    return new SingleState(machine, state);
+  }
+
   private static void checkType(Class<?> type, Optional<StateMachine> qualifier, String where) {
-    if (qualifier.isPresent() && type != StateMachineUnderTest.class && type != StateMachineDefinition.class) {
+    if (qualifier.isPresent() && type != StateMachineUnderTest.class && type != StateMachineDefinition.class
+        && type != SingleState.class) {
       throw new ExtensionConfigurationException("The " + where + " is annotated @StateMachine(\""
           + qualifier.get().value() + "\") but is a " + type.getName() + ": @StateMachine picks a "
           + "StateMachineUnderTest or a StateMachineDefinition. Change the type to StateMachineUnderTest.");

@@ -74,6 +74,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
   private Consumer<ExecutionRun> endListener;
   private Random distributedRandom;
   private RunObserver observer;
+  private Map<String, JsonNode> initialVariables;
 
   /**
    * AWS ends a STANDARD execution that runs longer than a year (an EXPRESS one: five minutes),
@@ -133,6 +134,21 @@ public final class ExecutionRun implements StateContext, ChildRun {
     this.s3Fixture = fixture;
   }
 
+  /** Variables the execution starts with (a single-state test's {@code variables}); call before {@link #start()}. */
+  public void initialVariables(Map<String, JsonNode> values) {
+    initialVariables = values;
+  }
+
+  /** The context object the top-level states see instead of the synthesised one (a single-state test's {@code context}). */
+  public void contextObject(JsonNode context) {
+    contextObjects.override(context);
+  }
+
+  /** Leaves {@code Execution.RedriveCount} out of the synthesised context object, as AWS's TestState does. */
+  public void withoutRedriveCount() {
+    contextObjects.withoutRedriveCount();
+  }
+
   /** Watches states entered and left, retries and catches (coverage); null to stop. */
   public void observe(RunObserver value) {
     observer = value;
@@ -156,7 +172,11 @@ public final class ExecutionRun implements StateContext, ChildRun {
     details.put("roleArn", settings.roleArn());
     history.emit(new HistoryContext(0), HistoryEventType.EXECUTION_STARTED, details, true);
     // AWS links the first state's Entered event to event 0, not to ExecutionStarted.
-    root = new Frame(null, model.root(), new VariableScope(null), new HistoryContext(0), new RootListener());
+    VariableScope variables = new VariableScope(null);
+    if (initialVariables != null) {
+      initialVariables.forEach(variables::set);
+    }
+    root = new Frame(null, model.root(), variables, new HistoryContext(0), new RootListener());
     Integer timeout = model.timeoutSeconds();
     if (settings.express() && (timeout == null || timeout > RunSettings.EXPRESS_MAX_SECONDS)) {
       timeout = RunSettings.EXPRESS_MAX_SECONDS; // an EXPRESS execution runs at most 5 minutes
