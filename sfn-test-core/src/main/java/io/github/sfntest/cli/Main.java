@@ -25,6 +25,9 @@ public final class Main {
         case "batch" -> BatchCommand.run(rest, out, err);
         case "validate" -> ValidateCommand.run(rest, out, err);
         case "serve" -> ServeCommand.run(rest, out, err);
+        case "mocks-from-history" -> MocksFromHistoryCommand.run(rest, out, err);
+        case "replay" -> ReplayCommand.run(rest, out, err);
+        case "record" -> RecordCommand.run(rest, out, err);
         case "--version" -> {
           out.println("sfn-test " + Version.get());
           yield 0;
@@ -42,6 +45,7 @@ public final class Main {
 
   static String usage() {
     return "usage: sfn-test <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE
-        + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE;
+        + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE
+        + "\n  " + MocksFromHistoryCommand.USAGE + "\n  " + ReplayCommand.USAGE + "\n  " + RecordCommand.USAGE;
   }
 }

@@ -11,6 +11,8 @@ import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.mock.MockConfigWriter;
 import io.github.sfntest.internal.mock.TestCaseHandler;
 import io.github.sfntest.internal.sdk.EndpointExtensions;
+import io.github.sfntest.internal.sdk.HistoryFetcher;
+import io.github.sfntest.replay.RecordedExecution;
 import io.github.sfntest.internal.sdk.SdkExecution;
 import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.mock.TaskHandler;
@@ -155,6 +157,33 @@ public final class SdkEngine implements Engine {
 
   public SfnClient client() {
     return sfn;
+  }
+
+  /**
+   * A client for AWS itself: AWS's endpoint, credentials and region from the default provider
+   * chains (environment, profile, SSO, container or instance role); {@code region} overrides the
+   * chain's region when not null.
+   */
+  public static SfnClient awsClient(String region) {
+    var builder = SfnClient.builder()
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.create())
+        .httpClient(UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(10))
+            .socketTimeout(Duration.ofSeconds(90))
+            .build());
+    if (region != null) {
+      builder.region(Region.of(region));
+    }
+    return builder.build();
+  }
+
+  /**
+   * The history of an execution that ran on the API behind this engine (AWS, or any endpoint), all
+   * pages, as a recording to replay or to write to a file ({@link RecordedExecution#writeTo}).
+   */
+  public RecordedExecution fetchHistory(String executionArn) {
+    Objects.requireNonNull(executionArn, "executionArn");
+    return RecordedExecution.parse(executionArn, Json.write(HistoryFetcher.fetch(sfn, executionArn)));
   }
 
   /** Creates (or updates) the state machine on the endpoint, so other executions can start it. */

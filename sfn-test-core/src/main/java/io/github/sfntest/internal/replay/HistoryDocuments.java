@@ -74,8 +74,8 @@ public final class HistoryDocuments {
               + ", not an object");
         }
       }
-    } else if (document.isObject() && document.has("type")) {
-      events.add((ObjectNode) document);
+    } else if (document.isObject() && (document.has("type") || document.has("id") || document.has("previousEventId"))) {
+      events.add((ObjectNode) document); // an event of a bare array (read element by element)
     } else {
       throw new InvalidHistoryException(source + " is not a history: expected {\"events\": [...]} as"
           + " `aws stepfunctions get-execution-history` prints it, or an array of events");
