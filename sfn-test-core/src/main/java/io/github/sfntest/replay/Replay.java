@@ -12,6 +12,7 @@ import io.github.sfntest.engine.WaitingTask;
 import io.github.sfntest.engine.StartRequest;
 import io.github.sfntest.internal.replay.HistoryComparison;
 import io.github.sfntest.internal.replay.LegitimateDifferences;
+import io.github.sfntest.internal.replay.RecordedAnswers;
 import io.github.sfntest.mock.TaskHandler;
 import io.github.sfntest.s3.InMemoryS3;
 import java.util.ArrayList;
@@ -139,7 +140,8 @@ public final class Replay {
 
   /** Runs the replay on {@code engine} (which the caller closes) and compares it with the recording. */
   public ReplayResult runOn(Engine engine) {
-    TaskHandler handler = recording.mocks();
+    LegitimateDifferences legitimate = new LegitimateDifferences(ignoredFields, placeholders);
+    TaskHandler handler = RecordedAnswers.of(recording.events(), legitimate);
     if (extraHandler != null) {
       TaskHandler recorded = handler;
       handler = invocation -> {
@@ -153,7 +155,7 @@ public final class Replay {
       request = request.withS3(s3);
     }
     ExecutionResult replayed = runToEnd(engine.start(request));
-    return compare(recording, replayed, new LegitimateDifferences(ignoredFields, placeholders));
+    return compare(recording, replayed, legitimate);
   }
 
   /**

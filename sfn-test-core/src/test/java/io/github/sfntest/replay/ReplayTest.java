@@ -290,4 +290,47 @@ class ReplayTest {
     assertThat(replay.replayed().cause()).contains(
         "the replay stopped the execution: [Ship2] wait for a callback the recording has no answer for");
   }
+
+  @Test
+  void map_iterations_recorded_in_another_order_still_get_their_own_answers() throws Exception {
+    String prices = """
+        {"StartAt": "Price", "States": {"Price": {"Type": "Map", "ItemsPath": "$.items", "ItemProcessor": {
+          "StartAt": "Quote", "States": {"Quote": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+            "Parameters": {"FunctionName": "quote", "Payload.$": "$"}, "OutputPath": "$.Payload", "End": true}}},
+          "End": true}}}
+        """;
+    MockedResponses aws = MockedResponses.create();
+    aws.onLambda("quote").willAnswer(call -> Map.of("sku", call.parameters().at("/Payload/sku").asText(),
+        "price", call.parameters().at("/Payload/sku").asText().equals("a") ? 10 : 20));
+    ArrayNode events;
+    try (Engine engine = Engine.inProcess()) {
+      events = engine.run(StartRequest.of(definition(prices), "{\"items\": [{\"sku\": \"a\"}, {\"sku\": \"b\"}]}")
+          .withTaskHandler(aws)).history().toJson();
+    }
+    // The engine runs the iterations interleaved: ... TaskStarted, TaskSucceeded, TaskStateExited,
+    // MapIterationSucceeded of iteration 0, then the same four of iteration 1. On AWS iteration 1 may finish
+    // first: swap the two blocks (their previousEventId links still tie each answer to its iteration).
+    java.util.List<JsonNode> list = new java.util.ArrayList<>();
+    events.forEach(list::add);
+    int first = indexOf(list, "TaskStarted", 0);
+    java.util.List<JsonNode> swapped = new java.util.ArrayList<>(list.subList(0, first));
+    swapped.addAll(list.subList(first + 4, first + 8));
+    swapped.addAll(list.subList(first, first + 4));
+    swapped.addAll(list.subList(first + 8, list.size()));
+    ArrayNode reordered = Json.NODES.arrayNode().addAll(swapped);
+    RecordedExecution recording = RecordedExecution.parse("reordered.json", reordered.toString());
+    assertThat(Json.parse(recording.toMockConfigFile("P", "T")).at("/MockedResponses/Mock_Quote/0/Return/Payload/sku").asText())
+        .isEqualTo("b"); // the MockConfigFile can only number them in history order
+
+    assertThat(Replay.of(definition(prices), recording).run()).matchesRecording();
+  }
+
+  private static int indexOf(java.util.List<JsonNode> events, String type, int from) {
+    for (int i = from; i < events.size(); i++) {
+      if (events.get(i).path("type").asText().equals(type)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + type + " after " + from);
+  }
 }
