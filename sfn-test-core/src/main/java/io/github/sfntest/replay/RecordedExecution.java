@@ -88,6 +88,53 @@ public final class RecordedExecution {
     return new RecordedExecution(file.toString(), HistoryDocuments.events(file.toString(), text));
   }
 
+  /**
+   * Reads the history at {@code location}: a classpath resource ({@code recordings/order-42.json}
+   * or {@code classpath:...}), else a file ({@code file:...} or a path relative to the working
+   * directory).
+   */
+  public static RecordedExecution fromResource(String location) {
+    io.github.sfntest.testing.TestResource resource;
+    try {
+      resource = io.github.sfntest.testing.TestResource.read(location, "recorded history");
+    } catch (io.github.sfntest.testing.TestConfigurationException e) {
+      throw new InvalidHistoryException(e.getMessage());
+    }
+    String name = resource.classpathName() != null ? resource.classpathName() : resource.describe();
+    return new RecordedExecution(name, HistoryDocuments.events(name, resource.text()));
+  }
+
+  /**
+   * Every history matching {@code pattern}, sorted by name: wildcards in the last parts ({@code
+   * recordings/*.json}, {@code recordings/**}{@code /*.json}) match classpath resources, else files
+   * relative to the working directory.
+   *
+   * @throws InvalidHistoryException if nothing matches or a match is not a history
+   */
+  public static List<RecordedExecution> findAll(String pattern) {
+    Objects.requireNonNull(pattern, "pattern");
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = RecordedExecution.class.getClassLoader();
+    }
+    List<RecordedExecution> all = new ArrayList<>();
+    for (String location : io.github.sfntest.internal.replay.HistoryLocations.expand(pattern, loader)) {
+      all.add(fromResource(location));
+    }
+    return all;
+  }
+
+  /** The file name of the recording (its source without folders), for test names. */
+  public String name() {
+    int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+    return slash < 0 ? source : source.substring(slash + 1);
+  }
+
+  /** Groovy-friendly alias of {@link #name()}: {@code "#recording.name"} in a Spock feature name. */
+  public String getName() {
+    return name();
+  }
+
   /** Reads history JSON text; {@code source} names it in messages. */
   public static RecordedExecution parse(String source, String json) {
     return new RecordedExecution(source, HistoryDocuments.events(source, Objects.requireNonNull(json, "json")));
