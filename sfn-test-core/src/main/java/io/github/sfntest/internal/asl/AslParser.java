@@ -14,37 +14,27 @@ import java.util.Map;
 
 /**
  * Turns a definition's JSON tree into the immutable model, compiling every expression once.
- * Structural validation with full diagnostics is the validator's job; the parser only refuses
- * what it cannot model, naming the JSON pointer.
+ *
+ * <p>It runs only on definitions the validator ({@code internal.validation}) has accepted, and
+ * trusts it: required fields are present, types and query languages are valid, arrays are
+ * non-empty. It refuses (naming the JSON pointer) only an expression it cannot compile.
  */
 public final class AslParser {
 
   private AslParser() {}
 
   public static StateMachineModel parse(JsonNode root) {
-    if (root == null || !root.isObject()) {
-      throw new AslParseException("", "a state machine definition must be a JSON object");
-    }
-    QueryLanguage language =
-        root.hasNonNull("QueryLanguage")
-            ? QueryLanguage.parse(root.get("QueryLanguage").asText(), "/QueryLanguage")
-            : QueryLanguage.JSONPATH;
+    QueryLanguage language = language(root, QueryLanguage.JSONPATH);
     Branch branch = branch(root, "", language);
-    Integer timeout = optInt(root, "TimeoutSeconds", "");
+    JsonNode timeoutNode = root.get("TimeoutSeconds");
+    Integer timeout = timeoutNode != null && timeoutNode.isNumber() ? timeoutNode.asInt() : null;
     return new StateMachineModel(
         text(root, "Comment"), branch, timeout, text(root, "Version"), language, root);
   }
 
-  static Branch branch(JsonNode node, String pointer, QueryLanguage inherited) {
-    String startAt = requiredText(node, "StartAt", pointer);
+  static Branch branch(JsonNode node, String pointer, QueryLanguage language) {
+    String startAt = text(node, "StartAt");
     JsonNode states = node.get("States");
-    if (states == null || !states.isObject() || states.isEmpty()) {
-      throw new AslParseException(pointer + "/States", "States must be a non-empty object");
-    }
-    QueryLanguage language = inherited;
-    if (node.hasNonNull("QueryLanguage") && !pointer.isEmpty()) {
-      language = QueryLanguage.parse(node.get("QueryLanguage").asText(), pointer + "/QueryLanguage");
-    }
     Map<String, State> parsed = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = states.fields();
     while (it.hasNext()) {
@@ -52,21 +42,12 @@ public final class AslParser {
       String statePointer = pointer + "/States/" + escape(e.getKey());
       parsed.put(e.getKey(), state(e.getKey(), e.getValue(), statePointer, language));
     }
-    if (!parsed.containsKey(startAt)) {
-      throw new AslParseException(pointer + "/StartAt", "StartAt names no state: \"" + startAt + "\"");
-    }
     return new Branch(startAt, Map.copyOf(parsed));
   }
 
   private static State state(String name, JsonNode node, String pointer, QueryLanguage inherited) {
-    if (!node.isObject()) {
-      throw new AslParseException(pointer, "a state must be a JSON object");
-    }
-    StateType type = StateType.parse(requiredText(node, "Type", pointer), pointer + "/Type");
-    QueryLanguage language =
-        node.hasNonNull("QueryLanguage")
-            ? QueryLanguage.parse(node.get("QueryLanguage").asText(), pointer + "/QueryLanguage")
-            : inherited;
+    StateType type = StateType.of(text(node, "Type"));
+    QueryLanguage language = language(node, inherited);
     boolean jsonata = language == QueryLanguage.JSONATA;
     State.Common common =
         new State.Common(
@@ -83,12 +64,12 @@ public final class AslParser {
             assign(node.get("Assign"), jsonata),
             jsonata(node.get("Arguments"), "Arguments"),
             jsonata(node.get("Output"), "Output"),
-            retriers(node.get("Retry"), pointer + "/Retry"),
+            retriers(node.get("Retry")),
             catchers(node.get("Catch"), pointer + "/Catch", jsonata));
     return switch (type) {
       case PASS -> new State.Pass(common, node.get("Result"));
       case SUCCEED -> new State.Succeed(common);
-      case TASK -> task(common, node, pointer);
+      case TASK -> task(common, node);
       case CHOICE -> choice(common, node, pointer, jsonata);
       case WAIT -> wait(common, node, pointer, jsonata);
       case FAIL -> fail(common, node, jsonata);
@@ -97,13 +78,13 @@ public final class AslParser {
     };
   }
 
-  private static State task(State.Common common, JsonNode node, String pointer) {
+  private static State task(State.Common common, JsonNode node) {
     boolean jsonata = common.jsonata();
     JsonNode timeout = node.get("TimeoutSeconds");
     JsonNode heartbeat = node.get("HeartbeatSeconds");
     return new State.Task(
         common,
-        requiredText(node, "Resource", pointer),
+        text(node, "Resource"),
         timeout != null && timeout.isIntegralNumber() ? timeout.asInt() : null,
         text(node, "TimeoutSecondsPath"),
         jsonata && timeout != null && timeout.isTextual() ? Query.jsonata(timeout, "TimeoutSeconds") : null,
@@ -115,9 +96,6 @@ public final class AslParser {
 
   private static State choice(State.Common common, JsonNode node, String pointer, boolean jsonata) {
     JsonNode choices = node.get("Choices");
-    if (choices == null || !choices.isArray() || choices.isEmpty()) {
-      throw new AslParseException(pointer + "/Choices", "Choices must be a non-empty array");
-    }
     List<State.ChoiceBranch> branches = new ArrayList<>();
     for (int i = 0; i < choices.size(); i++) {
       JsonNode rule = choices.get(i);
@@ -131,7 +109,7 @@ public final class AslParser {
       branches.add(
           new State.ChoiceBranch(
               condition,
-              requiredText(rule, "Next", rulePointer),
+              text(rule, "Next"),
               assign(rule.get("Assign"), jsonata),
               jsonata(rule.get("Output"), "Output")));
     }
@@ -168,9 +146,6 @@ public final class AslParser {
 
   private static State parallel(State.Common common, JsonNode node, String pointer, QueryLanguage language) {
     JsonNode branches = node.get("Branches");
-    if (branches == null || !branches.isArray() || branches.isEmpty()) {
-      throw new AslParseException(pointer + "/Branches", "Branches must be a non-empty array");
-    }
     List<Branch> parsed = new ArrayList<>();
     for (int i = 0; i < branches.size(); i++) {
       parsed.add(branch(branches.get(i), pointer + "/Branches/" + i, language));
@@ -182,9 +157,6 @@ public final class AslParser {
     boolean jsonata = common.jsonata();
     String processorField = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
     JsonNode processor = node.get(processorField);
-    if (processor == null || !processor.isObject()) {
-      throw new AslParseException(pointer + "/ItemProcessor", "a Map state needs an ItemProcessor");
-    }
     JsonNode config = processor.path("ProcessorConfig");
     boolean distributed = "DISTRIBUTED".equals(config.path("Mode").asText("INLINE"));
     JsonNode items = node.get("Items");
@@ -219,12 +191,9 @@ public final class AslParser {
         text(node, "Label"));
   }
 
-  private static List<Retrier> retriers(JsonNode retry, String pointer) {
+  private static List<Retrier> retriers(JsonNode retry) {
     if (retry == null) {
       return List.of();
-    }
-    if (!retry.isArray()) {
-      throw new AslParseException(pointer, "Retry must be an array");
     }
     List<Retrier> result = new ArrayList<>();
     for (int i = 0; i < retry.size(); i++) {
@@ -232,7 +201,7 @@ public final class AslParser {
       JsonNode backoff = r.get("BackoffRate");
       result.add(
           new Retrier(
-              errorEquals(r, pointer + "/" + i),
+              errorEquals(r),
               r.path("IntervalSeconds").asInt(1),
               r.path("MaxAttempts").asInt(3),
               backoff != null && backoff.isNumber() ? backoff.decimalValue() : BigDecimal.valueOf(2),
@@ -246,16 +215,13 @@ public final class AslParser {
     if (catchNode == null) {
       return List.of();
     }
-    if (!catchNode.isArray()) {
-      throw new AslParseException(pointer, "Catch must be an array");
-    }
     List<Catcher> result = new ArrayList<>();
     for (int i = 0; i < catchNode.size(); i++) {
       JsonNode c = catchNode.get(i);
       result.add(
           new Catcher(
-              errorEquals(c, pointer + "/" + i),
-              requiredText(c, "Next", pointer + "/" + i),
+              errorEquals(c),
+              text(c, "Next"),
               resultPath(c, pointer + "/" + i),
               c.get("Assign"),
               c.get("Output"),
@@ -265,11 +231,8 @@ public final class AslParser {
     return List.copyOf(result);
   }
 
-  private static List<String> errorEquals(JsonNode node, String pointer) {
+  private static List<String> errorEquals(JsonNode node) {
     JsonNode errors = node.get("ErrorEquals");
-    if (errors == null || !errors.isArray() || errors.isEmpty()) {
-      throw new AslParseException(pointer + "/ErrorEquals", "ErrorEquals must be a non-empty array of error names");
-    }
     List<String> names = new ArrayList<>();
     errors.forEach(e -> names.add(e.asText()));
     return List.copyOf(names);
@@ -319,23 +282,10 @@ public final class AslParser {
     return value == null || value.isNull() ? null : value.asText();
   }
 
-  private static String requiredText(JsonNode node, String field, String pointer) {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isTextual()) {
-      throw new AslParseException(pointer + "/" + field, field + " is required and must be a string");
-    }
-    return value.asText();
-  }
-
-  private static Integer optInt(JsonNode node, String field, String pointer) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isIntegralNumber()) {
-      throw new AslParseException(pointer + "/" + field, field + " must be an integer");
-    }
-    return value.asInt();
+  /** The QueryLanguage a state machine or state sets, else the inherited one. */
+  private static QueryLanguage language(JsonNode node, QueryLanguage inherited) {
+    QueryLanguage declared = QueryLanguage.of(node.path("QueryLanguage").asText(""));
+    return declared != null ? declared : inherited;
   }
 
   static String escape(String name) {

@@ -1,16 +1,28 @@
 package io.github.sfntest.internal.asl;
 
-/** The two query languages of ASL. */
+/** The two query languages of ASL; the one enum both the validator and the model use. */
 public enum QueryLanguage {
-  JSONPATH,
-  JSONATA;
+  JSONPATH("JSONPath"),
+  JSONATA("JSONata");
 
-  static QueryLanguage parse(String text, String pointer) {
-    return switch (text) {
-      case "JSONPath" -> JSONPATH;
-      case "JSONata" -> JSONATA;
-      default -> throw new AslParseException(
-          pointer, "QueryLanguage must be \"JSONPath\" or \"JSONata\", was \"" + text + "\"");
-    };
+  private final String aslName;
+
+  QueryLanguage(String aslName) {
+    this.aslName = aslName;
+  }
+
+  /** The name a definition spells it with: {@code JSONPath} or {@code JSONata}. */
+  public String aslName() {
+    return aslName;
+  }
+
+  /** The language a definition's {@code QueryLanguage} value names, or null when it names none. */
+  public static QueryLanguage of(String aslName) {
+    for (QueryLanguage q : values()) {
+      if (q.aslName.equals(aslName)) {
+        return q;
+      }
+    }
+    return null;
   }
 }

@@ -21,14 +21,13 @@ public enum StateType {
     return aslName;
   }
 
-  static StateType parse(String text, String pointer) {
+  /** The type a valid definition's {@code Type} names (the validator has refused any other). */
+  static StateType of(String aslName) {
     for (StateType type : values()) {
-      if (type.aslName.equals(text)) {
+      if (type.aslName.equals(aslName)) {
         return type;
       }
     }
-    throw new AslParseException(
-        pointer,
-        "unknown state Type \"" + text + "\"; expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map");
+    throw new IllegalStateException("not a state type: " + aslName + "; definitions are validated first");
   }
 }

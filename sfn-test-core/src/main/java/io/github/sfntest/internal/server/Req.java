@@ -2,7 +2,8 @@ package io.github.sfntest.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Set;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The members of one request body, read with AWS's checks: a member of the wrong JSON type is a
@@ -23,14 +24,8 @@ final class Req {
 
   /** A string member, or null when absent or JSON null. */
   String str(String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw wrongType(field, "a string", v);
-    }
-    return v.asText();
+    JsonNode v = member(field, JsonNode::isTextual, "a string");
+    return v == null ? null : v.asText();
   }
 
   String required(String field) {
@@ -59,7 +54,8 @@ final class Req {
     return v;
   }
 
-  String oneOf(String field, Set<String> allowed, String defaultValue) {
+  /** A string member that must be one of {@code allowed} (listed in this order in the error). */
+  String oneOf(String field, List<String> allowed, String defaultValue) {
     String v = str(field);
     if (v == null) {
       return defaultValue;
@@ -72,24 +68,15 @@ final class Req {
   }
 
   boolean bool(String field, boolean defaultValue) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return defaultValue;
-    }
-    if (!v.isBoolean()) {
-      throw wrongType(field, "a boolean", v);
-    }
-    return v.asBoolean();
+    JsonNode v = member(field, JsonNode::isBoolean, "a boolean");
+    return v == null ? defaultValue : v.asBoolean();
   }
 
   /** An integer member within [min, max], or {@code defaultValue}. */
   int integer(String field, int min, int max, int defaultValue) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
+    JsonNode v = member(field, m -> m.isIntegralNumber() && m.canConvertToInt(), "an integer");
+    if (v == null) {
       return defaultValue;
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw wrongType(field, "an integer", v);
     }
     int n = v.asInt();
     if (n < min || n > max) {
@@ -102,24 +89,22 @@ final class Req {
 
   /** An object member, or null. */
   ObjectNode object(String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isObject()) {
-      throw wrongType(field, "an object", v);
-    }
-    return (ObjectNode) v;
+    return (ObjectNode) member(field, JsonNode::isObject, "an object");
   }
 
   /** An array member, or null. */
   JsonNode array(String field) {
+    return member(field, JsonNode::isArray, "a list");
+  }
+
+  /** The member {@code field}, or null when absent or JSON null; SerializationException unless {@code ok}. */
+  private JsonNode member(String field, Predicate<JsonNode> ok, String expected) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       return null;
     }
-    if (!v.isArray()) {
-      throw wrongType(field, "a list", v);
+    if (!ok.test(v)) {
+      throw wrongType(field, expected, v);
     }
     return v;
   }

@@ -35,7 +35,7 @@ final class TestStateAction {
     String definitionText = r.required("definition", 1_048_576);
     r.str("roleArn");
     String input = r.str("input", EngineOptions.AWS_MAX_PAYLOAD_BYTES);
-    String level = r.oneOf("inspectionLevel", Set.of("INFO", "DEBUG", "TRACE"), "INFO");
+    String level = r.oneOf("inspectionLevel", List.of("INFO", "DEBUG", "TRACE"), "INFO");
     r.bool("revealSecrets", false);
     ObjectNode mock = r.object("mock");
     JsonNode state;

@@ -45,7 +45,7 @@ public final class DefinitionValidator {
               + MAX_DEFINITION_LENGTH));
     }
     if (parsed.document() != null) {
-      all.addAll(new Checker(parsed.document()).run());
+      all.addAll(run(parsed.document(), MachineType.STANDARD));
     }
     all.sort(DOCUMENT_ORDER);
     return List.copyOf(all);
@@ -53,7 +53,7 @@ public final class DefinitionValidator {
 
   /** Validates an already parsed definition with the source positions recorded by {@link #parse}. */
   public static List<Diagnostic> validate(LocatedDocument document) {
-    List<Diagnostic> all = new ArrayList<>(new Checker(document).run());
+    List<Diagnostic> all = new ArrayList<>(run(document, MachineType.STANDARD));
     all.sort(DOCUMENT_ORDER);
     return List.copyOf(all);
   }
@@ -91,5 +91,10 @@ public final class DefinitionValidator {
       throw new InvalidDefinitionException(diagnostics);
     }
     return diagnostics;
+  }
+
+  /** One validation run: the walker and its rules over a fresh context. */
+  private static List<Diagnostic> run(LocatedDocument document, MachineType type) {
+    return new MachineWalker(new ValidationContext(document, type)).run();
   }
 }

@@ -1,6 +1,10 @@
 package io.github.sfntest.internal.validation;
 
+import io.github.sfntest.internal.asl.QueryLanguage;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,28 +25,12 @@ final class FieldSpecs {
     }
   }
 
-  enum QueryLanguage {
-    JSONPATH("JSONPath"),
-    JSONATA("JSONata");
-
-    final String aslName;
-
-    QueryLanguage(String aslName) {
-      this.aslName = aslName;
-    }
-
-    static QueryLanguage of(String s) {
-      for (QueryLanguage q : values()) {
-        if (q.aslName.equals(s)) {
-          return q;
-        }
-      }
-      return null;
-    }
-  }
-
-  static final Set<String> TYPES =
-      Set.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map");
+  /**
+   * The state types, in a fixed order: "belongs to X states" hints name the first type that has a
+   * field, and must not depend on a hash order that changes from one JVM run to the next.
+   */
+  static final Set<String> TYPES = Collections.unmodifiableSet(new LinkedHashSet<>(
+      List.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map")));
 
   static final Map<String, Map<String, Lang>> STATE_FIELDS = new LinkedHashMap<>();
 

@@ -1,0 +1,187 @@
+package io.github.sfntest.internal.server;
+
+import static io.github.sfntest.internal.server.Wire.epoch;
+import static io.github.sfntest.internal.server.Wire.included;
+import static io.github.sfntest.internal.server.Wire.obj;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfntest.engine.ExecutionResult;
+import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.history.HistoryEvent;
+import io.github.sfntest.internal.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** StartExecution, StartSyncExecution, DescribeExecution, ListExecutions, StopExecution, GetExecutionHistory. */
+record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implements ActionGroup {
+
+  private static final List<String> STATUSES =
+      List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
+
+  @Override
+  public void registerIn(Dispatcher d) {
+    d.aws("StartExecution", this::start)
+        .aws("StartSyncExecution", this::startSync)
+        .aws("DescribeExecution", this::describe)
+        .aws("ListExecutions", this::list)
+        .aws("StopExecution", this::stop)
+        .aws("GetExecutionHistory", this::history);
+  }
+
+  private ObjectNode start(Req r) {
+    ExecutionRecord e = launcher.start(r, false);
+    ObjectNode out = obj();
+    out.put("executionArn", e.arn);
+    out.set("startDate", epoch(e.startDate));
+    return out;
+  }
+
+  private ObjectNode startSync(Req r) {
+    ExecutionRecord e = launcher.start(r, true);
+    long deadline = System.nanoTime() + ctx.config().syncExecutionTimeout().toNanos();
+    while (e.engineRunning() && System.nanoTime() < deadline) {
+      Wire.pause(5);
+      e.catchUp(Instant.now());
+    }
+    ObjectNode out = obj();
+    putStart(out, e);
+    if (e.engineRunning()) {
+      e.execution().stop("States.Timeout", "The execution did not finish within " + ctx.config().syncExecutionTimeout());
+      out.put("status", "TIMED_OUT");
+      out.set("stopDate", epoch(Instant.now()));
+      return out;
+    }
+    ExecutionResult result = e.result();
+    out.set("stopDate", epoch(result.stopDate()));
+    out.put("status", result.status() == ExecutionStatus.ABORTED ? "FAILED" : result.status().name());
+    putOutcome(out, result);
+    ObjectNode billing = out.putObject("billingDetails");
+    billing.put("billedMemoryUsedInMB", 64);
+    billing.put("billedDurationInMilliseconds", Math.max(100, result.elapsed().toMillis()));
+    return out;
+  }
+
+  private ObjectNode describe(Req r) {
+    ExecutionRecord e = ctx.executions().get(r.required("executionArn"));
+    r.str("includedData");
+    Instant now = Instant.now();
+    e.catchUp(now);
+    ExecutionStatus status = e.status(now);
+    ObjectNode out = obj();
+    out.put("executionArn", e.arn);
+    out.put("stateMachineArn", e.machine.arn());
+    out.put("name", e.name);
+    out.put("status", status.name());
+    out.set("startDate", epoch(e.startDate));
+    out.put("input", e.input);
+    out.set("inputDetails", included());
+    if (status != ExecutionStatus.RUNNING) {
+      ExecutionResult result = e.result();
+      out.set("stopDate", epoch(result.stopDate()));
+      putOutcome(out, result);
+    }
+    out.put("redriveCount", 0);
+    out.put("redriveStatus", "NOT_REDRIVABLE");
+    return out;
+  }
+
+  /** The members StartSyncExecution answers before its outcome: ARNs, name, start and input. */
+  private static void putStart(ObjectNode out, ExecutionRecord e) {
+    out.put("executionArn", e.arn);
+    out.put("stateMachineArn", e.machine.arn());
+    out.put("name", e.name);
+    out.set("startDate", epoch(e.startDate));
+    out.put("input", e.input);
+    out.set("inputDetails", included());
+  }
+
+  private static void putOutcome(ObjectNode out, ExecutionResult result) {
+    result.output().ifPresent(o -> {
+      out.put("output", Json.write(o));
+      out.set("outputDetails", included());
+    });
+    result.error().ifPresent(v -> out.put("error", v));
+    result.cause().ifPresent(v -> out.put("cause", v));
+  }
+
+  private ObjectNode list(Req r) {
+    String smArn = r.str("stateMachineArn");
+    String mapRunArn = r.str("mapRunArn");
+    if (smArn == null && mapRunArn == null) {
+      throw ApiException.validation("Must provide a StateMachine ARN or MapRun ARN");
+    }
+    String filter = r.oneOf("statusFilter", STATUSES, null);
+    int max = r.integer("maxResults", 0, 1000, 0);
+    r.oneOf("redriveFilter", List.of("REDRIVEN", "NOT_REDRIVEN"), null);
+    r.str("nextToken");
+    if (mapRunArn != null) {
+      throw new ApiException("ResourceNotFound", "Resource not found: '" + mapRunArn + "' (map runs are not listed by this endpoint)");
+    }
+    ctx.machines().get(smArn);
+    Instant now = Instant.now();
+    List<ExecutionRecord> filtered = new ArrayList<>();
+    for (ExecutionRecord e : ctx.executions().ofStateMachine(smArn)) {
+      e.catchUp(now);
+      if (filter == null || e.status(now).name().equals(filter)) {
+        filtered.add(e);
+      }
+    }
+    ObjectNode out = obj();
+    ArrayNode list = out.putArray("executions");
+    Wire.page(filtered, r.str("nextToken"), Wire.pageSize(max), out, e -> {
+      ObjectNode item = list.addObject();
+      ExecutionStatus status = e.status(now);
+      item.put("executionArn", e.arn);
+      item.put("stateMachineArn", e.machine.arn());
+      item.put("name", e.name);
+      item.put("status", status.name());
+      item.set("startDate", epoch(e.startDate));
+      if (status != ExecutionStatus.RUNNING) {
+        item.set("stopDate", epoch(e.result().stopDate()));
+      }
+      item.put("redriveCount", 0);
+    });
+    return out;
+  }
+
+  private ObjectNode stop(Req r) {
+    String arn = r.required("executionArn");
+    String error = r.str("error", 256);
+    String cause = r.str("cause", 32768);
+    ExecutionRecord e = ctx.executions().get(arn);
+    Instant now = Instant.now();
+    e.catchUp(now);
+    if (e.status(now) != ExecutionStatus.RUNNING) {
+      throw new ApiException("ValidationException",
+          "Execution Does Not Exist: '" + e.arn + "' is not RUNNING (it is " + e.status(now) + ")");
+    }
+    synchronized (e) {
+      e.execution().stop(error, cause);
+    }
+    ObjectNode out = obj();
+    out.set("stopDate", epoch(e.engineRunning() ? now : e.result().stopDate()));
+    return out;
+  }
+
+  private ObjectNode history(Req r) {
+    String arn = r.required("executionArn");
+    int max = r.integer("maxResults", 0, 1000, 0);
+    boolean reverse = r.bool("reverseOrder", false);
+    boolean data = r.bool("includeExecutionData", true);
+    String nextToken = r.str("nextToken", 3096);
+    ExecutionRecord e = ctx.executions().get(arn);
+    Instant now = Instant.now();
+    e.catchUp(now);
+    List<HistoryEvent> events = new ArrayList<>(e.events(now));
+    if (reverse) {
+      Collections.reverse(events);
+    }
+    ObjectNode out = obj();
+    ArrayNode list = out.putArray("events");
+    Wire.page(events, nextToken, Wire.pageSize(max), out, ev -> list.add(Wire.eventJson(ev, data)));
+    return out;
+  }
+}

@@ -1,0 +1,205 @@
+package io.github.sfntest.internal.server;
+
+import static io.github.sfntest.internal.server.Wire.epoch;
+import static io.github.sfntest.internal.server.Wire.obj;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfntest.definition.Diagnostic;
+import io.github.sfntest.definition.InvalidDefinitionException;
+import io.github.sfntest.definition.StateMachineDefinition;
+import io.github.sfntest.internal.validation.DefinitionValidator;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Create, Update, Delete, Describe, List and Validate state machines, and DescribeStateMachineForExecution. */
+record StateMachineActions(ServiceContext ctx) implements ActionGroup {
+
+  static final List<String> TYPES = List.of("STANDARD", "EXPRESS");
+
+  @Override
+  public void registerIn(Dispatcher d) {
+    d.aws("CreateStateMachine", this::create)
+        .aws("UpdateStateMachine", this::update)
+        .aws("DeleteStateMachine", this::delete)
+        .aws("DescribeStateMachine", this::describe)
+        .aws("ListStateMachines", this::list)
+        .aws("DescribeStateMachineForExecution", this::describeForExecution)
+        .aws("ValidateStateMachineDefinition", this::validate);
+  }
+
+  private ObjectNode create(Req r) {
+    String name = r.required("name", 80);
+    String definitionText = r.required("definition", DefinitionValidator.MAX_DEFINITION_LENGTH);
+    String roleArn = r.required("roleArn", 256);
+    String type = r.oneOf("type", TYPES, "STANDARD");
+    ObjectNode logging = r.object("loggingConfiguration");
+    ObjectNode tracing = r.object("tracingConfiguration");
+    r.bool("publish", false);
+    r.array("tags");
+    Arns.checkName(name);
+    Arns.checkRoleArn(roleArn);
+    StateMachineDefinition definition = parseDefinition(name, definitionText);
+    String arn = ctx.arns().stateMachine(name);
+    Instant now = Instant.now();
+    StateMachineRecord.Snapshot snapshot = new StateMachineRecord.Snapshot(arn, name, type, definitionText, definition,
+        roleArn, r.str("description"), logging, tracing, UUID.randomUUID().toString(), now);
+    StateMachineRecord created = ctx.machines().putIfAbsent(arn, new StateMachineRecord(snapshot, now));
+    StateMachineRecord.Snapshot cur = created.current();
+    if (cur != snapshot
+        && (!cur.definitionText().equals(definitionText) || !cur.roleArn().equals(roleArn) || !cur.type().equals(type))) {
+      throw new ApiException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+    }
+    JsonNode tagList = r.array("tags");
+    if (tagList != null) {
+      ctx.tags().put(arn, tagList);
+    }
+    ObjectNode out = obj();
+    out.put("stateMachineArn", arn);
+    out.set("creationDate", epoch(created.creationDate));
+    return out;
+  }
+
+  private ObjectNode update(Req r) {
+    StateMachineRecord machine = ctx.machines().get(r.required("stateMachineArn"));
+    String definitionText = r.str("definition", DefinitionValidator.MAX_DEFINITION_LENGTH);
+    String roleArn = r.str("roleArn", 256);
+    ObjectNode logging = r.object("loggingConfiguration");
+    ObjectNode tracing = r.object("tracingConfiguration");
+    r.bool("publish", false);
+    if (definitionText == null && roleArn == null && logging == null && tracing == null) {
+      throw ApiException.validation("Either the definition, the roleArn, the loggingConfiguration or the "
+          + "tracingConfiguration must be specified");
+    }
+    if (roleArn != null) {
+      Arns.checkRoleArn(roleArn);
+    }
+    StateMachineRecord.Snapshot cur = machine.current();
+    StateMachineDefinition definition = definitionText == null ? cur.definition() : parseDefinition(machine.name, definitionText);
+    String description = r.str("description");
+    Instant now = Instant.now();
+    machine.update(new StateMachineRecord.Snapshot(cur.arn(), cur.name(), cur.type(),
+        definitionText == null ? cur.definitionText() : definitionText, definition,
+        roleArn == null ? cur.roleArn() : roleArn, description == null ? cur.description() : description,
+        logging == null ? cur.loggingConfiguration() : logging, tracing == null ? cur.tracingConfiguration() : tracing,
+        UUID.randomUUID().toString(), now));
+    ObjectNode out = obj();
+    out.set("updateDate", epoch(now));
+    out.put("revisionId", machine.current().revisionId());
+    return out;
+  }
+
+  private ObjectNode delete(Req r) {
+    String arn = r.required("stateMachineArn");
+    ctx.machines().delete(arn);
+    ctx.tags().forget(arn);
+    return obj();
+  }
+
+  private ObjectNode describe(Req r) {
+    StateMachineRecord machine = ctx.machines().get(r.required("stateMachineArn"));
+    ObjectNode out = describe(machine.current());
+    out.put("status", "ACTIVE");
+    out.set("creationDate", epoch(machine.creationDate));
+    return out;
+  }
+
+  private ObjectNode describeForExecution(Req r) {
+    ExecutionRecord e = ctx.executions().get(r.required("executionArn"));
+    ObjectNode out = describe(e.machine);
+    out.set("updateDate", epoch(e.machine.updateDate()));
+    return out;
+  }
+
+  /** The members DescribeStateMachine and DescribeStateMachineForExecution share. */
+  private static ObjectNode describe(StateMachineRecord.Snapshot s) {
+    ObjectNode out = obj();
+    out.put("stateMachineArn", s.arn());
+    out.put("name", s.name());
+    out.put("definition", s.definitionText());
+    out.put("roleArn", s.roleArn());
+    out.put("type", s.type());
+    if (s.description() != null) {
+      out.put("description", s.description());
+    }
+    ObjectNode logging = s.loggingConfiguration();
+    if (logging == null) {
+      logging = obj();
+      logging.put("level", "OFF");
+      logging.put("includeExecutionData", false);
+    }
+    out.set("loggingConfiguration", logging);
+    ObjectNode tracing = s.tracingConfiguration();
+    if (tracing == null) {
+      tracing = obj();
+      tracing.put("enabled", false);
+    }
+    out.set("tracingConfiguration", tracing);
+    out.put("revisionId", s.revisionId());
+    return out;
+  }
+
+  private ObjectNode list(Req r) {
+    int max = r.integer("maxResults", 0, 1000, 0);
+    ObjectNode out = obj();
+    ArrayNode list = out.putArray("stateMachines");
+    Wire.page(ctx.machines().sortedByName(), r.str("nextToken"), Wire.pageSize(max), out, m -> {
+      ObjectNode item = list.addObject();
+      item.put("stateMachineArn", m.arn);
+      item.put("name", m.name);
+      item.put("type", m.current().type());
+      item.set("creationDate", epoch(m.creationDate));
+    });
+    return out;
+  }
+
+  private ObjectNode validate(Req r) {
+    String definition = r.required("definition", DefinitionValidator.MAX_DEFINITION_LENGTH);
+    r.oneOf("type", TYPES, "STANDARD");
+    String severity = r.oneOf("severity", List.of("ERROR", "WARNING"), "ERROR");
+    int max = r.integer("maxResults", 0, 100, 100);
+    List<Diagnostic> diagnostics = DefinitionValidator.validate(definition);
+    ObjectNode out = obj();
+    boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
+    out.put("result", valid ? "OK" : "FAIL");
+    ArrayNode list = out.putArray("diagnostics");
+    int count = 0;
+    for (Diagnostic d : diagnostics) {
+      if (!d.isError() && severity.equals("ERROR")) {
+        continue;
+      }
+      if (max > 0 && count == max) {
+        out.put("truncated", true);
+        return out;
+      }
+      ObjectNode item = list.addObject();
+      item.put("severity", d.severity().name());
+      item.put("code", d.code());
+      item.put("message", d.message());
+      item.put("location", d.pointer());
+      count++;
+    }
+    out.put("truncated", false);
+    return out;
+  }
+
+  /** The definition, or InvalidDefinition listing each error with its code and JSON pointer. */
+  static StateMachineDefinition parseDefinition(String name, String text) {
+    try {
+      return StateMachineDefinition.of(name, text);
+    } catch (InvalidDefinitionException e) {
+      StringBuilder sb = new StringBuilder();
+      for (Diagnostic d : e.diagnostics()) {
+        if (d.isError()) {
+          sb.append(sb.length() == 0 ? "" : "\n").append(d.code()).append(": ").append(d.message())
+              .append(" at ").append(d.pointer().isEmpty() ? "/" : d.pointer());
+        }
+      }
+      throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + sb + "'");
+    } catch (RuntimeException e) {
+      throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.sfntest.internal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfntest.history.HistoryEvent;
+import io.github.sfntest.internal.json.Json;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Shapes of the AWS JSON 1.0 answers shared by the actions: objects, timestamps, pages, events. */
+final class Wire {
+
+  private static final String TOKEN_PREFIX = "sfn-test:";
+
+  private Wire() {}
+
+  static ObjectNode obj() {
+    return Json.NODES.objectNode();
+  }
+
+  /** Epoch seconds with millisecond precision, as the AWS JSON protocols send timestamps. */
+  static JsonNode epoch(Instant instant) {
+    return Json.NODES.numberNode(BigDecimal.valueOf(instant.toEpochMilli(), 3));
+  }
+
+  /** {@code {"included": true}}, the details of a payload sent in full. */
+  static ObjectNode included() {
+    ObjectNode node = obj();
+    node.put("included", true);
+    return node;
+  }
+
+  /** The page size a list action uses: {@code maxResults}, where 0 (absent) means AWS's 100. */
+  static int pageSize(int maxResults) {
+    return maxResults == 0 ? 100 : maxResults;
+  }
+
+  /** Writes one page of {@code items} (nextToken = base64 offset) and the next token if any. */
+  static <T> void page(List<T> items, String nextToken, int pageSize, ObjectNode out, Consumer<T> write) {
+    int from = nextToken == null ? 0 : offset(nextToken, items.size());
+    int to = Math.min(items.size(), from + pageSize);
+    for (int i = from; i < to; i++) {
+      write.accept(items.get(i));
+    }
+    if (to < items.size()) {
+      out.put("nextToken", Base64.getUrlEncoder().withoutPadding()
+          .encodeToString((TOKEN_PREFIX + to).getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  private static int offset(String nextToken, int size) {
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
+      if (!decoded.startsWith(TOKEN_PREFIX)) {
+        throw new IllegalArgumentException();
+      }
+      int from = Integer.parseInt(decoded.substring(TOKEN_PREFIX.length()));
+      if (from < 0 || from > size) {
+        throw new IllegalArgumentException();
+      }
+      return from;
+    } catch (IllegalArgumentException e) {
+      throw new ApiException("InvalidToken", "Invalid Token: 'Invalid pagination token'");
+    }
+  }
+
+  /** One history event on the wire: epoch-seconds timestamp, payloads dropped without execution data. */
+  static ObjectNode eventJson(HistoryEvent event, boolean includeData) {
+    ObjectNode node = event.toJson();
+    node.set("timestamp", epoch(event.timestamp()));
+    if (!includeData) {
+      event.type().detailsKey().ifPresent(key -> {
+        JsonNode details = node.get(key);
+        if (details instanceof ObjectNode d) {
+          ObjectNode copy = d.deepCopy();
+          copy.remove(List.of("input", "output"));
+          node.set(key, copy);
+        }
+      });
+    }
+    return node;
+  }
+
+  /** Waits between two polls; an interrupted wait answers 503, as a server going away does. */
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException("ServiceUnavailable", 503, "Interrupted");
+    }
+  }
+}

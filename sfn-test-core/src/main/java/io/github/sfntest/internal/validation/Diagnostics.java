@@ -1,0 +1,57 @@
+package io.github.sfntest.internal.validation;
+
+import io.github.sfntest.definition.Diagnostic;
+import io.github.sfntest.definition.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one collector every rule reports to: it turns a JSON pointer into the source position of
+ * the value (or, for "key" reports, of the field name) and keeps the diagnostics in report order.
+ */
+final class Diagnostics {
+
+  static final String SCHEMA = "SCHEMA_VALIDATION_FAILED";
+  static final String TRANSITION = "MISSING_TRANSITION_TARGET";
+
+  private final LocatedDocument doc;
+  private final List<Diagnostic> out = new ArrayList<>();
+
+  Diagnostics(LocatedDocument doc) {
+    this.doc = doc;
+  }
+
+  /** A schema error located at the value of {@code pointer}. */
+  void error(String pointer, String message) {
+    error(SCHEMA, pointer, message);
+  }
+
+  /** An error with its own code, located at the value of {@code pointer}. */
+  void error(String code, String pointer, String message) {
+    add(code, Severity.ERROR, pointer, doc.valueAt(pointer), message);
+  }
+
+  /** A schema error located at the field name ending {@code pointer} (unknown or extra fields). */
+  void keyError(String pointer, String message) {
+    keyError(SCHEMA, pointer, message);
+  }
+
+  /** An error with its own code, located at the field name ending {@code pointer}. */
+  void keyError(String code, String pointer, String message) {
+    add(code, Severity.ERROR, pointer, doc.keyAt(pointer), message);
+  }
+
+  /** A warning located at the value of {@code pointer}. */
+  void warning(String code, String pointer, String message) {
+    add(code, Severity.WARNING, pointer, doc.valueAt(pointer), message);
+  }
+
+  /** Everything reported so far, in report order. */
+  List<Diagnostic> list() {
+    return out;
+  }
+
+  private void add(String code, Severity severity, String pointer, SourceLocation at, String message) {
+    out.add(new Diagnostic(code, severity, pointer, at.line(), at.column(), message));
+  }
+}

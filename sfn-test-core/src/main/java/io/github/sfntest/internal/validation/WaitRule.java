@@ -1,0 +1,62 @@
+package io.github.sfntest.internal.validation;
+
+import static io.github.sfntest.internal.validation.LocatedDocument.child;
+import static io.github.sfntest.internal.validation.Values.MAX_SECONDS;
+import static io.github.sfntest.internal.validation.Values.isExpression;
+import static io.github.sfntest.internal.validation.Values.isTimestamp;
+import static io.github.sfntest.internal.validation.Values.kind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.internal.asl.QueryLanguage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wait states: exactly one of Seconds, Timestamp, SecondsPath, TimestampPath, each well-formed. */
+final class WaitRule extends StateRule {
+
+  WaitRule(ValidationContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  void check(StateNode st) {
+    waitState(st.node(), st.ptr(), st.q(), st.label());
+  }
+
+  private void waitState(JsonNode s, String ptr, QueryLanguage q, String label) {
+    List<String> present = new ArrayList<>();
+    for (String f : new String[] {"Seconds", "Timestamp", "SecondsPath", "TimestampPath"}) {
+      if (s.has(f)) {
+        present.add(f);
+      }
+    }
+    if (present.isEmpty()) {
+      out.error(ptr, label + " needs exactly one of " + (q == QueryLanguage.JSONATA
+          ? "\"Seconds\" or \"Timestamp\"" : "\"Seconds\", \"Timestamp\", \"SecondsPath\" or \"TimestampPath\""));
+    } else if (present.size() > 1) {
+      out.keyError(child(ptr, present.get(1)), label + " has " + String.join(" and ", present)
+          + "; a Wait state takes exactly one of them");
+    }
+    if (s.has("Seconds")) {
+      fields.integer(child(ptr, "Seconds"), "Seconds", s.get("Seconds"), 0, MAX_SECONDS, q);
+    }
+    JsonNode ts = s.get("Timestamp");
+    if (ts != null) {
+      if (ts.isTextual() && q == QueryLanguage.JSONATA && isExpression(ts.asText())) {
+        // evaluated at run time
+      } else if (!ts.isTextual()) {
+        out.error(child(ptr, "Timestamp"), "Timestamp must be an ISO-8601 string such as"
+            + " \"2016-03-14T01:59:00Z\" (was " + kind(ts) + ")");
+      } else if (!ts.asText().contains("${") && !isTimestamp(ts.asText())) {
+        out.error(child(ptr, "Timestamp"), "Timestamp must be an ISO-8601 date-time with an upper-case T"
+            + " and a time zone, such as \"2016-03-14T01:59:00Z\" (was \""
+            + PathSyntax.abbreviate(ts.asText()) + "\")"
+            + (PathSyntax.looksLikePath(ts.asText()) ? "; to read it from the input use TimestampPath" : ""));
+      }
+    }
+    if (q == QueryLanguage.JSONPATH) {
+      fields.pathField(s, ptr, "SecondsPath", false);
+      fields.pathField(s, ptr, "TimestampPath", false);
+    }
+  }
+}
