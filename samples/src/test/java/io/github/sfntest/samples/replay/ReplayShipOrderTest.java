@@ -3,6 +3,7 @@ package io.github.sfntest.samples.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sfntest.definition.StateMachineDefinition;
+import io.github.sfntest.junit.ReplayTest;
 import io.github.sfntest.replay.Divergence;
 import io.github.sfntest.replay.RecordedExecution;
 import io.github.sfntest.replay.Replay;
@@ -11,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Executions of the order-shipping workflow that really happened (replay-order-management/recordings:
  * an order whose ninja T-shirt was out of stock once, and a fraudulent customer), replayed against
  * the definition as it is now. The recorded answers of the Lambdas, EventBridge, SNS and the SQS
- * callback are the mocks; nobody wrote one by hand.
+ * callback are the mocks; nobody wrote one by hand. {@code @ReplayTest} makes one test per recording.
  */
 class ReplayShipOrderTest {
 
@@ -41,10 +40,28 @@ class ReplayShipOrderTest {
     return RecordedExecution.findAll("replay-order-management/recordings/*.json").stream();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("recordings")
-  void the_current_definition_reproduces_every_recorded_execution(RecordedExecution recording) {
-    assertThat(Replay.of(CURRENT, recording).run()).matchesRecording();
+  /** One test per recording, named after its file. */
+  @ReplayTest(histories = "replay-order-management/recordings/*.json",
+      definition = "order-management-callback/ship-order.asl.json",
+      substitutions = {
+          "LambdaGetCustomerStatus=arn:aws:lambda:us-east-1:123456789012:function:GetCustomerStatus",
+          "LambdaReserveProduct=arn:aws:lambda:us-east-1:123456789012:function:ReserveProduct",
+          "PackageAndShipQueue=https://sqs.us-east-1.amazonaws.com/123456789012/PackageAndShip",
+          "EventBusName=orders",
+          "SnsNewOrderTopic=arn:aws:sns:us-east-1:123456789012:NewOrder"})
+  void the_current_definition_reproduces_every_recorded_execution(ReplayResult replay) {
+    assertThat(replay).matchesRecording();
+  }
+
+  /** The refactored v2 against every recording: only the orders that reach the Map change. */
+  @ReplayTest(histories = "replay-order-management/recordings/*.json")
+  void v2_changes_only_what_happens_after_the_map(RecordedExecution recording) {
+    ReplayResult replay = Replay.of(V2, recording).run();
+    if (recording.visitedStates().contains("Reserve Products")) {
+      assertThat(replay).divergesAt("Reserve Products");
+    } else {
+      assertThat(replay).matchesRecording();
+    }
   }
 
   @Test
