@@ -1,7 +1,6 @@
 package io.github.sfntest.engine;
 
 import io.github.sfntest.definition.StateMachineDefinition;
-import io.github.sfntest.internal.interpreter.InProcessEngine;
 import java.util.Set;
 
 /**
@@ -17,11 +16,11 @@ import java.util.Set;
 public interface Engine extends AutoCloseable {
 
   static Engine inProcess() {
-    return new InProcessEngine(EngineOptions.defaults());
+    return InProcessEngines.create(EngineOptions.defaults());
   }
 
   static Engine inProcess(EngineOptions options) {
-    return new InProcessEngine(options);
+    return InProcessEngines.create(options);
   }
 
   /** Starts an execution and runs it until it ends or waits for a callback. */

@@ -6,28 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A thread of execution: the execution itself, a Parallel branch or a Map iteration. */
-final class Frame {
+public final class Frame {
 
-  interface Listener {
+  public interface Listener {
     void succeeded(Frame frame, JsonNode output);
 
     void failed(Frame frame, String error, String cause);
   }
 
-  final Frame parent;
-  final Branch branch;
-  final VariableScope variables;
-  final HistoryContext history;
-  final Listener listener;
+  public final Frame parent;
+  public final Branch branch;
+  public final VariableScope variables;
+  public final HistoryContext history;
+  public final Listener listener;
   /** Timers and pending tasks to cancel if this frame is aborted. */
-  final List<Runnable> cleanups = new ArrayList<>();
-  boolean done;
+  public final List<Runnable> cleanups = new ArrayList<>();
+  public boolean done;
   /** The Map iteration index this frame runs, or -1. */
-  int iterationIndex = -1;
+  public int iterationIndex = -1;
   /** The state currently running in this frame (for abort events). */
-  StateEntry current;
+  public StateEntry current;
 
-  Frame(Frame parent, Branch branch, VariableScope variables, HistoryContext history, Listener listener) {
+  public Frame(Frame parent, Branch branch, VariableScope variables, HistoryContext history, Listener listener) {
     this.parent = parent;
     this.branch = branch;
     this.variables = variables;
@@ -35,7 +35,7 @@ final class Frame {
     this.listener = listener;
   }
 
-  boolean aborted() {
+  public boolean aborted() {
     for (Frame f = this; f != null; f = f.parent) {
       if (f.done && f != this) {
         return true;

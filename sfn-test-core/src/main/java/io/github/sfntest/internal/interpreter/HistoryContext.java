@@ -5,20 +5,20 @@ package io.github.sfntest.internal.interpreter;
  * (the execution, a Parallel branch, a Map iteration) keeps its own source and the last event it
  * published; children start from the parent's source and are folded back into it when they end.
  */
-final class HistoryContext {
-  long source;
-  long last;
+public final class HistoryContext {
+  public long source;
+  public long last;
 
-  HistoryContext(long source) {
+  public HistoryContext(long source) {
     this.source = source;
     this.last = source;
   }
 
-  HistoryContext child() {
+  public HistoryContext child() {
     return new HistoryContext(source);
   }
 
-  void integrate(HistoryContext other) {
+  public void integrate(HistoryContext other) {
     source = Math.max(source, other.source);
     last = Math.max(last, other.last);
   }

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A task waiting for send-task-success/failure (a callback task or an activity). */
 public final class PendingTask {
-  final String token;
-  final String stateName;
-  final String resourceArn;
-  final JsonNode parameters;
-  final StateEntry entry;
-  final TaskResource resource;
-  final Integer heartbeatSeconds;
-  final boolean activity;
+  public final String token;
+  public final String stateName;
+  public final String resourceArn;
+  public final JsonNode parameters;
+  public final StateEntry entry;
+  public final TaskResource resource;
+  public final Integer heartbeatSeconds;
+  public final boolean activity;
   /** A worker took this activity task (ActivityStarted recorded). */
-  boolean started;
+  public boolean started;
 
-  PendingTask(String token, String stateName, String resourceArn, JsonNode parameters, StateEntry entry,
+  public PendingTask(String token, String stateName, String resourceArn, JsonNode parameters, StateEntry entry,
       TaskResource resource, Integer heartbeatSeconds, boolean activity) {
     this.token = token;
     this.stateName = stateName;

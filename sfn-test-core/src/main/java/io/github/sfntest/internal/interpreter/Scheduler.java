@@ -10,10 +10,10 @@ import java.util.PriorityQueue;
  * timers fire in (time, creation) order, and time only moves when the scheduler jumps to the next
  * timer. The same inputs therefore always give the same event order and timestamps.
  */
-final class Scheduler {
+public final class Scheduler {
 
   /** A scheduled action; {@link #cancel()} makes it a no-op. */
-  static final class Timer implements Comparable<Timer> {
+  public static final class Timer implements Comparable<Timer> {
     private final Instant due;
     private final long seq;
     private Runnable action;
@@ -24,15 +24,15 @@ final class Scheduler {
       this.action = action;
     }
 
-    void cancel() {
+    public void cancel() {
       action = null;
     }
 
-    boolean active() {
+    public boolean active() {
       return action != null;
     }
 
-    Instant due() {
+    public Instant due() {
       return due;
     }
 
@@ -48,32 +48,32 @@ final class Scheduler {
   private Instant now;
   private long seq;
 
-  Scheduler(Instant start) {
+  public Scheduler(Instant start) {
     this.now = start;
   }
 
-  Instant now() {
+  public Instant now() {
     return now;
   }
 
-  void post(Runnable action) {
+  public void post(Runnable action) {
     ready.addLast(action);
   }
 
-  Timer schedule(Duration delay, Runnable action) {
+  public Timer schedule(Duration delay, Runnable action) {
     Timer timer = new Timer(now.plus(delay), seq++, action);
     timers.add(timer);
     return timer;
   }
 
-  Timer scheduleAt(Instant due, Runnable action) {
+  public Timer scheduleAt(Instant due, Runnable action) {
     Timer timer = new Timer(due.isBefore(now) ? now : due, seq++, action);
     timers.add(timer);
     return timer;
   }
 
   /** Runs ready work; no time passes. */
-  void drainReady() {
+  public void drainReady() {
     Runnable next;
     while ((next = ready.pollFirst()) != null) {
       next.run();
@@ -81,7 +81,7 @@ final class Scheduler {
   }
 
   /** The due time of the next active timer, or null. */
-  Instant nextTimerDue() {
+  public Instant nextTimerDue() {
     Timer head;
     while ((head = timers.peek()) != null && !head.active()) {
       timers.poll();
@@ -90,7 +90,7 @@ final class Scheduler {
   }
 
   /** Moves the clock to the next timer and fires every timer due then. False if none. */
-  boolean fireNextTimer() {
+  public boolean fireNextTimer() {
     Instant due = nextTimerDue();
     if (due == null) {
       return false;
@@ -109,7 +109,7 @@ final class Scheduler {
   }
 
   /** Moves the clock forward without firing (used by explicit advanceTime after firing). */
-  void advanceTo(Instant instant) {
+  public void advanceTo(Instant instant) {
     if (instant.isAfter(now)) {
       now = instant;
     }

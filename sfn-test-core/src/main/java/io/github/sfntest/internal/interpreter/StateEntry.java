@@ -5,30 +5,32 @@ import io.github.sfntest.internal.asl.State;
 import java.time.Instant;
 
 /** One entry into one state: its raw input, the Entered event, and retry bookkeeping. */
-final class StateEntry {
-  final Frame frame;
-  final State state;
-  final JsonNode rawInput;
-  final long enteredEventId;
+public final class StateEntry {
+  public final Frame frame;
+  public final State state;
+  public final JsonNode rawInput;
+  public final long enteredEventId;
   /** previousEventId of the Entered event (AWS links some evaluation failures to it). */
-  long enteredPreviousId;
+  public long enteredPreviousId;
   /** Map/Parallel: the *StateFailed event recorded when the state gives up (no retry). */
-  io.github.sfntest.history.HistoryEventType failedEvent;
-  final Instant enteredTime;
-  final int[] attempts;
-  int retryCount;
-  String taskToken;
-  Scheduler.Timer timeoutTimer;
-  Scheduler.Timer heartbeatTimer;
-  boolean finished;
+  public io.github.sfntest.history.HistoryEventType failedEvent;
+  public final Instant enteredTime;
+  public final int[] attempts;
+  public int retryCount;
+  public String taskToken;
+  public Scheduler.Timer timeoutTimer;
+  public Scheduler.Timer heartbeatTimer;
+  public boolean finished;
   /** The current task attempt still waits for its outcome (later outcomes are ignored). */
-  boolean attemptOpen;
+  public boolean attemptOpen;
   /** Counts task attempts, so a delayed outcome completes only the attempt that produced it. */
-  int attemptNumber;
+  public int attemptNumber;
   /** The last failure was a missed heartbeat (recorded as States.Timeout). */
-  boolean heartbeatExpired;
+  public boolean heartbeatExpired;
+  /** Choice: the index of the rule taken, -1 for Default, -2 before the state chose (coverage). */
+  public int choiceTaken = -2;
 
-  StateEntry(Frame frame, State state, JsonNode rawInput, long enteredEventId, Instant enteredTime) {
+  public StateEntry(Frame frame, State state, JsonNode rawInput, long enteredEventId, Instant enteredTime) {
     this.frame = frame;
     this.state = state;
     this.rawInput = rawInput;
@@ -40,14 +42,14 @@ final class StateEntry {
   private String enteredTimeText;
 
   /** $$.State.EnteredTime, formatted once per entry. */
-  String enteredTimeText() {
+  public String enteredTimeText() {
     if (enteredTimeText == null) {
-      enteredTimeText = ExecutionRun.AWS_TIME.format(enteredTime);
+      enteredTimeText = AwsTime.FORMAT.format(enteredTime);
     }
     return enteredTimeText;
   }
 
-  void cancelTimers() {
+  public void cancelTimers() {
     if (timeoutTimer != null) {
       timeoutTimer.cancel();
     }

@@ -11,10 +11,10 @@ import java.util.UUID;
  * task started waiting (recorded in TaskSubmitted) when a mock only gives the final result: the
  * shapes real services answer with, derived from the parameters so reruns are identical.
  */
-final class SubmitResponses {
+public final class SubmitResponses {
   private SubmitResponses() {}
 
-  static JsonNode forTask(TaskResource resource, JsonNode params, RunSettings settings, Instant now) {
+  public static JsonNode forTask(TaskResource resource, JsonNode params, RunSettings settings, Instant now) {
     String action = resource.resource();
     String type = resource.resourceType();
     if ("sqs".equals(type) && action.startsWith("sendMessage")) {
@@ -35,7 +35,7 @@ final class SubmitResponses {
           : UUID.nameUUIDFromBytes(Json.write(params).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
       return IntegrationResults.stepFunctionsStartExecution(
           "arn:aws:states:" + settings.region() + ":" + settings.account() + ":execution:" + machineName + ":" + name,
-          ExecutionRun.AWS_TIME.format(now));
+          AwsTime.FORMAT.format(now));
     }
     return Json.NODES.objectNode();
   }

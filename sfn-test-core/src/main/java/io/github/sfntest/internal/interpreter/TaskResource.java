@@ -5,16 +5,16 @@ package io.github.sfntest.internal.interpreter;
  * integrations ({@code resourceType} "lambda", "aws-sdk:s3"...; {@code resource} the action with its
  * pattern suffix), legacy Lambda function ARNs, and activity ARNs.
  */
-record TaskResource(String arn, Kind kind, String resourceType, String resource, Pattern pattern) {
+public record TaskResource(String arn, Kind kind, String resourceType, String resource, Pattern pattern) {
 
-  enum Kind {
+  public enum Kind {
     SERVICE,
     LAMBDA_FUNCTION,
     ACTIVITY,
     UNKNOWN
   }
 
-  enum Pattern {
+  public enum Pattern {
     REQUEST_RESPONSE,
     SYNC,
     SYNC2,
@@ -25,7 +25,7 @@ record TaskResource(String arn, Kind kind, String resourceType, String resource,
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Classifies a Resource; results are cached because Task states run it on every attempt. */
-  static TaskResource parse(String arn) {
+  public static TaskResource parse(String arn) {
     TaskResource cached = CACHE.get(arn);
     if (cached == null) {
       cached = classify(arn);
@@ -73,7 +73,7 @@ record TaskResource(String arn, Kind kind, String resourceType, String resource,
   }
 
   /** The Lambda function name for legacy ARNs ("arn:aws:lambda:r:a:function:name[:qualifier]"). */
-  String functionName() {
+  public String functionName() {
     String[] parts = arn.split(":");
     return parts.length > 6 ? parts[6] : arn;
   }

@@ -5,15 +5,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Variables of one scope; inner scopes (branches, iterations) read outer ones. */
-final class VariableScope {
+public final class VariableScope {
   private final VariableScope parent;
   private Map<String, JsonNode> values;
 
-  VariableScope(VariableScope parent) {
+  public VariableScope(VariableScope parent) {
     this.parent = parent;
   }
 
-  JsonNode get(String name) {
+  public JsonNode get(String name) {
     for (VariableScope s = this; s != null; s = s.parent) {
       if (s.values != null) {
         JsonNode v = s.values.get(name);
@@ -25,7 +25,7 @@ final class VariableScope {
     return null;
   }
 
-  void set(String name, JsonNode value) {
+  public void set(String name, JsonNode value) {
     if (values == null) {
       values = new HashMap<>();
     }
@@ -33,7 +33,7 @@ final class VariableScope {
   }
 
   /** A cheap upper bound of the UTF-8 size of every visible variable. */
-  long sizeUpperBound() {
+  public long sizeUpperBound() {
     long size = 0;
     for (VariableScope s = this; s != null; s = s.parent) {
       if (s.values != null) {
@@ -46,7 +46,7 @@ final class VariableScope {
   }
 
   /** The UTF-8 size of every visible variable, serialised. */
-  long exactSize() {
+  public long exactSize() {
     long size = 0;
     for (VariableScope s = this; s != null; s = s.parent) {
       if (s.values != null) {
@@ -59,7 +59,7 @@ final class VariableScope {
     return size;
   }
 
-  VariableScope child() {
+  public VariableScope child() {
     return new VariableScope(this);
   }
 }

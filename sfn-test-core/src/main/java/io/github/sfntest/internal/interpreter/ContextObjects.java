@@ -1,0 +1,89 @@
+package io.github.sfntest.internal.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfntest.internal.asl.StateType;
+import io.github.sfntest.internal.json.Json;
+import java.util.Random;
+
+/**
+ * What the evaluation environment of one execution reads besides the state's input: the context
+ * object ({@code $$}), JSONata's {@code $states}, virtual time and the seeded random source.
+ */
+public final class ContextObjects {
+
+  private final RunSettings settings;
+  private final JsonNode executionInput;
+  private final Scheduler scheduler;
+  final Random random;
+  private ObjectNode executionContext;
+  private ObjectNode stateMachineContext;
+
+  ContextObjects(RunSettings settings, JsonNode executionInput, Scheduler scheduler, Random random) {
+    this.settings = settings;
+    this.executionInput = executionInput;
+    this.scheduler = scheduler;
+    this.random = random;
+  }
+
+  /** A new environment for one field of {@code entry}, over {@code in}. */
+  public StateEnv env(StateEntry entry, JsonNode in) {
+    return new StateEnv(this, entry, in);
+  }
+
+  java.time.Instant now() {
+    return scheduler.now();
+  }
+
+  ObjectNode statesVar(StateEntry entry, JsonNode result, JsonNode errorOutput) {
+    ObjectNode states = Json.NODES.objectNode();
+    states.set("input", entry.rawInput);
+    if (result != null) {
+      states.set("result", result);
+    }
+    if (errorOutput != null) {
+      states.set("errorOutput", errorOutput);
+    }
+    states.set("context", contextObject(entry, -1, null));
+    return states;
+  }
+
+  ObjectNode contextObject(StateEntry entry, int mapIndex, JsonNode mapValue) {
+    if (executionContext == null) {
+      executionContext = Json.NODES.objectNode();
+      executionContext.put("Id", settings.executionArn());
+      executionContext.set("Input", executionInput);
+      executionContext.put("StartTime", AwsTime.FORMAT.format(settings.startTime()));
+      executionContext.put("Name", settings.executionName());
+      executionContext.put("RoleArn", settings.roleArn());
+      executionContext.put("RedriveCount", 0);
+      stateMachineContext = Json.NODES.objectNode();
+      stateMachineContext.put("Id", settings.stateMachineArn());
+      stateMachineContext.put("Name", settings.stateMachineName());
+    }
+    ObjectNode ctx = Json.NODES.objectNode();
+    ctx.set("Execution", executionContext);
+    ctx.set("StateMachine", stateMachineContext);
+    ObjectNode state = Json.NODES.objectNode();
+    state.put("Name", entry.state.name());
+    state.put("EnteredTime", entry.enteredTimeText());
+    if (entry.retryCount > 0 || entry.state.type() == StateType.TASK) {
+      state.put("RetryCount", entry.retryCount);
+    }
+    ctx.set("State", state);
+    if (entry.taskToken != null) {
+      ObjectNode taskNode = Json.NODES.objectNode();
+      taskNode.put("Token", entry.taskToken);
+      ctx.set("Task", taskNode);
+    }
+    if (mapIndex >= 0) {
+      ObjectNode item = Json.NODES.objectNode();
+      item.put("Index", mapIndex);
+      item.set("Value", mapValue);
+      ObjectNode mapNode = Json.NODES.objectNode();
+      mapNode.set("Item", item);
+      ctx.set("Map", mapNode);
+    }
+    return ctx;
+  }
+}

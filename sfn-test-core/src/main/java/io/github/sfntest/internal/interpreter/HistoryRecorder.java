@@ -1,0 +1,128 @@
+package io.github.sfntest.internal.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfntest.history.HistoryEvent;
+import io.github.sfntest.history.HistoryEventType;
+import io.github.sfntest.internal.asl.StateType;
+import io.github.sfntest.internal.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The history of one execution: event ids, links between events, and the history-size limit. */
+public final class HistoryRecorder {
+
+  /** Told when the history reaches its size limit while the execution still runs. */
+  interface LimitListener {
+    void historyLimitReached(HistoryEventType type);
+  }
+
+  /** {"truncated": false}, shared: history details are read-only. */
+  public static final ObjectNode NOT_TRUNCATED = Json.NODES.objectNode().put("truncated", false);
+
+  private final List<HistoryEvent> events = new ArrayList<>();
+  private final Scheduler scheduler;
+  private final int maxEvents;
+  private final LimitListener limit;
+  private long nextEventId = 1;
+
+  HistoryRecorder(Scheduler scheduler, int maxEvents, LimitListener limit) {
+    this.scheduler = scheduler;
+    this.maxEvents = maxEvents;
+    this.limit = limit;
+  }
+
+  List<HistoryEvent> events() {
+    return List.copyOf(events);
+  }
+
+  long emit(HistoryContext ctx, HistoryEventType type, ObjectNode details, boolean updateSource) {
+    long id = record(ctx.source, type, details);
+    ctx.last = id;
+    if (updateSource) {
+      ctx.source = id;
+    }
+    return id;
+  }
+
+  /** An event linked to {@code previous} that moves no thread's history context (aborts). */
+  long record(long previous, HistoryEventType type, ObjectNode details) {
+    long id = nextEventId++;
+    events.add(new HistoryEvent(id, previous, scheduler.now(), type, details));
+    checkLimit(type);
+    return id;
+  }
+
+  /** Records an event whose payload strings are rendered only if someone reads them. */
+  long emitLazy(HistoryContext ctx, HistoryEventType type, Supplier<ObjectNode> details) {
+    long id = nextEventId++;
+    events.add(HistoryEvent.withLazyDetails(id, ctx.source, scheduler.now(), type, details));
+    ctx.last = id;
+    ctx.source = id;
+    checkLimit(type);
+    return id;
+  }
+
+  private void checkLimit(HistoryEventType type) {
+    if (maxEvents > 0 && events.size() >= maxEvents) {
+      limit.historyLimitReached(type);
+    }
+  }
+
+  static ObjectNode stateEnteredDetails(String name, JsonNode stateInput) {
+    ObjectNode details = Json.NODES.objectNode();
+    details.put("name", name);
+    details.put("input", Json.write(stateInput));
+    details.set("inputDetails", NOT_TRUNCATED);
+    return details;
+  }
+
+  /** {"error": ..., "cause": ...}, each only when given. */
+  public static ObjectNode errorDetails(String err, String errCause) {
+    ObjectNode details = Json.NODES.objectNode();
+    if (err != null) {
+      details.put("error", err);
+    }
+    if (errCause != null) {
+      details.put("cause", errCause);
+    }
+    return details;
+  }
+
+  static HistoryEventType entered(StateType type) {
+    return switch (type) {
+      case PASS -> HistoryEventType.PASS_STATE_ENTERED;
+      case TASK -> HistoryEventType.TASK_STATE_ENTERED;
+      case CHOICE -> HistoryEventType.CHOICE_STATE_ENTERED;
+      case WAIT -> HistoryEventType.WAIT_STATE_ENTERED;
+      case SUCCEED -> HistoryEventType.SUCCEED_STATE_ENTERED;
+      case FAIL -> HistoryEventType.FAIL_STATE_ENTERED;
+      case PARALLEL -> HistoryEventType.PARALLEL_STATE_ENTERED;
+      case MAP -> HistoryEventType.MAP_STATE_ENTERED;
+    };
+  }
+
+  static HistoryEventType exited(StateType type) {
+    return switch (type) {
+      case PASS -> HistoryEventType.PASS_STATE_EXITED;
+      case TASK -> HistoryEventType.TASK_STATE_EXITED;
+      case CHOICE -> HistoryEventType.CHOICE_STATE_EXITED;
+      case WAIT -> HistoryEventType.WAIT_STATE_EXITED;
+      case SUCCEED -> HistoryEventType.SUCCEED_STATE_EXITED;
+      case PARALLEL -> HistoryEventType.PARALLEL_STATE_EXITED;
+      case MAP -> HistoryEventType.MAP_STATE_EXITED;
+      case FAIL -> throw new IllegalStateException("Fail states do not exit");
+    };
+  }
+
+  static HistoryEventType aborted(StateType type) {
+    return switch (type) {
+      case TASK -> HistoryEventType.TASK_STATE_ABORTED;
+      case WAIT -> HistoryEventType.WAIT_STATE_ABORTED;
+      case PARALLEL -> HistoryEventType.PARALLEL_STATE_ABORTED;
+      case MAP -> HistoryEventType.MAP_STATE_ABORTED;
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,134 @@
+package io.github.sfntest.internal.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.engine.StatesErrors;
+import io.github.sfntest.internal.StatesException;
+import io.github.sfntest.internal.asl.State;
+import io.github.sfntest.internal.interpreter.states.StateContext;
+import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.query.EvalEnv;
+import io.github.sfntest.internal.query.ValueExpr;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A state's input and output processing: InputPath, Parameters, ResultSelector, ResultPath,
+ * OutputPath and Assign (JSONPath), or Arguments, Output and Assign (JSONata). An optional
+ * {@link Observer} sees the data after each step (single-state tests).
+ */
+public final class StateIo {
+
+  /** Sees the data after each processing step; null steps are skipped. */
+  public interface Observer {
+    void step(StateEntry entry, Step step, JsonNode value);
+  }
+
+  /** The processing steps, in AWS's order. */
+  public enum Step {
+    INPUT_PATH, PARAMETERS, RESULT_SELECTOR, RESULT_PATH, OUTPUT_PATH, ARGUMENTS, OUTPUT
+  }
+
+  /** AWS keeps at most 10 MiB of variables per execution. */
+  static final long MAX_VARIABLE_BYTES = 10L * 1024 * 1024;
+
+  private final StateContext ctx;
+  private final int maxPayloadBytes;
+  private Observer observer;
+
+  StateIo(StateContext ctx, int maxPayloadBytes) {
+    this.ctx = ctx;
+    this.maxPayloadBytes = maxPayloadBytes;
+  }
+
+  /** Watches every step of every state of this run (null to stop). */
+  public void observe(Observer value) {
+    observer = value;
+  }
+
+  private JsonNode seen(StateEntry entry, Step step, JsonNode value) {
+    if (observer != null) {
+      observer.step(entry, step, value);
+    }
+    return value;
+  }
+
+  /** InputPath then Parameters (JSONPath), or Arguments (JSONata). */
+  public JsonNode effectiveInput(StateEntry entry) {
+    State.Common c = entry.state.common();
+    StateEnv env = ctx.env(entry, entry.rawInput);
+    if (c.jsonata()) {
+      env.lazyStates(null, null);
+      return seen(entry, Step.ARGUMENTS, c.arguments() != null ? c.arguments().evaluate(env) : entry.rawInput);
+    }
+    JsonNode afterInputPath = seen(entry, Step.INPUT_PATH, c.inputPath().apply(env));
+    return c.parameters() != null
+        ? seen(entry, Step.PARAMETERS, c.parameters().evaluate(env.with(afterInputPath)))
+        : afterInputPath;
+  }
+
+  /** ResultSelector, Assign, ResultPath, OutputPath (JSONPath) or Assign/Output (JSONata); then exits. */
+  public void finish(StateEntry entry, JsonNode result) {
+    State.Common c = entry.state.common();
+    StateEnv env = ctx.env(entry, entry.rawInput);
+    JsonNode out;
+    Map<String, JsonNode> assigned;
+    if (c.jsonata()) {
+      env.lazyStates(result, null);
+      assigned = evaluateAssign(c.assign(), env);
+      if (c.output() != null) {
+        out = c.output().evaluate(env);
+      } else {
+        out = result != null ? result : entry.rawInput;
+      }
+      seen(entry, Step.OUTPUT, out);
+    } else {
+      JsonNode selected = c.resultSelector() != null
+          ? seen(entry, Step.RESULT_SELECTOR, c.resultSelector().evaluate(env.with(result)))
+          : result;
+      assigned = evaluateAssign(c.assign(), env.with(selected));
+      JsonNode combined = seen(entry, Step.RESULT_PATH, c.resultPath().apply(entry.rawInput, selected));
+      out = seen(entry, Step.OUTPUT_PATH, c.outputPath().apply(env.with(combined)));
+    }
+    applyAssign(entry.frame, assigned);
+    ctx.exit(entry, out, assigned);
+  }
+
+  /** The variables an Assign field sets, in its order; null without one. */
+  public Map<String, JsonNode> evaluateAssign(ValueExpr assign, EvalEnv env) {
+    if (assign == null) {
+      return null;
+    }
+    JsonNode values = assign.evaluate(env);
+    Map<String, JsonNode> result = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      result.put(e.getKey(), e.getValue());
+    }
+    if (maxPayloadBytes > 0 && exceedsPayloadLimit(values)) {
+      throw new StatesException(StatesErrors.DATA_LIMIT_EXCEEDED,
+          "The variables assigned by this state exceed the maximum size of " + maxPayloadBytes
+              + " bytes for one Assign.");
+    }
+    return result;
+  }
+
+  public void applyAssign(Frame frame, Map<String, JsonNode> assigned) {
+    if (assigned == null) {
+      return;
+    }
+    assigned.forEach(frame.variables::set);
+    if (maxPayloadBytes > 0 && frame.variables.sizeUpperBound() > MAX_VARIABLE_BYTES
+        && frame.variables.exactSize() > MAX_VARIABLE_BYTES) {
+      throw new StatesException(StatesErrors.DATA_LIMIT_EXCEEDED,
+          "The variables of this execution exceed the maximum total size of " + MAX_VARIABLE_BYTES + " bytes (10 MiB).");
+    }
+  }
+
+  /** AWS's 256 KiB limit, in UTF-8 bytes; serialises only payloads that might be that large. */
+  public boolean exceedsPayloadLimit(JsonNode payload) {
+    int limit = maxPayloadBytes;
+    return limit > 0 && Json.utf8SizeUpperBound(payload) > limit && Json.utf8Size(Json.write(payload)) > limit;
+  }
+}
