@@ -76,12 +76,15 @@ public final class SdkEngine implements Engine {
   private final Map<String, String> machineArns = new ConcurrentHashMap<>();
   private final Map<String, String> machineDefinitions = new ConcurrentHashMap<>();
   private final AtomicLong counter = new AtomicLong();
+  private final String namePrefix;
+  private final boolean deleteOnClose;
+  private final boolean skipWhenMocked;
 
   private SdkEngine(Builder b) {
     URI endpoint = b.endpoint;
     if (b.client != null) {
       this.sfn = b.client;
-      this.ownsClient = false;
+      this.ownsClient = b.ownClient;
       if (endpoint == null) {
         endpoint = b.client.serviceClientConfiguration().endpointOverride().orElse(null);
       }
@@ -92,7 +95,10 @@ public final class SdkEngine implements Engine {
     }
     this.options = b.options;
     this.localServer = b.handOverHandlers ? SfnServer.runningAt(endpoint) : Optional.empty();
-    this.extensions = EndpointExtensions.probe(endpoint);
+    this.extensions = b.probeExtensions ? EndpointExtensions.probe(endpoint) : Optional.empty();
+    this.namePrefix = b.namePrefix;
+    this.deleteOnClose = b.deleteOnClose;
+    this.skipWhenMocked = b.skipWhenMocked;
     Set<EngineCapability> caps = EnumSet.noneOf(EngineCapability.class);
     if (extensions.isPresent()) {
       for (JsonNode c : extensions.get().describe().path("capabilities")) {
@@ -204,6 +210,9 @@ public final class SdkEngine implements Engine {
     if (localServer.isPresent() && (!isNone(handler) || request.s3() != null)) {
       registered = localServer.get().registerTaskHandler(handler, options, request.s3());
       testCase = registered;
+    } else if (skipWhenMocked && !isNone(handler)) {
+      throw Skip.because("The " + this + " engine runs executions on the real service, which takes no mocks, and this"
+          + " test mocks its integrations (" + handler + "); it runs on the in-process engine, tests without mocks run here");
     } else if (handler instanceof TestCaseHandler tc) {
       machineName = tc.stateMachine();
       testCase = tc.testCase();
@@ -263,10 +272,10 @@ public final class SdkEngine implements Engine {
     }
     if (arn == null) {
       try {
-        arn = sfn.createStateMachine(b -> b.name(name).definition(definitionJson).roleArn(options.roleArn()))
+        arn = sfn.createStateMachine(b -> b.name(namePrefix + name).definition(definitionJson).roleArn(options.roleArn()))
             .stateMachineArn();
       } catch (StateMachineAlreadyExistsException e) {
-        arn = findStateMachine(name);
+        arn = findStateMachine(namePrefix + name);
         String found = arn;
         sfn.updateStateMachine(b -> b.stateMachineArn(found).definition(definitionJson));
       }
@@ -300,8 +309,19 @@ public final class SdkEngine implements Engine {
 
   @Override
   public void close() {
-    if (ownsClient) {
-      sfn.close();
+    try {
+      if (deleteOnClose) {
+        // what this engine created, and nothing else: AWS accounts are shared
+        for (String arn : machineArns.values()) {
+          sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
+        }
+        machineArns.clear();
+        machineDefinitions.clear();
+      }
+    } finally {
+      if (ownsClient) {
+        sfn.close();
+      }
     }
   }
 
@@ -320,6 +340,11 @@ public final class SdkEngine implements Engine {
     private Duration timeout = Duration.ofMinutes(5);
     private Duration maxPollInterval = Duration.ofMillis(250);
     private boolean handOverHandlers = true;
+    private boolean probeExtensions = true;
+    private boolean ownClient;
+    private String namePrefix = "";
+    private boolean deleteOnClose;
+    private boolean skipWhenMocked;
 
     private Builder() {}
 
@@ -365,6 +390,39 @@ public final class SdkEngine implements Engine {
     /** The longest pause between two polls (default 250 ms). */
     public Builder maxPollInterval(Duration value) {
       this.maxPollInterval = Objects.requireNonNull(value, "maxPollInterval");
+      return this;
+    }
+
+    /** Whether the engine closes the {@link #client client} it was given when it closes (default false). */
+    public Builder ownClient(boolean value) {
+      this.ownClient = value;
+      return this;
+    }
+
+    /** Whether to ask the endpoint for sfn-test's extensions (default true; false treats it as plain AWS). */
+    public Builder probeExtensions(boolean value) {
+      this.probeExtensions = value;
+      return this;
+    }
+
+    /** Deploys every state machine as {@code <prefix><name>}, e.g. a unique prefix per run on a shared account. */
+    public Builder namePrefix(String value) {
+      this.namePrefix = Objects.requireNonNull(value, "namePrefix");
+      return this;
+    }
+
+    /** Deletes the state machines this engine created when it is closed (default false). */
+    public Builder deleteOnClose(boolean value) {
+      this.deleteOnClose = value;
+      return this;
+    }
+
+    /**
+     * Makes a start whose request carries mocks skip the test (JUnit and Spock report it as skipped,
+     * with the reason) instead of failing: for engines on the real service, which takes no mocks.
+     */
+    public Builder skipWhenMocked(boolean value) {
+      this.skipWhenMocked = value;
       return this;
     }
 
