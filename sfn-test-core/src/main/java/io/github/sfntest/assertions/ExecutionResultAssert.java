@@ -134,8 +134,8 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    */
   public ExecutionResultAssert failedWith(String error) {
     isNotNull();
-    if (actual.status() != ExecutionStatus.FAILED || !Objects.equals(actual.getError(), error)) {
-      throw failure(shouldHaveFailedWith(actual, error, null), actual.getError(), error);
+    if (actual.status() != ExecutionStatus.FAILED || !Objects.equals(actual.error().orElse(null), error)) {
+      throw failure(shouldHaveFailedWith(actual, error, null), actual.error().orElse(null), error);
     }
     return myself;
   }
@@ -151,11 +151,11 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
   public ExecutionResultAssert failedWith(String error, String cause) {
     isNotNull();
     if (actual.status() != ExecutionStatus.FAILED
-        || !Objects.equals(actual.getError(), error)
-        || !Objects.equals(actual.getCause(), cause)) {
+        || !Objects.equals(actual.error().orElse(null), error)
+        || !Objects.equals(actual.cause().orElse(null), cause)) {
       throw failure(
           shouldHaveFailedWith(actual, error, cause),
-          "error: " + actual.getError() + "\ncause: " + actual.getCause(),
+          "error: " + actual.error().orElse(null) + "\ncause: " + actual.cause().orElse(null),
           "error: " + error + "\ncause: " + cause);
     }
     return myself;
@@ -200,12 +200,12 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
   private ExecutionResultAssert hasOutput(JsonNode expected, JsonDiff.Mode mode) {
     isNotNull();
     if (actual.status() != ExecutionStatus.SUCCEEDED || actual.output().isEmpty()) {
-      throw failure(shouldHaveOutput(actual, mode, expected));
+      throw failure(shouldHaveOutput(actual, mode == JsonDiff.Mode.STRICT, expected));
     }
     JsonNode output = actual.output().get();
     if (!JsonDiff.matches(expected, output, mode)) {
       throw failure(
-          shouldMatchJson("output of " + ExecutionRenderer.describe(actual), mode, expected, output, null),
+          shouldMatchJson("output of " + ExecutionRenderer.describe(actual.executionArn(), actual.stateMachineName()), mode == JsonDiff.Mode.STRICT, expected, output, null),
           pretty(output),
           pretty(expected));
     }
@@ -225,9 +225,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
   public ExecutionResultAssert hasOutputAt(String jsonPath, String expectedJson) {
     isNotNull();
     JsonNode expected = json(expectedJson);
-    String what = "output of " + ExecutionRenderer.describe(actual) + " at " + Text.quote(jsonPath);
+    String what = "output of " + ExecutionRenderer.describe(actual.executionArn(), actual.stateMachineName()) + " at " + Text.quote(jsonPath);
     if (actual.status() != ExecutionStatus.SUCCEEDED || actual.output().isEmpty()) {
-      throw failure(shouldHaveOutput(actual, JsonDiff.Mode.STRICT, expected));
+      throw failure(shouldHaveOutput(actual, true, expected));
     }
     JsonNode output = actual.output().get();
     JsonNode value;
@@ -238,14 +238,14 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
       throw failure(
           shouldHaveJson(
               what,
-              JsonDiff.Mode.STRICT,
+              true,
               expected,
               "there is no value at that path in the output:\n" + Text.indent(Json.pretty(output), "  "),
               null));
     }
     if (!JsonDiff.matches(expected, value, JsonDiff.Mode.STRICT)) {
       throw failure(
-          shouldMatchJson(what, JsonDiff.Mode.STRICT, expected, value, null), pretty(value), pretty(expected));
+          shouldMatchJson(what, true, expected, value, null), pretty(value), pretty(expected));
     }
     return myself;
   }

@@ -1,5 +1,6 @@
 package io.github.sfntest.assertions;
 
+import io.github.sfntest.internal.text.NearMiss;
 import static io.github.sfntest.assertions.error.ShouldHaveState.shouldHave;
 import static io.github.sfntest.assertions.error.ShouldHaveState.shouldHaveBeenEntered;
 import static io.github.sfntest.assertions.error.ShouldHaveState.shouldHaveEntry;
@@ -38,7 +39,7 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
   }
 
   private String execution() {
-    return ExecutionRenderer.describe(result());
+    return ExecutionRenderer.describe(result().executionArn(), result().stateMachineName());
   }
 
   private String stateWord() {
@@ -177,7 +178,7 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
       String why = visit.failed() ? "it failed" + visit.error().map(e -> " with " + Text.quote(e)).orElse("") : "it did not exit";
       throw failure(
           shouldHaveJson(
-              "output of " + actual.label() + " of " + execution(), mode, expected,
+              "output of " + actual.label() + " of " + execution(), mode == JsonDiff.Mode.STRICT, expected,
               "there is none: " + why + ".", slice(result(), visit) + paths()));
     }
     return compare("output", mode, expected, visit.output().get(), visit);
@@ -187,11 +188,11 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
     if (value == null || !JsonDiff.matches(expected, value, mode)) {
       if (value == null) {
         throw failure(
-            shouldHaveJson(what + " of " + actual.label() + " of " + execution(), mode, expected,
+            shouldHaveJson(what + " of " + actual.label() + " of " + execution(), mode == JsonDiff.Mode.STRICT, expected,
                 "there is none.", slice(result(), visit) + paths()));
       }
       throw failure(
-          shouldMatchJson(what + " of " + actual.label() + " of " + execution(), mode, expected, value, paths()),
+          shouldMatchJson(what + " of " + actual.label() + " of " + execution(), mode == JsonDiff.Mode.STRICT, expected, value, paths()),
           pretty(value),
           pretty(expected));
     }
@@ -357,7 +358,7 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
     List<JsonNode> parameters = visit.scheduledParameters();
     if (parameters.isEmpty()) {
       throw failure(
-          shouldHaveJson("task parameters of " + actual.label() + " of " + execution(), mode, expected,
+          shouldHaveJson("task parameters of " + actual.label() + " of " + execution(), mode == JsonDiff.Mode.STRICT, expected,
               "it scheduled no task (it is a " + visit.stateType() + " state).",
               slice(result(), visit) + paths()));
     }
@@ -368,9 +369,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
             + (parameters.size() > 1 ? " (attempt " + (i + 1) + " of " + parameters.size() + ")" : "")
             + " of " + execution();
         if (value == null) {
-          throw failure(shouldHaveJson(what, mode, expected, "none were recorded.", paths()));
+          throw failure(shouldHaveJson(what, mode == JsonDiff.Mode.STRICT, expected, "none were recorded.", paths()));
         }
-        throw failure(shouldMatchJson(what, mode, expected, value, paths()), pretty(value), pretty(expected));
+        throw failure(shouldMatchJson(what, mode == JsonDiff.Mode.STRICT, expected, value, paths()), pretty(value), pretty(expected));
       }
     }
     return myself;
@@ -392,11 +393,11 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
     JsonNode value = variables.get(variable);
     if (value == null) {
       String assigned = variables.isEmpty() ? "it assigned no variable." : "it assigned only " + Text.quoteAll(variables.keySet()) + ".";
-      String hint = Text.closest(variable, variables.keySet()).map(c -> "\nDid you mean " + Text.quote(c) + "?").orElse("");
-      throw failure(shouldHaveJson(what, JsonDiff.Mode.STRICT, expected, assigned + hint, paths()));
+      String hint = NearMiss.best(variable, variables.keySet()).map(c -> "\nDid you mean " + Text.quote(c) + "?").orElse("");
+      throw failure(shouldHaveJson(what, true, expected, assigned + hint, paths()));
     }
     if (!JsonDiff.matches(expected, value, JsonDiff.Mode.STRICT)) {
-      throw failure(shouldMatchJson(what, JsonDiff.Mode.STRICT, expected, value, paths()), pretty(value), pretty(expected));
+      throw failure(shouldMatchJson(what, true, expected, value, paths()), pretty(value), pretty(expected));
     }
     return myself;
   }
@@ -449,7 +450,7 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
     if (!JsonDiff.matches(expected, outputs, JsonDiff.Mode.STRICT)) {
       throw failure(
           shouldMatchJson("iteration outputs of " + actual.label() + " of " + execution(),
-              JsonDiff.Mode.STRICT, expected, outputs, "Iterations:" + iterationLines(iterations).substring(1)),
+              true, expected, outputs, "Iterations:" + iterationLines(iterations).substring(1)),
           pretty(outputs), pretty(expected));
     }
     return myself;
@@ -526,12 +527,12 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
     String what = "callback result of " + actual.label() + " of " + execution();
     Optional<JsonNode> value = visit.callbackResult();
     if (value.isEmpty()) {
-      throw failure(shouldHaveJson(what, JsonDiff.Mode.STRICT, expected,
+      throw failure(shouldHaveJson(what, true, expected,
           "no callback succeeded" + visit.error().map(e -> " (it failed with " + Text.quote(e) + ")").orElse("") + ".",
           slice(result(), visit) + paths()));
     }
     if (!JsonDiff.matches(expected, value.get(), JsonDiff.Mode.STRICT)) {
-      throw failure(shouldMatchJson(what, JsonDiff.Mode.STRICT, expected, value.get(), paths()),
+      throw failure(shouldMatchJson(what, true, expected, value.get(), paths()),
           pretty(value.get()), pretty(expected));
     }
     return myself;

@@ -38,7 +38,7 @@ public final class StateMachineDefinition {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
   static {
-    Definitions.install(definition -> definition.model);
+    Definitions.install(definition -> ((StateMachineDefinition) definition).model);
   }
 
   private final String name;

@@ -1,21 +1,20 @@
 package io.github.sfntest.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.sfntest.assertions.ExecutionResultAssert;
 import io.github.sfntest.history.ExecutionHistory;
 import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.render.ExecutionRenderer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.assertj.core.api.AssertProvider;
 
 /**
  * The outcome of one finished execution: status, output or error/cause, and the full history.
  * It depends on nothing engine-specific, so results from any engine read and assert the same.
  */
-public final class ExecutionResult implements AssertProvider<ExecutionResultAssert> {
+public final class ExecutionResult {
 
   private final String executionArn;
   private final String stateMachineName;
@@ -30,26 +29,12 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
   private final List<ExecutionResult> childExecutions;
   private final List<MapRunResult> mapRuns;
 
-  public ExecutionResult(
-      String executionArn,
-      String stateMachineName,
-      ExecutionStatus status,
-      JsonNode input,
-      JsonNode output,
-      String error,
-      String cause,
-      Instant startDate,
-      Instant stopDate,
-      ExecutionHistory history) {
-    this(executionArn, stateMachineName, status, input, output, error, cause, startDate, stopDate, history, List.of(),
-        List.of());
-  }
-
   /**
    * A result with the child executions it started (states:startExecution) and the Map Runs of its
-   * Distributed Map states, each in start order.
+   * Distributed Map states, each in start order. Engines build results through {@code
+   * internal.result.Results}; users only read them.
    */
-  public ExecutionResult(
+  ExecutionResult(
       String executionArn,
       String stateMachineName,
       ExecutionStatus status,
@@ -88,10 +73,6 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
     return status;
   }
 
-  public ExecutionStatus getStatus() {
-    return status;
-  }
-
   public JsonNode input() {
     return input;
   }
@@ -101,25 +82,12 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
     return Optional.ofNullable(output);
   }
 
-  /** The output as compact JSON text, or {@code null} unless SUCCEEDED (Groovy: result.outputJson). */
-  public String getOutputJson() {
-    return output == null ? null : Json.write(output);
-  }
-
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
   public Optional<String> cause() {
     return Optional.ofNullable(cause);
-  }
-
-  public String getError() {
-    return error;
-  }
-
-  public String getCause() {
-    return cause;
   }
 
   public Instant startDate() {
@@ -140,15 +108,7 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
     return childExecutions;
   }
 
-  public List<ExecutionResult> getChildExecutions() {
-    return childExecutions;
-  }
-
   public ExecutionHistory history() {
-    return history;
-  }
-
-  public ExecutionHistory getHistory() {
     return history;
   }
 
@@ -157,10 +117,6 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
    * such a state). Child executions' own Map Runs are on their results.
    */
   public List<MapRunResult> mapRuns() {
-    return mapRuns;
-  }
-
-  public List<MapRunResult> getMapRuns() {
     return mapRuns;
   }
 
@@ -184,22 +140,11 @@ public final class ExecutionResult implements AssertProvider<ExecutionResultAsse
     return history.enteredStateNames();
   }
 
-  public List<String> getVisitedStates() {
-    return visitedStates();
-  }
-
-  /**
-   * The fluent assertions on this result, so that AssertJ's {@code Assertions.assertThat(result)}
-   * works like {@code SfnAssertions.assertThat(result)}.
-   */
-  @Override
-  public ExecutionResultAssert assertThat() {
-    return new ExecutionResultAssert(this);
-  }
-
   /** A compact rendering of the execution: status, error, path, timings per state. */
   public String render() {
-    return io.github.sfntest.internal.render.ExecutionRenderer.render(this);
+    return ExecutionRenderer.render(new ExecutionRenderer.ExecutionView(executionArn, stateMachineName, status.name(),
+        status == ExecutionStatus.RUNNING, elapsed(), error, cause, status == ExecutionStatus.SUCCEEDED ? output : null,
+        startDate, history));
   }
 
   @Override

@@ -29,7 +29,8 @@ public final class MapRunResult {
   private final List<ExecutionResult> children;
   private final JsonNode resultWriterDetails;
 
-  public MapRunResult(
+  /** Engines build Map Run results through {@code internal.result.Results}; users only read them. */
+  MapRunResult(
       String mapRunArn,
       String stateName,
       String label,

@@ -30,11 +30,6 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return events;
   }
 
-  /** Groovy-friendly alias of {@link #events()}. */
-  public List<HistoryEvent> getEvents() {
-    return events;
-  }
-
   public int size() {
     return events.size();
   }
@@ -98,11 +93,6 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     }
   }
 
-  /** Groovy-friendly alias of {@link #enteredStateNames()}: {@code history.visitedStates == ['A', 'B']}. */
-  public List<String> getVisitedStates() {
-    return enteredStateNames();
-  }
-
   /** The distinct names of the states entered, in order of first entry. */
   public List<String> stateNames() {
     return new ArrayList<>(new LinkedHashSet<>(enteredStateNames()));
@@ -137,10 +127,6 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
    */
   public List<StateVisit> stateVisits() {
     return structure().visits;
-  }
-
-  public List<StateVisit> getStateVisits() {
-    return stateVisits();
   }
 
   /** The entries into the states at the top level (not inside a Map or Parallel state). */

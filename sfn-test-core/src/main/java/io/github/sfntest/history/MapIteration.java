@@ -43,20 +43,12 @@ public final class MapIteration {
     return index;
   }
 
-  public int getIndex() {
-    return index;
-  }
-
   /** 1 for the Map state's first attempt, 2 for its first retry, ... */
   public int attempt() {
     return attempt;
   }
 
   public Status status() {
-    return status;
-  }
-
-  public Status getStatus() {
     return status;
   }
 
@@ -79,20 +71,12 @@ public final class MapIteration {
     return names;
   }
 
-  public List<String> getVisitedStates() {
-    return visitedStates();
-  }
-
   /** The iteration's output: the output of its last state, if the iteration succeeded. */
   public Optional<JsonNode> output() {
     if (status != Status.SUCCEEDED || visits.isEmpty()) {
       return Optional.empty();
     }
     return visits.get(visits.size() - 1).output();
-  }
-
-  public JsonNode getOutput() {
-    return output().orElse(null);
   }
 
   @Override

@@ -90,18 +90,10 @@ public final class StateVisit {
     return entered.stateName().orElse("?");
   }
 
-  public String getName() {
-    return name();
-  }
-
   /** The state type as ASL spells it: {@code Task}, {@code Map}, {@code Choice}... */
   public String stateType() {
     String aws = entered.type().awsName();
     return aws.substring(0, aws.length() - "StateEntered".length());
-  }
-
-  public String getStateType() {
-    return stateType();
   }
 
   public HistoryEvent enteredEvent() {
@@ -115,10 +107,6 @@ public final class StateVisit {
   /** The events of this visit itself, in history order (nested states' events excluded). */
   public List<HistoryEvent> events() {
     return Collections.unmodifiableList(events);
-  }
-
-  public List<HistoryEvent> getEvents() {
-    return events();
   }
 
   /** The Map or Parallel visit this state runs in; empty at the top level. */
@@ -149,10 +137,6 @@ public final class StateVisit {
     return Collections.unmodifiableList(iterations);
   }
 
-  public List<MapIteration> getMapIterations() {
-    return mapIterations();
-  }
-
   /** The Map iterations of the last attempt (a retried Map state restarts its iterations). */
   public List<MapIteration> lastAttemptIterations() {
     int attempt = attempts();
@@ -170,17 +154,9 @@ public final class StateVisit {
     return entered.input().orElse(null);
   }
 
-  public JsonNode getInput() {
-    return input();
-  }
-
   /** The state's output, if it exited. */
   public Optional<JsonNode> output() {
     return exited == null ? Optional.empty() : exited.output();
-  }
-
-  public JsonNode getOutput() {
-    return output().orElse(null);
   }
 
   /**
@@ -197,17 +173,9 @@ public final class StateVisit {
     return Math.max(1, count);
   }
 
-  public int getAttempts() {
-    return attempts();
-  }
-
   /** {@code attempts() - 1}. */
   public int retries() {
     return attempts() - 1;
-  }
-
-  public int getRetries() {
-    return retries();
   }
 
   /** Every failure event of this visit (one per failed attempt), in order. */
@@ -269,16 +237,8 @@ public final class StateVisit {
     return failureField("error", "Error");
   }
 
-  public String getError() {
-    return error().orElse(null);
-  }
-
   public Optional<String> cause() {
     return failureField("cause", "Cause");
-  }
-
-  public String getCause() {
-    return cause().orElse(null);
   }
 
   private Optional<String> failureField(String field, String catcherField) {
@@ -355,10 +315,6 @@ public final class StateVisit {
     return caughtByVisit().map(StateVisit::name);
   }
 
-  public String getCaughtBy() {
-    return caughtBy().orElse(null);
-  }
-
   /**
    * What each attempt was scheduled with: {@code taskScheduledEventDetails.parameters} of a service
    * integration, or the {@code input} of a Lambda function/activity resource. One per attempt.
@@ -373,10 +329,6 @@ public final class StateVisit {
       }
     }
     return result;
-  }
-
-  public List<JsonNode> getScheduledParameters() {
-    return scheduledParameters();
   }
 
   /** The integration resource, e.g. {@code lambda:invoke} or a Lambda function ARN. */
@@ -412,10 +364,6 @@ public final class StateVisit {
                                       : f.getValue())));
     }
     return result;
-  }
-
-  public Map<String, JsonNode> getAssignedVariables() {
-    return assignedVariables();
   }
 
   /** True for a {@code .waitForTaskToken} task (the work is finished by a callback). */
@@ -467,10 +415,6 @@ public final class StateVisit {
   public Duration duration() {
     HistoryEvent end = exited != null ? exited : events.get(events.size() - 1);
     return Duration.between(entered.timestamp(), end.timestamp());
-  }
-
-  public Duration getDuration() {
-    return duration();
   }
 
   @Override

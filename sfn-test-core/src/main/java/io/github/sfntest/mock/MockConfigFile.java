@@ -3,7 +3,7 @@ package io.github.sfntest.mock;
 import io.github.sfntest.internal.mock.MockConfig;
 import io.github.sfntest.internal.mock.MockConfigParser;
 import io.github.sfntest.internal.mock.MockConfigWriter;
-import io.github.sfntest.internal.mock.NearMiss;
+import io.github.sfntest.internal.text.NearMiss;
 import io.github.sfntest.internal.mock.TestCaseHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ public final class MockConfigFile {
       config.stateMachines().values().forEach(c -> all.addAll(c.keySet()));
       throw new IllegalArgumentException(
           "No state machine in " + config.source() + " has the test case \"" + testCaseName + "\"."
-              + mean(testCaseName, all) + " Known test cases: " + NearMiss.list(all) + ".");
+              + mean(testCaseName, all) + " Known test cases: " + NearMiss.quotedList(all) + ".");
     }
     return invocation -> {
       String sm = invocation.stateMachineName();
@@ -93,7 +93,7 @@ public final class MockConfigFile {
         return new TaskOutcome.NotHandled(
             "State machine '" + sm + "' has no test case '" + testCaseName + "' in " + config.source()
                 + "; state machines with it: "
-                + NearMiss.list(
+                + NearMiss.quotedList(
                     config.stateMachines().entrySet().stream()
                         .filter(e -> e.getValue().containsKey(testCaseName))
                         .map(Map.Entry::getKey)
@@ -136,7 +136,7 @@ public final class MockConfigFile {
       throw new IllegalArgumentException(
           "State machine \"" + stateMachineName + "\" is not in " + config.source() + "."
               + mean(stateMachineName, config.stateMachines().keySet())
-              + " Known state machines: " + NearMiss.list(config.stateMachines().keySet()) + ".");
+              + " Known state machines: " + NearMiss.quotedList(config.stateMachines().keySet()) + ".");
     }
     return cases;
   }
@@ -148,13 +148,13 @@ public final class MockConfigFile {
       throw new IllegalArgumentException(
           "State machine \"" + stateMachineName + "\" has no test case \"" + testCaseName + "\" in "
               + config.source() + "." + mean(testCaseName, cases.keySet())
-              + " Known test cases: " + NearMiss.list(cases.keySet()) + ".");
+              + " Known test cases: " + NearMiss.quotedList(cases.keySet()) + ".");
     }
     return states;
   }
 
-  private static String mean(String name, Iterable<String> known) {
-    String close = NearMiss.closest(name, known);
+  private static String mean(String name, java.util.Collection<String> known) {
+    String close = NearMiss.best(name, known).orElse(null);
     return close == null ? "" : " Did you mean \"" + close + "\"?";
   }
 }

@@ -6,7 +6,7 @@ import io.github.sfntest.internal.mock.Messages;
 import io.github.sfntest.internal.mock.MockConfig;
 import io.github.sfntest.internal.mock.MockConfigWriter;
 import io.github.sfntest.internal.mock.MockResponse;
-import io.github.sfntest.internal.mock.NearMiss;
+import io.github.sfntest.internal.text.NearMiss;
 import io.github.sfntest.internal.mock.ResponseSequence;
 import io.github.sfntest.internal.mock.ResponseStep;
 import io.github.sfntest.internal.mock.Responder;
@@ -200,12 +200,12 @@ public final class MockedResponses implements TaskHandler {
     StringBuilder sb = new StringBuilder("No mock answers ").append(Messages.task(invocation));
     sb.append(testCaseName == null ? "" : " in test case '" + testCaseName + "'").append('.');
     sb.append(Messages.didYouMean(invocation.stateName(), states));
-    sb.append(" Mocked states: ").append(NearMiss.list(states));
+    sb.append(" Mocked states: ").append(NearMiss.quotedList(states));
     if (!lambdas.isEmpty()) {
-      sb.append("; Lambda functions: ").append(NearMiss.list(lambdas));
+      sb.append("; Lambda functions: ").append(NearMiss.quotedList(lambdas));
     }
     if (!resources.isEmpty()) {
-      sb.append("; resources: ").append(NearMiss.list(resources));
+      sb.append("; resources: ").append(NearMiss.quotedList(resources));
     }
     sb.append(". To mock it: ").append(Messages.javaHint(invocation));
     return sb.toString();

@@ -2,7 +2,7 @@ package io.github.sfntest.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.json.Json;
-import io.github.sfntest.internal.mock.NearMiss;
+import io.github.sfntest.internal.text.NearMiss;
 import java.util.List;
 
 /**
@@ -64,9 +64,9 @@ public final class Verification {
 
   private String describe() {
     if (invocations.isEmpty()) {
-      String close = NearMiss.closest(stateName, invokedStates);
+      String close = NearMiss.best(stateName, invokedStates).orElse(null);
       return "." + (close == null ? "" : " Did you mean '" + close + "'?")
-          + " Invoked Task states: " + NearMiss.list(invokedStates) + ".";
+          + " Invoked Task states: " + NearMiss.quotedList(invokedStates) + ".";
     }
     boolean severalExecutions = invocations.stream().map(TaskInvocation::executionArn).distinct().count() > 1;
     StringBuilder sb = new StringBuilder(":");

@@ -130,11 +130,6 @@ public final class RecordedExecution {
     return slash < 0 ? source : source.substring(slash + 1);
   }
 
-  /** Groovy-friendly alias of {@link #name()}: {@code "#recording.name"} in a Spock feature name. */
-  public String getName() {
-    return name();
-  }
-
   /** Reads history JSON text; {@code source} names it in messages. */
   public static RecordedExecution parse(String source, String json) {
     return new RecordedExecution(source, HistoryDocuments.events(source, Objects.requireNonNull(json, "json")));

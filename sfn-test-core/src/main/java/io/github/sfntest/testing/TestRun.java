@@ -258,7 +258,7 @@ public final class TestRun implements AutoCloseable {
   static ExecutionResult runningSnapshot(Execution execution, String machine,
       com.fasterxml.jackson.databind.JsonNode input, java.time.Instant start) {
     ExecutionStatus status = execution.status();
-    return new ExecutionResult(execution.executionArn(), machine, status, input, null, null, null, start, null,
+    return io.github.sfntest.internal.result.Results.execution(execution.executionArn(), machine, status, input, null, null, null, start, null,
         execution.history());
   }
 }

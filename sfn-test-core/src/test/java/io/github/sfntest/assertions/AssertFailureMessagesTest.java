@@ -1079,18 +1079,5 @@ class AssertFailureMessagesTest {
             Visited states:
               Validate -> ChargeCard (failed after 3 attempts: States.TaskFailed) -> HandleError (Fail: States.TaskFailed)""");
   }
-
-  @Test
-  void assertProviderWorksWithAssertJEntryPoint() {
-    assertThatThrownBy(() -> org.assertj.core.api.Assertions.assertThat(Fixtures.parallel()).failed())
-        .isInstanceOf(AssertionError.class)
-        .hasMessage(
-            """
-
-            Expecting execution "fan-1" to have failed,
-            but it SUCCEEDED with output:
-              [{"data":2},"ok"]
-            Visited states:
-              FanOut {Fetch -> Enrich | Audit}""");
-  }
 }
+

@@ -53,7 +53,7 @@ final class AwsHistories {
     ExecutionHistory history = new ExecutionHistory(events);
     JsonNode output = root.get("output");
     JsonNode cause = root.get("cause");
-    return new ExecutionResult(
+    return io.github.sfntest.internal.result.Results.execution(
         "arn:aws:states:us-east-1:111111111111:execution:" + stateMachine + ":" + executionName,
         stateMachine,
         ExecutionStatus.valueOf(root.get("status").asText()),

@@ -119,7 +119,7 @@ final class Fixtures {
     }
 
     ExecutionResult result(String name, String machine, ExecutionStatus status, String output, String error, String cause) {
-      return new ExecutionResult(
+      return io.github.sfntest.internal.result.Results.execution(
           "arn:aws:states:us-east-1:111111111111:execution:" + (machine == null ? "SM" : machine) + ":" + name,
           machine, status, events.get(0).input().orElse(null),
           output == null ? null : Json.parse(output), error, cause,

@@ -21,7 +21,7 @@ class HistoryModelTest {
     assertThat(task.caughtBy()).contains("HandleError");
     assertThat(task.scheduledParameters()).hasSize(4);
     assertThat(task.resource()).contains("lambda:invoke");
-    assertThat(history.getVisitedStates()).containsExactly("InvokeLambdaWithRetry", "HandleError");
+    assertThat(history.enteredStateNames()).containsExactly("InvokeLambdaWithRetry", "HandleError");
     assertThat(history.forState("InvokeLambdaWithRetry").types()).hasSize(14);
   }
 
@@ -35,7 +35,7 @@ class HistoryModelTest {
     assertThat(history.visitsOf("HandleItem").get(3).mapIterationIndex()).hasValue(3);
     assertThat(history.topLevelVisits()).extracting(StateVisit::name).containsExactly("StartState", "MapState", "Final");
     assertThat(history.ownerOf(history.ofType(HistoryEventType.MAP_STATE_SUCCEEDED).get(0))).contains(map);
-    assertThat(history.mapIterations("MapState").get(1).getOutput().asText()).isEqualTo("Hello");
+    assertThat(history.mapIterations("MapState").get(1).output().orElse(null).asText()).isEqualTo("Hello");
   }
 
   @Test

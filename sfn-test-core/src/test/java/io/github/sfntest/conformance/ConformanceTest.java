@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.sfntest.testsupport.SharedDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import io.github.sfntest.cli.BatchCommand;
@@ -163,16 +164,6 @@ class ConformanceTest {
   }
 
   static Path locateCorpus() {
-    String configured = System.getProperty("sfntest.conformance.dir");
-    if (configured != null && Files.isRegularFile(Path.of(configured, "cases", "index.json"))) {
-      return Path.of(configured);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolveSibling("shared").resolve("conformance");
-      if (Files.isRegularFile(candidate.resolve("cases").resolve("index.json"))) {
-        return candidate;
-      }
-    }
-    return null;
+    return SharedDir.find("conformance/cases/index.json").map(p -> p.getParent().getParent()).orElse(null);
   }
 }

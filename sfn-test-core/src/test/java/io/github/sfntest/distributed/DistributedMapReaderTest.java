@@ -85,8 +85,8 @@ class DistributedMapReaderTest {
         "{'InputType':'CSV','CSVHeaderLocation':'GIVEN','CSVHeaders':['h','h']}"), "P", PASS), "{'key':'d.csv'}", s3);
 
     assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(result.getError()).isEqualTo("States.ItemReaderFailed");
-    assertThat(result.getCause()).isEqualTo("CSV headers cannot contain duplicates.");
+    assertThat(result.error().orElse(null)).isEqualTo("States.ItemReaderFailed");
+    assertThat(result.cause().orElse(null)).isEqualTo("CSV headers cannot contain duplicates.");
     assertThat(result.history().types()).containsSubsequence(HistoryEventType.MAP_RUN_STARTED,
         HistoryEventType.MAP_RUN_FAILED, HistoryEventType.MAP_STATE_FAILED, HistoryEventType.EXECUTION_FAILED);
     assertThat(result.mapRun("Map").error()).contains("States.ItemReaderFailed");
@@ -135,8 +135,8 @@ class DistributedMapReaderTest {
     assertThat(run(limited, "{'key':'i.json','max':2}", s3).output().orElseThrow()).isEqualTo(Json.parse("[1,2]"));
     assertThat(run(limited, "{'key':'i.json','max':0}", s3).output().orElseThrow()).isEqualTo(Json.parse("[1,2,3,4,5]"));
     ExecutionResult negative = run(limited, "{'key':'i.json','max':-1}", s3);
-    assertThat(negative.getError()).isEqualTo("States.ItemReaderFailed");
-    assertThat(negative.getCause()).isEqualTo("field MaxItems must be positive");
+    assertThat(negative.error().orElse(null)).isEqualTo("States.ItemReaderFailed");
+    assertThat(negative.cause().orElse(null)).isEqualTo("field MaxItems must be positive");
   }
 
   @Test
@@ -145,8 +145,8 @@ class DistributedMapReaderTest {
     ExecutionResult result = run(distributedMap(reader("getObject", OBJECT, "{'InputType':'JSON'}"), "P", PASS),
         "{'key':'o.json'}", s3);
 
-    assertThat(result.getError()).isEqualTo("States.ItemReaderFailed");
-    assertThat(result.getCause()).isEqualTo("Attempting to map over non-iterable node.");
+    assertThat(result.error().orElse(null)).isEqualTo("States.ItemReaderFailed");
+    assertThat(result.cause().orElse(null)).isEqualTo("Attempting to map over non-iterable node.");
   }
 
   @Test
@@ -182,8 +182,8 @@ class DistributedMapReaderTest {
     ExecutionResult result = run(distributedMap(reader("getObject", OBJECT, "{'InputType':'JSON'}"), "P", PASS),
         "{'key':'k.json'}", null);
 
-    assertThat(result.getError()).isEqualTo("States.Runtime");
-    assertThat(result.getCause()).contains("no S3 fixture was given").contains("arn:aws:states:::s3:getObject");
+    assertThat(result.error().orElse(null)).isEqualTo("States.Runtime");
+    assertThat(result.cause().orElse(null)).contains("no S3 fixture was given").contains("arn:aws:states:::s3:getObject");
   }
 
   private static byte[] gzip(String text) throws IOException {

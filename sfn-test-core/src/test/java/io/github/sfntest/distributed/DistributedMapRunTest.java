@@ -66,7 +66,7 @@ class DistributedMapRunTest {
         "P", PASS), "{'items':['a-long-item-value']}", null);
 
     assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(result.getCause()).contains("MaxInputBytesPerBatch (15 bytes)");
+    assertThat(result.cause().orElse(null)).contains("MaxInputBytesPerBatch (15 bytes)");
     assertThat(result).mapRun("Map").hasStatus(ExecutionStatus.FAILED);
   }
 
@@ -85,7 +85,7 @@ class DistributedMapRunTest {
     ExecutionResult result = run(tolerant(""), items(3, 1), null);
 
     assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(result.getError()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    assertThat(result.error().orElse(null)).isEqualTo("States.ExceedToleratedFailureThreshold");
     assertThat(result).mapRun("Map").failedWith("States.ExceedToleratedFailureThreshold").hasFailedChildren(1)
         .hasChildren(1);
     assertThat(result.history().types()).containsSubsequence(HistoryEventType.MAP_RUN_FAILED,
@@ -110,7 +110,7 @@ class DistributedMapRunTest {
   void tolerated_failure_count_just_over_the_limit_fails() {
     ExecutionResult result = run(tolerant(",'ToleratedFailureCount':2"), items(5, 3), null);
 
-    assertThat(result.getError()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    assertThat(result.error().orElse(null)).isEqualTo("States.ExceedToleratedFailureThreshold");
     assertThat(result).mapRun("Map").hasFailedChildren(3);
   }
 
@@ -119,7 +119,7 @@ class DistributedMapRunTest {
     // 1 of 4 items is 25 %.
     assertThat(run(tolerant(",'ToleratedFailurePercentage':25"), items(4, 1), null).status())
         .isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(run(tolerant(",'ToleratedFailurePercentage':24.9"), items(4, 1), null).getError())
+    assertThat(run(tolerant(",'ToleratedFailurePercentage':24.9"), items(4, 1), null).error().orElse(null))
         .isEqualTo("States.ExceedToleratedFailureThreshold");
     assertThat(run(tolerant(",'ToleratedFailurePercentagePath':'$.p'"), items(4, 2).replace("{'items'", "{'p':50,'items'"),
         null).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -131,7 +131,7 @@ class DistributedMapRunTest {
     ExecutionResult result = run(tolerant(",'ToleratedFailureCount':1,'ToleratedFailurePercentage':50"), items(10, 2),
         null);
 
-    assertThat(result.getError()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    assertThat(result.error().orElse(null)).isEqualTo("States.ExceedToleratedFailureThreshold");
   }
 
   @Test
@@ -141,7 +141,7 @@ class DistributedMapRunTest {
 
     ExecutionResult result = run(definition, "{'items':[1,2,3]}", null);
 
-    assertThat(result.getError()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    assertThat(result.error().orElse(null)).isEqualTo("States.ExceedToleratedFailureThreshold");
     assertThat(result.mapRun("Map").failedItemCount()).isEqualTo(2);
   }
 
@@ -150,8 +150,8 @@ class DistributedMapRunTest {
     ExecutionResult result = run(tolerant(",'ToleratedFailurePercentagePath':'$.p'"),
         items(1, 0).replace("{'items'", "{'p':101,'items'"), null);
 
-    assertThat(result.getError()).isEqualTo("States.Runtime");
-    assertThat(result.getCause()).endsWith("ToleratedFailurePercentage must be between 0 and 100.");
+    assertThat(result.error().orElse(null)).isEqualTo("States.Runtime");
+    assertThat(result.cause().orElse(null)).endsWith("ToleratedFailurePercentage must be between 0 and 100.");
     assertThat(result.history().types()).doesNotContain(HistoryEventType.MAP_RUN_STARTED);
   }
 

@@ -4,6 +4,7 @@ import static io.github.sfntest.assertions.SfnAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.sfntest.testsupport.SharedDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,16 +28,7 @@ import org.junit.jupiter.api.Test;
 class DistributedMapSamplesTest {
 
   private static Path samples() {
-    String dir = System.getProperty("user.dir");
-    for (Path p = Path.of(dir).toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolveSibling("shared").resolve("samples-corpus");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    Path fallback = Path.of("/work/shared/samples-corpus");
-    assumeTrue(Files.isDirectory(fallback), "the shared samples corpus is not beside this checkout");
-    return fallback;
+    return SharedDir.require("samples-corpus");
   }
 
   @Test

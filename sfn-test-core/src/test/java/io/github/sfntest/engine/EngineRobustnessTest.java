@@ -3,6 +3,7 @@ package io.github.sfntest.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.sfntest.testsupport.SharedDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -109,16 +110,6 @@ class EngineRobustnessTest {
   }
 
   private static Path corpusCases() {
-    String configured = System.getProperty("sfntest.conformance.dir");
-    if (configured != null && Files.isDirectory(Path.of(configured, "cases"))) {
-      return Path.of(configured, "cases");
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolveSibling("shared").resolve("conformance").resolve("cases");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
+    return SharedDir.find("conformance/cases").orElse(null);
   }
 }

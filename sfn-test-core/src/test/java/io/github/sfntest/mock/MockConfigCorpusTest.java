@@ -4,6 +4,7 @@ import static io.github.sfntest.mock.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.sfntest.testsupport.SharedDir;
 import io.github.sfntest.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class MockConfigCorpusTest {
 
   static Path conformanceCases() {
-    String dir = System.getProperty("sfntest.conformance.dir", "../../shared/conformance");
-    return Path.of(dir, "cases");
+    return SharedDir.find("conformance/cases").orElse(Path.of("../shared/conformance/cases"));
   }
 
   @Test

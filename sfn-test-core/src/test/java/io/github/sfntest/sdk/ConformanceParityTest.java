@@ -2,6 +2,7 @@ package io.github.sfntest.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sfntest.testsupport.SharedDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.cli.CaseRunner;
@@ -51,8 +52,7 @@ class ConformanceParityTest {
   }
 
   static Path casesDir() {
-    String dir = System.getProperty("sfntest.conformance.dir", "../shared/conformance");
-    return Path.of(dir).resolve("cases");
+    return SharedDir.find("conformance/cases").orElse(Path.of("../shared/conformance/cases"));
   }
 
   @TestFactory

@@ -4,6 +4,10 @@ import io.github.sfntest.definition.StateMachineDefinition;
 import io.github.sfntest.engine.Engine;
 import io.github.sfntest.mock.MockConfigFile;
 import io.github.sfntest.mock.MockedResponses;
+import io.github.sfntest.engine.EngineCapability;
+import io.github.sfntest.testing.AnnotationConfig;
+import io.github.sfntest.testing.AnnotationConfig.Machine;
+import io.github.sfntest.testing.AnnotationConfig.MockConfigChoice;
 import io.github.sfntest.testing.StateMachineSource;
 import io.github.sfntest.testing.StateMachineUnderTest;
 import io.github.sfntest.testing.TestConfigurationException;
@@ -15,9 +19,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit 5 extension behind {@link StateMachineTest @StateMachineTest}. Register it yourself
@@ -119,51 +124,48 @@ public final class StateMachineExtension
 
   /** Skips the test, saying why, when the selected engine lacks a capability it requires. */
   private static void requireCapabilities(ExtensionContext context, TestRun run, Method method) {
-    java.util.Set<io.github.sfntest.engine.EngineCapability> required =
-        java.util.EnumSet.noneOf(io.github.sfntest.engine.EngineCapability.class);
+    Set<EngineCapability> required = EnumSet.noneOf(EngineCapability.class);
     AnnotationSupport.findAnnotation(method, RequiresCapability.class).ifPresent(r -> required.addAll(List.of(r.value())));
     AnnotationSupport.findAnnotation(context.getRequiredTestClass(), RequiresCapability.class)
         .ifPresent(r -> required.addAll(List.of(r.value())));
-    if (required.isEmpty()) {
-      return;
-    }
-    java.util.Set<io.github.sfntest.engine.EngineCapability> missing = java.util.EnumSet.copyOf(required);
-    missing.removeAll(run.engine().capabilities());
-    if (!missing.isEmpty()) {
-      throw new org.opentest4j.TestAbortedException("Skipped: the engine \"" + run.session().engineId()
-          + "\" lacks " + missing + ", which this test requires (@RequiresCapability)");
-    }
+    AnnotationConfig.missingCapabilities(run, required, "test").ifPresent(reason -> {
+      throw new TestAbortedException(reason);
+    });
   }
 
   private void applyMockConfig(ExtensionContext context, TestRun run, Method method) {
     Optional<MockConfig> onMethod = AnnotationSupport.findAnnotation(method, MockConfig.class);
-    Optional<MockConfig> onClass = classAnnotation(context, MockConfig.class);
-    String file = first(onMethod.map(MockConfig::file), onClass.map(MockConfig::file),
-        Optional.ofNullable(config).map(c -> c.mockConfigFile));
-    String testCase = first(onMethod.map(MockConfig::testCase), onClass.map(MockConfig::testCase),
-        Optional.ofNullable(config).map(c -> c.mockConfigTestCase));
-    String stateMachine = first(onMethod.map(MockConfig::stateMachine), onClass.map(MockConfig::stateMachine),
-        Optional.ofNullable(config).map(c -> c.mockConfigStateMachine));
-    if (testCase.isEmpty()) {
+    MockConfigChoice choice = MockConfigChoice.merge(onMethod.map(StateMachineExtension::choice).orElse(null),
+        classAnnotation(context, MockConfig.class).map(StateMachineExtension::choice).orElse(null), defaults());
+    if (choice.testCase().isEmpty()) {
       if (onMethod.isPresent()) {
         throw new ExtensionConfigurationException("@MockConfig on " + describe(method) + " names no test case: add"
-            + " testCase = \"...\" (one of the test cases of " + (file.isEmpty() ? "the MockConfigFile" : file)
-            + "), or use @MockConfigTestCases to run every test case.");
+            + " testCase = \"...\" (one of the test cases of " + (choice.file().isEmpty() ? "the MockConfigFile"
+            : choice.file()) + "), or use @MockConfigTestCases to run every test case.");
       }
       return;
     }
-    if (file.isEmpty()) {
-      throw new ExtensionConfigurationException("@MockConfig(testCase = \"" + testCase + "\") on "
-          + (onMethod.isPresent() ? describe(method) : context.getRequiredTestClass().getName())
-          + " names no MockConfigFile: add file = \"path/to/MockConfigFile.json\" here or in a @MockConfig on the class.");
-    }
-    configured(() -> run.useMockConfig(file, stateMachine, testCase));
+    configured(() -> {
+      AnnotationConfig.JAVA.requireMockConfigFile(choice,
+          onMethod.isPresent() ? describe(method) : context.getRequiredTestClass().getName());
+      return run.useMockConfig(choice.file(), choice.stateMachine(), choice.testCase());
+    });
+  }
+
+  private static MockConfigChoice choice(MockConfig a) {
+    return new MockConfigChoice(a.file(), a.testCase(), a.stateMachine());
+  }
+
+  /** The MockConfigFile choice of a programmatically configured extension, if any. */
+  private MockConfigChoice defaults() {
+    return config == null ? null
+        : new MockConfigChoice(config.mockConfigFile, config.mockConfigTestCase, config.mockConfigStateMachine);
   }
 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
-    RunResource resource = context.getStore(NAMESPACE).get(RUN, RunResource.class);
-    TestRun run = resource == null ? null : resource.run;
+    Closing<?> resource = context.getStore(NAMESPACE).get(RUN, Closing.class);
+    TestRun run = resource == null ? null : (TestRun) resource.value;
     if (run == null || !printHistory(context)) {
       return;
     }
@@ -277,15 +279,14 @@ public final class StateMachineExtension
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
     MockConfigTestCases cases = AnnotationSupport.findAnnotation(method, MockConfigTestCases.class).orElseThrow();
-    Optional<MockConfig> onClass = classAnnotation(context, MockConfig.class);
-    String file = first(Optional.of(cases.file()), onClass.map(MockConfig::file),
-        Optional.ofNullable(config).map(c -> c.mockConfigFile));
+    MockConfigChoice choice = MockConfigChoice.merge(new MockConfigChoice(cases.file(), "", cases.stateMachine()),
+        classAnnotation(context, MockConfig.class).map(StateMachineExtension::choice).orElse(null), defaults());
+    String file = choice.file();
     if (file.isEmpty()) {
       throw new ExtensionConfigurationException("@MockConfigTestCases on " + describe(method)
           + " names no MockConfigFile: add file = \"path/to/MockConfigFile.json\", or @MockConfig(file = ...) on the class.");
     }
-    String requested = first(Optional.of(cases.stateMachine()), onClass.map(MockConfig::stateMachine),
-        Optional.ofNullable(config).map(c -> c.mockConfigStateMachine));
+    String requested = choice.stateMachine();
     TestSession session = session(context);
     MockConfigFile mockConfig = configured(() -> TestRun.loadMockConfig(file));
     String machine = configured(() -> session.newRun().mockConfigMachine(mockConfig, requested));
@@ -344,17 +345,17 @@ public final class StateMachineExtension
 
   private TestSession session(ExtensionContext context) {
     ExtensionContext classContext = classContext(context);
-    SessionResource resource = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(SESSION,
-        key -> new SessionResource(configured(() -> createSession(classContext))), SessionResource.class);
-    return resource.session;
+    Closing<?> resource = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(SESSION,
+        key -> new Closing<>(configured(() -> createSession(classContext))), Closing.class);
+    return (TestSession) resource.value;
   }
 
   private TestRun run(ExtensionContext context) {
     if (context.getTestMethod().isEmpty()) {
       throw new ExtensionConfigurationException("No test is running in " + context.getDisplayName());
     }
-    return context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(RUN, key -> new RunResource(session(context).newRun()), RunResource.class).run;
+    return (TestRun) context.getStore(NAMESPACE)
+        .getOrComputeIfAbsent(RUN, key -> new Closing<>(session(context).newRun()), Closing.class).value;
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
@@ -375,61 +376,15 @@ public final class StateMachineExtension
             + " annotate it with @StateMachineTest(definition = \"...\"), or register the extension with"
             + " @RegisterExtension static StateMachineExtension sfn = StateMachineExtension.builder()...build()."));
     String where = "@StateMachineTest on " + testClass.getName();
-    if (annotation.definition().isBlank() && annotation.template().isBlank()) {
-      throw new ExtensionConfigurationException(where + " names no state machine definition: add"
-          + " definition = \"statemachine/my-machine.asl.json\" (a classpath resource, or a file with the prefix"
-          + " file:), or template = \"template.yaml\" with templateResource = \"MyStateMachine\".");
-    }
-    TestSession.Builder session = TestSession.builder().engine(annotation.engine()).seed(annotation.seed());
-    if (!annotation.startTime().isBlank()) {
-      session.startTime(parseInstant(annotation.startTime(), where));
-    }
-    session.machine(source(annotation.definition(), annotation.name(), annotation.substitutions(),
-        annotation.substitutionsFile(), annotation.template(), annotation.templateResource(), where));
+    List<Machine> others = new ArrayList<>();
     for (StateMachine m : annotation.machines()) {
-      if (m.definition().isBlank() && m.template().isBlank()) {
-        throw new ExtensionConfigurationException("@StateMachine(\"" + m.value() + "\") in " + where
-            + " names no definition: add definition = \"...\" (or template and templateResource).");
-      }
-      session.machine(source(m.definition(), m.value(), m.substitutions(), m.substitutionsFile(), m.template(),
-          m.templateResource(), where));
+      others.add(new Machine(m.value(), m.definition(), m.substitutions(), m.substitutionsFile(), m.template(),
+          m.templateResource()));
     }
-    return session.build();
-  }
-
-  private static StateMachineSource source(String definition, String name, String[] substitutions, String[] files,
-      String template, String templateResource, String where) {
-    StateMachineSource.Builder b = StateMachineSource.builder().definition(definition).name(name);
-    for (String file : files) {
-      b.substitutionsFrom(file);
-    }
-    for (String entry : substitutions) {
-      int eq = entry.indexOf('=');
-      if (eq <= 0) {
-        throw new ExtensionConfigurationException("The substitution \"" + entry + "\" in " + where
-            + " is not of the form \"Name=value\", e.g. substitutions = \"TableName=orders\".");
-      }
-      b.substitution(entry.substring(0, eq).trim(), entry.substring(eq + 1));
-    }
-    if (!template.isBlank()) {
-      if (templateResource.isBlank()) {
-        String resources = configured(() -> io.github.sfntest.testing.CloudFormationTemplate.load(template)
-            .stateMachineResources().toString());
-        throw new ExtensionConfigurationException(where + " names the template " + template
-            + " but not its state machine: add templateResource = \"...\", one of " + resources + ".");
-      }
-      b.template(template, templateResource);
-    }
-    return b.build();
-  }
-
-  private static Instant parseInstant(String text, String where) {
-    try {
-      return Instant.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new ExtensionConfigurationException("The startTime \"" + text + "\" in " + where
-          + " is not an ISO-8601 instant: write it like \"2024-01-01T00:00:00Z\".", e);
-    }
+    Machine main = new Machine(annotation.name(), annotation.definition(), annotation.substitutions(),
+        annotation.substitutionsFile(), annotation.template(), annotation.templateResource());
+    return AnnotationConfig.JAVA.session(where, main, others, annotation.engine(), annotation.seed(),
+        annotation.startTime()).build();
   }
 
   private static <A extends java.lang.annotation.Annotation> Optional<A> classAnnotation(
@@ -445,16 +400,6 @@ public final class StateMachineExtension
     return Optional.empty();
   }
 
-  @SafeVarargs
-  private static String first(Optional<String>... values) {
-    for (Optional<String> v : values) {
-      if (v.isPresent() && v.get() != null && !v.get().isBlank()) {
-        return v.get().trim();
-      }
-    }
-    return "";
-  }
-
   private static String describe(AnnotatedElement element) {
     return element instanceof Method m ? m.getDeclaringClass().getSimpleName() + "." + m.getName() + "()" : element.toString();
   }
@@ -468,31 +413,20 @@ public final class StateMachineExtension
     }
   }
 
-  private static final class SessionResource implements ExtensionContext.Store.CloseableResource {
-    final TestSession session;
+  /** A session or run in a JUnit store, closed when its context ends. */
+  private static final class Closing<T extends AutoCloseable> implements ExtensionContext.Store.CloseableResource {
+    final T value;
 
-    SessionResource(TestSession session) {
-      this.session = session;
+    Closing(T value) {
+      this.value = value;
     }
 
     @Override
-    public void close() {
-      session.close();
+    public void close() throws Exception {
+      value.close();
     }
   }
 
-  private static final class RunResource implements ExtensionContext.Store.CloseableResource {
-    final TestRun run;
-
-    RunResource(TestRun run) {
-      this.run = run;
-    }
-
-    @Override
-    public void close() {
-      run.close();
-    }
-  }
 
   /** Builder of a programmatically configured {@link StateMachineExtension}. */
   public static final class Builder {

@@ -3,13 +3,20 @@ package io.github.sfntest.spock
 import com.fasterxml.jackson.databind.JsonNode
 import com.fasterxml.jackson.databind.ObjectMapper
 import groovy.transform.CompileStatic
+import java.time.Duration
 import io.github.sfntest.engine.Execution
 import io.github.sfntest.engine.ExecutionResult
+import io.github.sfntest.engine.ExecutionStatus
+import io.github.sfntest.engine.MapRunResult
 import io.github.sfntest.history.ExecutionHistory
 import io.github.sfntest.history.HistoryEvent
 import io.github.sfntest.history.HistoryEventType
+import io.github.sfntest.history.MapIteration
+import io.github.sfntest.history.StateVisit
+import io.github.sfntest.internal.json.Json
 import io.github.sfntest.mock.MockedResponses
 import io.github.sfntest.mock.TaskInvocation
+import io.github.sfntest.replay.RecordedExecution
 import io.github.sfntest.testing.StateMachineUnderTest
 
 /**
@@ -93,6 +100,148 @@ final class SfnGroovyMethods {
   /** The types of the events, in order. */
   static List<HistoryEventType> getTypes(ExecutionHistory self) {
     self.types()
+  }
+
+  // ---- properties of the result model (the core types have record-style accessors only)
+
+  /** The execution's status. */
+  static ExecutionStatus getStatus(ExecutionResult self) {
+    self.status()
+  }
+
+  /** The output as compact JSON text, or null unless SUCCEEDED. */
+  static String getOutputJson(ExecutionResult self) {
+    self.output().map { JsonNode n -> Json.write(n) }.orElse(null)
+  }
+
+  /** The execution's error, or null. */
+  static String getError(ExecutionResult self) {
+    self.error().orElse(null)
+  }
+
+  /** The execution's cause, or null. */
+  static String getCause(ExecutionResult self) {
+    self.cause().orElse(null)
+  }
+
+  /** The child executions it started, in start order. */
+  static List<ExecutionResult> getChildExecutions(ExecutionResult self) {
+    self.childExecutions()
+  }
+
+  /** The execution's history. */
+  static ExecutionHistory getHistory(ExecutionResult self) {
+    self.history()
+  }
+
+  /** The Map Runs of its Distributed Map states, in start order. */
+  static List<MapRunResult> getMapRuns(ExecutionResult self) {
+    self.mapRuns()
+  }
+
+  /** The names of the states entered, in order. */
+  static List<String> getVisitedStates(ExecutionResult self) {
+    self.visitedStates()
+  }
+
+  /** The events, in order. */
+  static List<HistoryEvent> getEvents(ExecutionHistory self) {
+    self.events()
+  }
+
+  /** The names of the states entered, in order: {@code history.visitedStates == ['A', 'B']}. */
+  static List<String> getVisitedStates(ExecutionHistory self) {
+    self.enteredStateNames()
+  }
+
+  /** Every state visit, in order. */
+  static List<StateVisit> getStateVisits(ExecutionHistory self) {
+    self.stateVisits()
+  }
+
+  static String getName(StateVisit self) {
+    self.name()
+  }
+
+  static String getStateType(StateVisit self) {
+    self.stateType()
+  }
+
+  static List<HistoryEvent> getEvents(StateVisit self) {
+    self.events()
+  }
+
+  static List<MapIteration> getMapIterations(StateVisit self) {
+    self.mapIterations()
+  }
+
+  /** The state's effective input (a JSON node), or null. */
+  static JsonNode getInput(StateVisit self) {
+    self.input()
+  }
+
+  /** The state's output (a JSON node), or null. */
+  static JsonNode getOutput(StateVisit self) {
+    self.output().orElse(null)
+  }
+
+  static int getAttempts(StateVisit self) {
+    self.attempts()
+  }
+
+  static int getRetries(StateVisit self) {
+    self.retries()
+  }
+
+  static String getError(StateVisit self) {
+    self.error().orElse(null)
+  }
+
+  static String getCause(StateVisit self) {
+    self.cause().orElse(null)
+  }
+
+  static String getCaughtBy(StateVisit self) {
+    self.caughtBy().orElse(null)
+  }
+
+  static List<JsonNode> getScheduledParameters(StateVisit self) {
+    self.scheduledParameters()
+  }
+
+  static Map<String, JsonNode> getAssignedVariables(StateVisit self) {
+    self.assignedVariables()
+  }
+
+  static Duration getDuration(StateVisit self) {
+    self.duration()
+  }
+
+  static int getIndex(MapIteration self) {
+    self.index()
+  }
+
+  static MapIteration.Status getStatus(MapIteration self) {
+    self.status()
+  }
+
+  static List<String> getVisitedStates(MapIteration self) {
+    self.visitedStates()
+  }
+
+  /** The iteration's output (a JSON node), or null. */
+  static JsonNode getOutput(MapIteration self) {
+    self.output().orElse(null)
+  }
+
+  /** The recording's file name: {@code "#recording.name"} in a feature name over a where: table of recordings. */
+  static String getName(RecordedExecution self) {
+    self.name()
+  }
+
+  /** The states the recorded execution entered, in order. */
+  static List<String> getVisitedStates(RecordedExecution self) {
+    self.visitedStates()
   }
 
   /** A JSON node as Groovy values (Maps, Lists, Strings, numbers, booleans, null). */

@@ -4,8 +4,10 @@ import groovy.transform.CompileStatic
 import io.github.sfntest.definition.StateMachineDefinition
 import io.github.sfntest.engine.Engine
 import io.github.sfntest.mock.MockedResponses
-import io.github.sfntest.testing.CloudFormationTemplate
-import io.github.sfntest.testing.StateMachineSource
+import io.github.sfntest.engine.EngineCapability
+import io.github.sfntest.testing.AnnotationConfig
+import io.github.sfntest.testing.AnnotationConfig.Machine
+import io.github.sfntest.testing.AnnotationConfig.MockConfigChoice
 import io.github.sfntest.testing.StateMachineUnderTest
 import io.github.sfntest.testing.TestConfigurationException
 import io.github.sfntest.testing.TestRun
@@ -13,8 +15,8 @@ import io.github.sfntest.testing.TestSession
 import java.lang.reflect.Method
 import java.lang.reflect.Parameter
 import java.time.Instant
-import java.time.format.DateTimeParseException
 import java.util.concurrent.ConcurrentHashMap
+import org.opentest4j.TestAbortedException
 import org.spockframework.runtime.AbstractRunListener
 import org.spockframework.runtime.extension.ExtensionException
 import org.spockframework.runtime.extension.IAnnotationDrivenExtension
@@ -153,7 +155,7 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
 
   /** Skips the iteration, saying why, when the selected engine lacks a capability it requires. */
   private void requireCapabilities(IterationInfo iteration, TestRun run) {
-    Set<io.github.sfntest.engine.EngineCapability> required = EnumSet.noneOf(io.github.sfntest.engine.EngineCapability)
+    Set<EngineCapability> required = EnumSet.noneOf(EngineCapability)
     RequiresCapability onFeature = iteration.feature.featureMethod.reflection?.getAnnotation(RequiresCapability)
     RequiresCapability onSpec = spec.reflection.getAnnotation(RequiresCapability)
     if (onFeature != null) {
@@ -162,14 +164,9 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
     if (onSpec != null) {
       required.addAll(onSpec.value() as List)
     }
-    if (required.isEmpty()) {
-      return
-    }
-    Set<io.github.sfntest.engine.EngineCapability> missing = EnumSet.copyOf(required)
-    missing.removeAll(run.engine().capabilities())
-    if (!missing.isEmpty()) {
-      throw new org.opentest4j.TestAbortedException("Skipped: the engine \"" + run.session().engineId()
-          + "\" lacks " + missing + ", which this feature requires (@RequiresCapability)")
+    Optional<String> reason = AnnotationConfig.missingCapabilities(run, required, 'feature')
+    if (reason.isPresent()) {
+      throw new TestAbortedException(reason.get())
     }
   }
 
@@ -194,9 +191,10 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
     Method method = iteration.feature.featureMethod.reflection
     MockConfig onFeature = method.getAnnotation(MockConfig)
     MockConfig onSpec = spec.reflection.getAnnotation(MockConfig)
-    String file = first(onFeature?.file(), onSpec?.file())
-    String testCase = first(onFeature?.testCase(), onSpec?.testCase())
-    String stateMachine = first(onFeature?.stateMachine(), onSpec?.stateMachine())
+    MockConfigChoice choice = MockConfigChoice.merge(choice(onFeature), choice(onSpec))
+    String file = choice.file()
+    String testCase = choice.testCase()
+    String stateMachine = choice.stateMachine()
     String feature = "feature \"${iteration.feature.name}\" of ${spec.reflection.simpleName}"
 
     Map<String, Object> data = iteration.dataVariables ?: [:] as Map<String, Object>
@@ -238,13 +236,16 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
       }
       return
     }
-    if (file.isEmpty()) {
-      throw new ExtensionException("@MockConfig(testCase = '${testCase}') on "
-          + (onFeature != null && onFeature.testCase() ? "the ${feature}" : spec.reflection.name)
-          + " names no MockConfigFile: add file = 'path/to/MockConfigFile.json' here or in a @MockConfig on the spec.")
+    MockConfigChoice chosen = choice.withTestCase(testCase)
+    configured {
+      AnnotationConfig.GROOVY.requireMockConfigFile(chosen,
+          onFeature != null && onFeature.testCase() ? "the ${feature}".toString() : spec.reflection.name)
+      run.useMockConfig(chosen.file(), chosen.stateMachine(), chosen.testCase())
     }
-    String tc = testCase
-    configured { run.useMockConfig(file, stateMachine, tc) }
+  }
+
+  private static MockConfigChoice choice(MockConfig annotation) {
+    annotation == null ? null : new MockConfigChoice(annotation.file(), annotation.testCase(), annotation.stateMachine())
   }
 
   // ---- injection
@@ -357,78 +358,21 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
   private TestSession buildSession(Class<?> specClass) {
     StateMachineTest annotation = specClass.getAnnotation(StateMachineTest)
     String where = "@StateMachineTest on ${specClass.name}"
-    if (annotation.definition().isBlank() && annotation.template().isBlank()) {
-      throw new ExtensionException(where + " names no state machine definition: add"
-          + " definition = 'statemachine/my-machine.asl.json' (a classpath resource, or a file with the prefix"
-          + " file:), or template = 'template.yaml' with templateResource = 'MyStateMachine'.")
-    }
-    TestSession.Builder builder = TestSession.builder().engine(first(annotation.engine(), config.engine))
-    if (annotation.seed() != 0L) {
-      builder.seed(annotation.seed())
-    } else if (config.seed != null) {
-      builder.seed(config.seed)
-    }
-    if (!annotation.startTime().isBlank()) {
-      builder.startTime(parseInstant(annotation.startTime(), where))
-    } else if (config.startTime != null) {
+    AnnotationConfig groovy = AnnotationConfig.GROOVY
+    Long seed = annotation.seed() != 0L ? annotation.seed() : config.seed
+    String startTime = annotation.startTime()
+    if (startTime.isBlank() && config.startTime != null) {
       Object value = config.startTime
-      builder.startTime(value instanceof Instant ? (Instant) value
-          : parseInstant(value.toString(), 'sfnTest.startTime in SpockConfig.groovy'))
+      startTime = value instanceof Instant ? value.toString()
+          : groovy.parseInstant(value.toString(), 'sfnTest.startTime in SpockConfig.groovy').toString()
     }
-    builder.machine(source(annotation.definition(), annotation.name(), annotation.substitutions(),
-        annotation.substitutionsFile(), annotation.template(), annotation.templateResource(), where))
-    for (StateMachine m : annotation.machines()) {
-      if (m.definition().isBlank() && m.template().isBlank()) {
-        throw new ExtensionException("@StateMachine('${m.value()}') in ${where} names no definition: add"
-            + " definition = '...' (or template and templateResource).")
-      }
-      builder.machine(source(m.definition(), m.value(), m.substitutions(), m.substitutionsFile(), m.template(),
-          m.templateResource(), where))
+    List<Machine> others = annotation.machines().collect { StateMachine m ->
+      new Machine(m.value(), m.definition(), m.substitutions(), m.substitutionsFile(), m.template(), m.templateResource())
     }
-    builder.build()
-  }
-
-  private static StateMachineSource source(String definition, String name, String[] substitutions, String[] files,
-      String template, String templateResource, String where) {
-    StateMachineSource.Builder b = StateMachineSource.builder().definition(definition).name(name)
-    for (String file : files) {
-      b.substitutionsFrom(file)
-    }
-    for (String entry : substitutions) {
-      int eq = entry.indexOf('=')
-      if (eq <= 0) {
-        throw new ExtensionException("The substitution \"${entry}\" in ${where} is not of the form \"Name=value\","
-            + " e.g. substitutions = 'TableName=orders'.")
-      }
-      b.substitution(entry.substring(0, eq).trim(), entry.substring(eq + 1))
-    }
-    if (!template.isBlank()) {
-      if (templateResource.isBlank()) {
-        String resources = CloudFormationTemplate.load(template).stateMachineResources().toString()
-        throw new ExtensionException("${where} names the template ${template} but not its state machine: add"
-            + " templateResource = '...', one of ${resources}.")
-      }
-      b.template(template, templateResource)
-    }
-    b.build()
-  }
-
-  private static Instant parseInstant(String text, String where) {
-    try {
-      Instant.parse(text.trim())
-    } catch (DateTimeParseException e) {
-      throw new ExtensionException("The startTime \"${text}\" in ${where} is not an ISO-8601 instant: write it like"
-          + " '2024-01-01T00:00:00Z'.", e)
-    }
-  }
-
-  private static String first(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v.trim()
-      }
-    }
-    ''
+    Machine main = new Machine(annotation.name(), annotation.definition(), annotation.substitutions(),
+        annotation.substitutionsFile(), annotation.template(), annotation.templateResource())
+    groovy.session(where, main, others, AnnotationConfig.first(annotation.engine(), config.engine), seed, startTime)
+        .build()
   }
 
   /** Runs setup code, turning a core configuration error into Spock's. */

@@ -26,7 +26,7 @@ final class Blocks {
   }
 
   static String describe(ExecutionResult result) {
-    return ExecutionRenderer.describe(result);
+    return ExecutionRenderer.describe(result.executionArn(), result.stateMachineName());
   }
 
   static String quote(String text) {

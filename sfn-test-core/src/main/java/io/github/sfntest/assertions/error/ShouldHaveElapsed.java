@@ -26,6 +26,6 @@ public final class ShouldHaveElapsed {
     return new SfnErrorMessage(
         "Expecting " + Blocks.describe(actual) + " to have taken " + relation + " " + Text.duration(expected) + ",\n"
             + "but it took " + Text.duration(actual.elapsed()) + ":\n"
-            + ExecutionRenderer.render(actual));
+            + actual.render());
   }
 }

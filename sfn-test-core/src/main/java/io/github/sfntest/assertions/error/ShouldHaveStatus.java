@@ -46,7 +46,7 @@ public final class ShouldHaveStatus {
     ExecutionStatus status = actual.status();
     return switch (status) {
       case SUCCEEDED -> "SUCCEEDED with output:\n" + Blocks.json(actual.output().orElse(null));
-      case FAILED, TIMED_OUT, ABORTED -> status + " with:\n" + errorCause(actual.getError(), actual.getCause(), true);
+      case FAILED, TIMED_OUT, ABORTED -> status + " with:\n" + errorCause(actual.error().orElse(null), actual.cause().orElse(null), true);
       default -> "is " + status;
     };
   }

@@ -1,5 +1,6 @@
 package io.github.sfntest.assertions.error;
 
+import io.github.sfntest.internal.text.NearMiss;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.internal.render.Text;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class ShouldHaveVisited {
     StringBuilder lines = new StringBuilder();
     for (String name : missing) {
       lines.append("\n  ").append(Text.quote(name));
-      Text.closest(name, known)
+      NearMiss.best(name, known)
           .ifPresent(c -> lines.append(" (did you mean ").append(Text.quote(c)).append("?)"));
     }
     return new SfnErrorMessage(
@@ -54,7 +55,7 @@ public final class ShouldHaveVisited {
     if (!actual.visitedStates().contains(missing)) {
       reason = Text.quote(missing) + " was never entered";
       List<String> known = actual.history().stateNames();
-      reason += Text.closest(missing, known).map(c -> " (did you mean " + Text.quote(c) + "?)").orElse("");
+      reason += NearMiss.best(missing, known).map(c -> " (did you mean " + Text.quote(c) + "?)").orElse("");
     } else if (firstUnmatched == 0) {
       reason = Text.quote(missing) + " was not entered";
     } else {

@@ -22,13 +22,14 @@ public final class ShouldMatchJson {
    * </pre>
    *
    * @param what what is compared, e.g. {@code output of execution "e1"}
+   * @param strict true: equal as JSON; false: the actual value may have object fields the expected one lacks
    * @param context extra lines after the diff (may be null)
    */
   public static ErrorMessageFactory shouldMatchJson(
-      String what, JsonDiff.Mode mode, JsonNode expected, JsonNode actual, String context) {
-    List<JsonDiff.Difference> differences = JsonDiff.diff(expected, actual, mode);
+      String what, boolean strict, JsonNode expected, JsonNode actual, String context) {
+    List<JsonDiff.Difference> differences = JsonDiff.diff(expected, actual, mode(strict));
     return new SfnErrorMessage(
-        "Expecting " + what + " " + relation(mode) + ":\n"
+        "Expecting " + what + " " + relation(strict) + ":\n"
             + Blocks.json(expected) + "\n"
             + "but was:\n"
             + Blocks.json(actual) + "\n"
@@ -38,9 +39,9 @@ public final class ShouldMatchJson {
 
   /** The value to compare does not exist (no output, nothing at a JSONPath...). */
   public static ErrorMessageFactory shouldHaveJson(
-      String what, JsonDiff.Mode mode, JsonNode expected, String butText, String context) {
+      String what, boolean strict, JsonNode expected, String butText, String context) {
     return new SfnErrorMessage(
-        "Expecting " + what + " " + relation(mode) + ":\n"
+        "Expecting " + what + " " + relation(strict) + ":\n"
             + Blocks.json(expected) + "\n"
             + "but " + butText
             + (context == null ? "" : "\n" + context));
@@ -48,18 +49,22 @@ public final class ShouldMatchJson {
 
   /** The execution has no output because it did not succeed. */
   public static ErrorMessageFactory shouldHaveOutput(
-      ExecutionResult actual, JsonDiff.Mode mode, JsonNode expected) {
+      ExecutionResult actual, boolean strict, JsonNode expected) {
     return shouldHaveJson(
         "output of " + Blocks.describe(actual),
-        mode,
+        strict,
         expected,
         "the execution " + actual.status() + " with:\n"
-            + ShouldHaveStatus.errorCause(actual.getError(), actual.getCause(), true),
+            + ShouldHaveStatus.errorCause(actual.error().orElse(null), actual.cause().orElse(null), true),
         Blocks.path(actual));
   }
 
-  private static String relation(JsonDiff.Mode mode) {
-    return mode == JsonDiff.Mode.STRICT
+  private static JsonDiff.Mode mode(boolean strict) {
+    return strict ? JsonDiff.Mode.STRICT : JsonDiff.Mode.LENIENT;
+  }
+
+  private static String relation(boolean strict) {
+    return strict
         ? "to be equal as JSON to"
         : "to contain as JSON (extra fields allowed)";
   }

@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.interpreter;
 
+import io.github.sfntest.internal.result.Results;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.engine.ExecutionResult;
@@ -234,7 +235,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
     for (DistributedMapRun run : mapRuns) {
       mapRunResults.add(run.toResult());
     }
-    return new ExecutionResult(settings.executionArn(), settings.stateMachineName(), status, input, output, error,
+    return Results.execution(settings.executionArn(), settings.stateMachineName(), status, input, output, error,
         cause, settings.startTime(), stopDate, new ExecutionHistory(history.events()), childResults, mapRunResults);
   }
 

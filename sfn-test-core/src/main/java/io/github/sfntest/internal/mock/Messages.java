@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.mock;
 
+import io.github.sfntest.internal.text.NearMiss;
 import io.github.sfntest.mock.TaskInvocation;
 import java.util.Collection;
 
@@ -16,7 +17,7 @@ public final class Messages {
 
   /** "Did you mean ..." for a state name close to a mocked one, or "". */
   public static String didYouMean(String stateName, Collection<String> mockedStates) {
-    String close = NearMiss.closest(stateName, mockedStates);
+    String close = NearMiss.best(stateName, mockedStates).orElse(null);
     return close == null ? "" : " Did you mean '" + close + "'? The names must match exactly.";
   }
 
@@ -35,7 +36,7 @@ public final class Messages {
       TaskInvocation inv, String source, String stateMachine, String testCase, Collection<String> mockedStates) {
     return task(inv) + " has no mock in test case '" + testCase + "' of state machine '" + stateMachine
         + "' (" + source + ")." + didYouMean(inv.stateName(), mockedStates)
-        + " Mocked states in this test case: " + NearMiss.list(mockedStates) + "."
+        + " Mocked states in this test case: " + NearMiss.quotedList(mockedStates) + "."
         + " To mock it, add " + quote(inv.stateName()) + ": \"<ResponseName>\" under StateMachines/"
         + stateMachine + "/TestCases/" + testCase + ", or in Java: " + javaHint(inv);
   }

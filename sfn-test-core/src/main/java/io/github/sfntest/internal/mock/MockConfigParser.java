@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.mock;
 
+import io.github.sfntest.internal.text.NearMiss;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.mock.MockConfigException;
 import java.time.Duration;
@@ -77,15 +78,8 @@ public final class MockConfigParser {
             "state machine \"" + sm.getKey() + "\" is " + kind(sm.getValue()) + ", not an object",
             "write \"" + sm.getKey() + "\": {\"TestCases\": {\"<TestCaseName>\": {\"<StateName>\": \"<ResponseName>\"}}}");
       }
-      for (Iterator<String> names = sm.getValue().fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!name.equals("TestCases")) {
-          throw json.errorAtName(
-              smPtr + "/" + LocatedJson.escape(name),
-              "unknown member \"" + name + "\" in state machine \"" + sm.getKey() + "\"",
-              suggest(name, List.of("TestCases")) + "a state machine entry has only \"TestCases\"");
-        }
-      }
+      onlyMembers(sm.getValue(), smPtr, List.of("TestCases"), "in state machine \"" + sm.getKey() + "\"",
+          "a state machine entry has only \"TestCases\"");
       JsonNode cases =
           requireObject(
               sm.getValue(),
@@ -120,7 +114,7 @@ public final class MockConfigParser {
                 "state \"" + st.getKey() + "\" uses the response \"" + responseName
                     + "\", which \"MockedResponses\" does not define",
                 suggest(responseName, parsedResponses.keySet())
-                    + "defined responses: " + NearMiss.list(parsedResponses.keySet()));
+                    + "defined responses: " + NearMiss.quotedList(parsedResponses.keySet()));
           }
           states.put(st.getKey(), responseName);
         }
@@ -183,15 +177,8 @@ public final class MockConfigParser {
     }
     boolean hasReturn = node.has("Return");
     boolean hasThrow = node.has("Throw");
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!name.equals("Return") && !name.equals("Throw")) {
-        throw json.errorAtName(
-            ptr + "/" + LocatedJson.escape(name),
-            "unknown member \"" + name + "\" in a response",
-            suggest(name, List.of("Return", "Throw")) + "a response has exactly one of \"Return\" or \"Throw\"");
-      }
-    }
+    onlyMembers(node, ptr, List.of("Return", "Throw"), "in a response",
+        "a response has exactly one of \"Return\" or \"Throw\"");
     if (hasReturn && hasThrow) {
       throw json.errorAt(
           ptr,
@@ -216,15 +203,7 @@ public final class MockConfigParser {
           "\"Throw\" is " + kind(t) + ", not an object",
           "write \"Throw\": {\"Error\": \"MyError\", \"Cause\": \"why it failed\"}");
     }
-    for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!name.equals("Error") && !name.equals("Cause")) {
-        throw json.errorAtName(
-            throwPtr + "/" + LocatedJson.escape(name),
-            "unknown member \"" + name + "\" in \"Throw\"",
-            suggest(name, List.of("Error", "Cause")) + "\"Throw\" has only \"Error\" and \"Cause\"");
-      }
-    }
+    onlyMembers(t, throwPtr, List.of("Error", "Cause"), "in \"Throw\"", "\"Throw\" has only \"Error\" and \"Cause\"");
     return new MockResponse.Throw(text(t, "Error", throwPtr), text(t, "Cause", throwPtr));
   }
 
@@ -254,8 +233,19 @@ public final class MockConfigParser {
     return v;
   }
 
-  private static String suggest(String name, Iterable<String> known) {
-    String best = NearMiss.closest(name, known);
+  /** Fails at the first member of {@code node} that is not one of {@code allowed}. */
+  private void onlyMembers(JsonNode node, String ptr, List<String> allowed, String where, String rule) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!allowed.contains(name)) {
+        throw json.errorAtName(ptr + "/" + LocatedJson.escape(name), "unknown member \"" + name + "\" " + where,
+            suggest(name, allowed) + rule);
+      }
+    }
+  }
+
+  private static String suggest(String name, java.util.Collection<String> known) {
+    String best = NearMiss.best(name, known).orElse(null);
     return best == null ? "" : "did you mean \"" + best + "\"? ";
   }
 

@@ -1,7 +1,6 @@
 package io.github.sfntest.internal.render;
 
-import io.github.sfntest.engine.ExecutionResult;
-import io.github.sfntest.engine.ExecutionStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.history.ExecutionHistory;
 import io.github.sfntest.history.HistoryEvent;
 import io.github.sfntest.history.HistoryEventType;
@@ -29,19 +28,27 @@ public final class ExecutionRenderer {
 
   private ExecutionRenderer() {}
 
+  /**
+   * What {@link #render} shows of an execution. The renderer takes this view rather than the public
+   * result type so that this package does not depend on the package that calls it.
+   *
+   * @param status the status's name
+   * @param output the output, or null when there is none or the execution did not succeed
+   * @param startDate the start, or null to take the first event's time
+   */
+  public record ExecutionView(String executionArn, String stateMachineName, String status, boolean running,
+      Duration elapsed, String error, String cause, JsonNode output, Instant startDate, ExecutionHistory history) {}
+
   /** The execution's name: the last part of its ARN. */
-  public static String executionName(ExecutionResult result) {
-    String arn = result.executionArn();
+  public static String executionName(String arn) {
     int colon = arn.lastIndexOf(':');
     return colon < 0 ? arn : arn.substring(colon + 1);
   }
 
   /** {@code execution "name" of state machine "SM"} (without the state machine if unknown). */
-  public static String describe(ExecutionResult result) {
-    String text = "execution " + Text.quote(executionName(result));
-    return result.stateMachineName() == null
-        ? text
-        : text + " of state machine " + Text.quote(result.stateMachineName());
+  public static String describe(String executionArn, String stateMachineName) {
+    String text = "execution " + Text.quote(executionName(executionArn));
+    return stateMachineName == null ? text : text + " of state machine " + Text.quote(stateMachineName);
   }
 
   /** {@code Validate -> ChargeCard (failed after 3 attempts: States.TaskFailed) -> HandleError}. */
@@ -138,20 +145,20 @@ public final class ExecutionRenderer {
    * A compact rendering of a whole execution: status, error, elapsed time, path and one line per
    * state entered with its start offset and duration.
    */
-  public static String render(ExecutionResult result) {
+  public static String render(ExecutionView result) {
     StringBuilder out = new StringBuilder();
-    String describe = describe(result);
+    String describe = describe(result.executionArn(), result.stateMachineName());
     out.append(Character.toUpperCase(describe.charAt(0))).append(describe.substring(1));
     out.append(": ").append(result.status());
-    if (result.status() != ExecutionStatus.RUNNING) {
+    if (!result.running()) {
       out.append(" after ").append(Text.duration(result.elapsed()));
     }
-    if (result.getError() != null || result.getCause() != null) {
-      out.append("\n  error: ").append(Text.quote(result.getError()));
-      out.append("\n  cause: ").append(Text.quote(Text.abbreviate(result.getCause(), 200)));
+    if (result.error() != null || result.cause() != null) {
+      out.append("\n  error: ").append(Text.quote(result.error()));
+      out.append("\n  cause: ").append(Text.quote(Text.abbreviate(result.cause(), 200)));
     }
-    if (result.status() == ExecutionStatus.SUCCEEDED && result.output().isPresent()) {
-      out.append("\n  output: ").append(Text.abbreviate(Json.write(result.output().get()), 200));
+    if (result.output() != null) {
+      out.append("\n  output: ").append(Text.abbreviate(Json.write(result.output()), 200));
     }
     out.append("\nPath:\n  ").append(path(result.history()));
     List<StateVisit> visits = result.history().stateVisits();

@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.render;
 
+import io.github.sfntest.internal.text.NearMiss;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
@@ -67,32 +68,10 @@ public final class Text {
     return totalSeconds / 3600 + "h" + (m == 0 ? "" : " " + m + "m");
   }
 
-  /** The closest of {@code known} to {@code name}, if close enough to be a likely typo. */
-  public static Optional<String> closest(String name, Collection<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int distance =
-          candidate.equalsIgnoreCase(name)
-              ? 0
-              : levenshtein(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = candidate;
-      }
-    }
-    int allowed = Math.max(2, name.length() / 3);
-    return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-  }
-
   /** {@code Did you mean "X"? Known states: [...]}, or only the known states. */
   public static String didYouMean(String name, Collection<String> known) {
     String list = "Known states: " + quoteAll(known);
-    return closest(name, known).map(c -> "Did you mean " + quote(c) + "? " + list).orElse(list);
-  }
-
-  static int levenshtein(String a, String b) {
-    return io.github.sfntest.internal.text.EditDistance.between(a, b);
+    return NearMiss.best(name, known).map(c -> "Did you mean " + quote(c) + "? " + list).orElse(list);
   }
 
   /** Every line of {@code block} prefixed by {@code indent}. */

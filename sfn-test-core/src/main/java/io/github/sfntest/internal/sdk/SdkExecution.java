@@ -331,7 +331,7 @@ public final class SdkExecution implements Execution {
       d = describe();
     }
     ExecutionHistory history = history();
-    result = new ExecutionResult(
+    result = io.github.sfntest.internal.result.Results.execution(
         executionArn,
         stateMachineName,
         status(d),

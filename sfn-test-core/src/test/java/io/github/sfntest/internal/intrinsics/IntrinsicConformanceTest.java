@@ -3,6 +3,7 @@ package io.github.sfntest.internal.intrinsics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.sfntest.testsupport.SharedDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.internal.EvaluationScope;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class IntrinsicConformanceTest {
 
-  private static final Path CORPUS =
-      Path.of(System.getProperty("sfntest.conformance.dir", "/work/shared/conformance"), "cases");
 
   private static final JsonNode CONTEXT =
       Json.parse(
@@ -37,14 +36,14 @@ class IntrinsicConformanceTest {
 
   @TestFactory
   List<DynamicTest> pass_state_parameters_match_the_aws_recorded_output() throws IOException {
-    assumeTrue(Files.isDirectory(CORPUS), "conformance corpus not present");
+    Path corpus = SharedDir.require("conformance/cases");
     List<DynamicTest> tests = new ArrayList<>();
-    for (JsonNode entry : Json.parse(Files.readString(CORPUS.resolve("index.json"))).get("cases")) {
+    for (JsonNode entry : Json.parse(Files.readString(corpus.resolve("index.json"))).get("cases")) {
       String id = entry.get("id").asText();
       if (!entry.path("feature_area").asText().equals("intrinsic_functions")) {
         continue;
       }
-      Path dir = CORPUS.resolve(id);
+      Path dir = corpus.resolve(id);
       JsonNode definition = Json.parse(Files.readString(dir.resolve("definition.json")));
       JsonNode state = definition.get("States").get(definition.get("StartAt").asText());
       // JSONata cases of the same area exercise JSONata functions, not intrinsics.

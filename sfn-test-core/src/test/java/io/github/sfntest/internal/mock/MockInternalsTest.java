@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.mock;
 
+import io.github.sfntest.internal.text.NearMiss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -27,10 +28,10 @@ class MockInternalsTest {
 
   @Test
   void near_miss_finds_typos_and_prefixes_but_not_strangers() {
-    assertThat(NearMiss.closest("ChargeCrad", List.of("ChargeCard", "Refund"))).isEqualTo("ChargeCard");
-    assertThat(NearMiss.closest("HappyPath", List.of("HappyPathTest"))).isEqualTo("HappyPathTest");
-    assertThat(NearMiss.closest("Refund", List.of("ChargeCard"))).isNull();
-    assertThat(NearMiss.closest("Same", List.of("Same"))).isNull();
+    assertThat(NearMiss.best("ChargeCrad", List.of("ChargeCard", "Refund")).orElse(null)).isEqualTo("ChargeCard");
+    assertThat(NearMiss.best("HappyPath", List.of("HappyPathTest")).orElse(null)).isEqualTo("HappyPathTest");
+    assertThat(NearMiss.best("Refund", List.of("ChargeCard")).orElse(null)).isNull();
+    assertThat(NearMiss.best("Same", List.of("Same")).orElse(null)).isNull();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.sfntest.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sfntest.testsupport.SharedDir;
 import io.github.sfntest.definition.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +21,6 @@ import org.junit.jupiter.api.Test;
 /** Real definitions: everything AWS accepted must validate without ERROR. */
 class ValidationCorpusTest {
 
-  private static Path shared() {
-    String dir = System.getProperty("sfntest.conformance.dir");
-    Path conformance = dir != null ? Paths.get(dir) : Paths.get("../../shared/conformance");
-    if (!Files.isDirectory(conformance)) {
-      conformance = Paths.get("/work/shared/conformance");
-    }
-    return conformance.toAbsolutePath().normalize().getParent();
-  }
 
   private static List<Diagnostic> errors(List<Diagnostic> all) {
     return all.stream().filter(Diagnostic::isError).toList();
@@ -35,8 +28,7 @@ class ValidationCorpusTest {
 
   @Test
   void every_conformance_definition_that_aws_ran_validates_without_errors() throws IOException {
-    Path cases = shared().resolve("conformance/cases");
-    Assumptions.assumeTrue(Files.isDirectory(cases), "conformance corpus not present");
+    Path cases = SharedDir.require("conformance/cases");
     List<String> failures = new ArrayList<>();
     int count = 0;
     try (Stream<Path> dirs = Files.list(cases)) {
@@ -85,7 +77,7 @@ class ValidationCorpusTest {
   }
 
   private static List<Path> samples() throws IOException {
-    Path corpus = shared().resolve("samples-corpus");
+    Path corpus = SharedDir.require("samples-corpus");
     Assumptions.assumeTrue(Files.isDirectory(corpus), "samples corpus not present");
     try (Stream<Path> files = Files.walk(corpus)) {
       return files

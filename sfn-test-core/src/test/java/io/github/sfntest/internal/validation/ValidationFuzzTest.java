@@ -3,6 +3,7 @@ package io.github.sfntest.internal.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.sfntest.testsupport.SharedDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,12 +50,8 @@ class ValidationFuzzTest {
           "S": {"Type": "Succeed"},
           "F": {"Type": "Fail", "Error": "E", "Cause": "C"}
         }}""");
-    Path corpus = Paths.get("/work/shared/samples-corpus");
-    String dir = System.getProperty("sfntest.conformance.dir");
-    if (dir != null && Files.isDirectory(Paths.get(dir).getParent().resolve("samples-corpus"))) {
-      corpus = Paths.get(dir).getParent().resolve("samples-corpus");
-    }
-    if (Files.isDirectory(corpus)) {
+    Path corpus = SharedDir.find("samples-corpus").orElse(null);
+    if (corpus != null) {
       try (Stream<Path> files = Files.walk(corpus)) {
         for (Path p : files.filter(p -> p.toString().endsWith(".asl.json")).sorted().toList()) {
           seeds.add(Files.readString(p));

@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.interpreter.states;
 
+import io.github.sfntest.internal.result.Results;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -309,7 +310,7 @@ public final class DistributedMapRun {
     }
     started.removeIf(java.util.Objects::isNull);
     ToleratedFailure tolerated = config.tolerated;
-    return new MapRunResult(
+    return Results.mapRun(
         mapRunArn,
         entry.state.name(),
         label,

@@ -1,0 +1,2 @@
+/** JSONPath evaluation for JSONPath states: compiled paths, payload templates and Choice rules. */
+package io.github.sfntest.internal.jsonpath;
