@@ -85,7 +85,7 @@ public final class RecordedExecution {
     } catch (IOException e) {
       throw new InvalidHistoryException("cannot read history file " + file + ": " + e.getMessage());
     }
-    return new RecordedExecution(file.toString(), HistoryDocuments.events(file.toString(), text));
+    return new RecordedExecution(file.toString(), events(file.toString(), text));
   }
 
   /**
@@ -101,7 +101,7 @@ public final class RecordedExecution {
       throw new InvalidHistoryException(e.getMessage());
     }
     String name = resource.classpathName() != null ? resource.classpathName() : resource.describe();
-    return new RecordedExecution(name, HistoryDocuments.events(name, resource.text()));
+    return new RecordedExecution(name, events(name, resource.text()));
   }
 
   /**
@@ -118,7 +118,13 @@ public final class RecordedExecution {
       loader = RecordedExecution.class.getClassLoader();
     }
     List<RecordedExecution> all = new ArrayList<>();
-    for (String location : io.github.sfntest.internal.replay.HistoryLocations.expand(pattern, loader)) {
+    List<String> locations;
+    try {
+      locations = io.github.sfntest.internal.replay.HistoryLocations.expand(pattern, loader);
+    } catch (io.github.sfntest.internal.replay.HistoryFormatException e) {
+      throw new InvalidHistoryException(e.getMessage());
+    }
+    for (String location : locations) {
       all.add(fromResource(location));
     }
     return all;
@@ -132,7 +138,15 @@ public final class RecordedExecution {
 
   /** Reads history JSON text; {@code source} names it in messages. */
   public static RecordedExecution parse(String source, String json) {
-    return new RecordedExecution(source, HistoryDocuments.events(source, Objects.requireNonNull(json, "json")));
+    return new RecordedExecution(source, events(source, Objects.requireNonNull(json, "json")));
+  }
+
+  private static List<ObjectNode> events(String source, String text) {
+    try {
+      return HistoryDocuments.events(source, text);
+    } catch (io.github.sfntest.internal.replay.HistoryFormatException e) {
+      throw new InvalidHistoryException(e.getMessage());
+    }
   }
 
   /** The recording of an execution this library ran (any engine). */

@@ -189,8 +189,11 @@ public final class Replay {
     HistoryComparison.Ending replayedEnding = new HistoryComparison.Ending(replayed.status().name(),
         replayed.output().orElse(null), replayed.error().orElse(null), replayed.cause().orElse(null));
     HistoryComparison comparison = new HistoryComparison(legitimate);
-    return new ReplayResult(recording, replayed,
-        comparison.compare(recording.events(), HistoryComparison.ending(recording.events()), replayedEvents, replayedEnding)
-            .orElse(null));
+    Divergence divergence = comparison
+        .compare(recording.events(), HistoryComparison.ending(recording.events()), replayedEvents, replayedEnding)
+        .map(d -> new Divergence(Divergence.Kind.valueOf(d.kind().name()), d.stateName(), d.recorded(), d.replayed(),
+            d.pathBefore(), d.description()))
+        .orElse(null);
+    return new ReplayResult(recording, replayed, divergence);
   }
 }

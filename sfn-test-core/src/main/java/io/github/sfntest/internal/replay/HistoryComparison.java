@@ -1,8 +1,6 @@
 package io.github.sfntest.internal.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.sfntest.replay.Divergence;
-import io.github.sfntest.replay.Divergence.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,13 @@ import java.util.Optional;
 public final class HistoryComparison {
 
   private enum StepKind { ENTERED, PARAMETERS, EXITED }
+
+  /** What differs (the public {@code Divergence.Kind} has the same constants). */
+  public enum Kind { PATH, INPUT, PARAMETERS, OUTPUT, STATUS, RESULT }
+
+  /** The first difference: what, in which state (or null), both values, the states entered before it. */
+  public record Divergence(Kind kind, String stateName, JsonNode recorded, JsonNode replayed, List<String> pathBefore,
+      String description) {}
 
   private record Step(StepKind kind, String state, JsonNode value) {}
 

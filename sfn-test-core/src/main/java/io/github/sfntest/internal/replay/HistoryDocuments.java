@@ -8,7 +8,6 @@ import io.github.sfntest.internal.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import io.github.sfntest.replay.InvalidHistoryException;
 
 /**
  * Reads recorded history text: {@code {"events": [...]}} as {@code aws stepfunctions
@@ -28,14 +27,14 @@ public final class HistoryDocuments {
         documents.add(it.nextValue());
       }
     } catch (JsonProcessingException e) {
-      throw new InvalidHistoryException(source + " is not valid JSON: " + e.getOriginalMessage()
+      throw new HistoryFormatException(source + " is not valid JSON: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr() + ")"));
     } catch (IOException | RuntimeException e) {
-      throw new InvalidHistoryException(source + " is not valid JSON: " + e.getMessage());
+      throw new HistoryFormatException(source + " is not valid JSON: " + e.getMessage());
     }
     if (documents.isEmpty()) {
-      throw new InvalidHistoryException(source + " is empty; expected {\"events\": [...]} as"
+      throw new HistoryFormatException(source + " is empty; expected {\"events\": [...]} as"
           + " `aws stepfunctions get-execution-history` prints it, or an array of events");
     }
     List<ObjectNode> events = new ArrayList<>();
@@ -43,12 +42,12 @@ public final class HistoryDocuments {
       collect(source, document, events, true);
     }
     if (events.isEmpty()) {
-      throw new InvalidHistoryException(source + " has no events");
+      throw new HistoryFormatException(source + " has no events");
     }
     for (int i = 0; i < events.size(); i++) {
       ObjectNode event = events.get(i);
       if (!event.path("type").isTextual()) {
-        throw new InvalidHistoryException(source + ": event " + i + " has no \"type\"; expected an item of"
+        throw new HistoryFormatException(source + ": event " + i + " has no \"type\"; expected an item of"
             + " GetExecutionHistory's events, e.g. {\"id\": 1, \"type\": \"ExecutionStarted\", ...}");
       }
     }
@@ -59,7 +58,7 @@ public final class HistoryDocuments {
     if (document.isObject() && document.has("events")) {
       JsonNode list = document.get("events");
       if (!list.isArray()) {
-        throw new InvalidHistoryException(source + ": \"events\" is " + list.getNodeType().name().toLowerCase()
+        throw new HistoryFormatException(source + ": \"events\" is " + list.getNodeType().name().toLowerCase()
             + ", not an array of events");
       }
       collect(source, list, events, false);
@@ -70,14 +69,14 @@ public final class HistoryDocuments {
         } else if (item.isObject()) {
           events.add((ObjectNode) item);
         } else {
-          throw new InvalidHistoryException(source + ": an event is " + item.getNodeType().name().toLowerCase()
+          throw new HistoryFormatException(source + ": an event is " + item.getNodeType().name().toLowerCase()
               + ", not an object");
         }
       }
     } else if (document.isObject() && (document.has("type") || document.has("id") || document.has("previousEventId"))) {
       events.add((ObjectNode) document); // an event of a bare array (read element by element)
     } else {
-      throw new InvalidHistoryException(source + " is not a history: expected {\"events\": [...]} as"
+      throw new HistoryFormatException(source + " is not a history: expected {\"events\": [...]} as"
           + " `aws stepfunctions get-execution-history` prints it, or an array of events");
     }
   }

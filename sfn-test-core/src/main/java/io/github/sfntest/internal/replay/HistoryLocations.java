@@ -1,6 +1,5 @@
 package io.github.sfntest.internal.replay;
 
-import io.github.sfntest.replay.InvalidHistoryException;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -48,7 +47,7 @@ public final class HistoryLocations {
           collectClasspath(root, dir, matcher, found);
         }
       } catch (IOException e) {
-        throw new InvalidHistoryException("cannot list the classpath for \"" + pattern + "\": " + e.getMessage());
+        throw new HistoryFormatException("cannot list the classpath for \"" + pattern + "\": " + e.getMessage());
       }
     }
     if (found.isEmpty() && !classpathOnly) {
@@ -58,12 +57,12 @@ public final class HistoryLocations {
           files.filter(Files::isRegularFile).filter(p -> matcher.matches(base.relativize(p)))
               .forEach(p -> found.add("file:" + p));
         } catch (IOException e) {
-          throw new InvalidHistoryException("cannot list " + base + " for \"" + pattern + "\": " + e.getMessage());
+          throw new HistoryFormatException("cannot list " + base + " for \"" + pattern + "\": " + e.getMessage());
         }
       }
     }
     if (found.isEmpty()) {
-      throw new InvalidHistoryException("no recorded history matches \"" + pattern + "\" on the classpath"
+      throw new HistoryFormatException("no recorded history matches \"" + pattern + "\" on the classpath"
           + (classpathOnly ? "" : " or under " + Path.of(dir.isEmpty() ? "." : dir).toAbsolutePath()));
     }
     return new ArrayList<>(found);
