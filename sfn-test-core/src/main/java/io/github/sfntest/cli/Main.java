@@ -28,6 +28,8 @@ public final class Main {
         case "mocks-from-history" -> MocksFromHistoryCommand.run(rest, out, err);
         case "replay" -> ReplayCommand.run(rest, out, err);
         case "record" -> RecordCommand.run(rest, out, err);
+        case "render" -> RenderCommand.run(rest, out, err);
+        case "coverage-merge" -> CoverageMergeCommand.run(rest, out, err);
         case "--version" -> {
           out.println("sfn-test " + Version.get());
           yield 0;
@@ -46,6 +48,7 @@ public final class Main {
   static String usage() {
     return "usage: sfn-test <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE
         + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE
-        + "\n  " + MocksFromHistoryCommand.USAGE + "\n  " + ReplayCommand.USAGE + "\n  " + RecordCommand.USAGE;
+        + "\n  " + MocksFromHistoryCommand.USAGE + "\n  " + ReplayCommand.USAGE + "\n  " + RecordCommand.USAGE
+        + "\n  " + RenderCommand.USAGE + "\n  " + CoverageMergeCommand.USAGE;
   }
 }

@@ -38,6 +38,8 @@ public final class TestRun implements AutoCloseable {
   private final Map<String, StateMachineUnderTest> machines = new ConcurrentHashMap<>();
   private final TaskHandler handler = this::answer;
   private volatile MockCase mockCase;
+  private volatile String testName;
+  private int coverageRecorded; // guarded by executions
   private Engine engine; // guarded by this
 
   TestRun(TestSession session) {
@@ -67,9 +69,46 @@ public final class TestRun implements AutoCloseable {
     return engine;
   }
 
-  /** Closes this test's own engine, if it has one. */
+  /** Names the test this run belongs to, for the coverage report ("which tests reached this state"). */
+  public TestRun named(String name) {
+    this.testName = name;
+    return this;
+  }
+
+  /** The name given with {@link #named}, or null. */
+  public String testName() {
+    return testName;
+  }
+
+  /**
+   * Records the coverage of the executions started since the last call, for the current test name
+   * (see {@link io.github.sfntest.coverage.Coverage}); {@link #close()} does it too. Never fails a
+   * test: a problem is printed.
+   */
+  public void recordCoverage() {
+    if (!io.github.sfntest.coverage.Coverage.enabled()) {
+      return;
+    }
+    List<RecordingExecution> fresh;
+    synchronized (executions) {
+      fresh = List.copyOf(executions.subList(coverageRecorded, executions.size()));
+      coverageRecorded = executions.size();
+    }
+    for (RecordingExecution execution : fresh) {
+      try {
+        io.github.sfntest.coverage.Coverage.record(execution.definition(), execution.snapshot(), testName,
+            name -> session.definitions().get(name));
+      } catch (RuntimeException e) {
+        System.err.println("sfn-test: the coverage of an execution of " + execution.stateMachineName()
+            + " was not recorded: " + e);
+      }
+    }
+  }
+
+  /** Records the coverage of this test's executions, then closes this test's own engine, if it has one. */
   @Override
   public synchronized void close() {
+    recordCoverage();
     if (engine != null && session.enginePerTest()) {
       engine.close();
     }
@@ -223,12 +262,34 @@ public final class TestRun implements AutoCloseable {
       if (out.charAt(out.length() - 1) != '\n') {
         out.append('\n');
       }
+      String path = drawPath(execution, n);
+      if (path != null) {
+        out.append("its path through the graph: ").append(path).append('\n');
+      }
     }
     return out.toString();
   }
 
+  /** Draws the path an execution took into the coverage directory (for failure reports); null if off or not possible. */
+  private String drawPath(RecordingExecution execution, int n) {
+    if (!io.github.sfntest.coverage.Coverage.enabled()) {
+      return null;
+    }
+    try {
+      String base = (testName == null ? execution.stateMachineName() : testName).replaceAll("[^A-Za-z0-9._-]+", "_");
+      java.nio.file.Path file = io.github.sfntest.coverage.Coverage.directory().resolve("paths")
+          .resolve(base + "-" + n + ".svg").toAbsolutePath();
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(file,
+          io.github.sfntest.coverage.Coverage.renderSvg(execution.definition(), execution.snapshot()));
+      return file.toString();
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   RecordingExecution record(Execution execution, StateMachineDefinition definition, com.fasterxml.jackson.databind.JsonNode input) {
-    RecordingExecution recording = new RecordingExecution(execution, definition.name(), input, session.options());
+    RecordingExecution recording = new RecordingExecution(execution, definition, input, session.options());
     synchronized (executions) {
       executions.add(recording);
     }

@@ -355,7 +355,19 @@ public final class StateMachineExtension
       throw new ExtensionConfigurationException("No test is running in " + context.getDisplayName());
     }
     return (TestRun) context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(RUN, key -> new Closing<>(session(context).newRun()), Closing.class).value;
+        .getOrComputeIfAbsent(RUN, key -> new Closing<>(session(context).newRun().named(testName(context))),
+            Closing.class).value;
+  }
+
+  /** "OrderFlowTest > happyPath()", with the template and invocation names in between for parameterized tests. */
+  private static String testName(ExtensionContext context) {
+    StringBuilder name = new StringBuilder(context.getDisplayName());
+    for (ExtensionContext c = context.getParent().orElse(null); c != null && c.getParent().isPresent();
+        c = c.getParent().orElse(null)) {
+      name.insert(0, (c.getTestClass().isPresent() && c.getTestMethod().isEmpty()
+          ? c.getRequiredTestClass().getSimpleName() : c.getDisplayName()) + " > ");
+    }
+    return name.toString();
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {

@@ -147,7 +147,7 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
       throw new ExtensionException("@StateMachineTest on ${spec.reflection.name}: no test session (setupSpec did"
           + " not run through the extension)")
     }
-    TestRun run = sharedRun ?: s.newRun()
+    TestRun run = (sharedRun ?: s.newRun()).named(spec.reflection.simpleName + " > " + iteration.displayName)
     runs.put(iteration, run)
     applyMockConfig(iteration, run)
     requireCapabilities(iteration, run)
@@ -174,6 +174,8 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
     TestRun run = runs.remove(iteration)
     if (run != null && !run.is(sharedRun)) {
       run.close()
+    } else {
+      run?.recordCoverage() // a shared run: attribute this iteration's executions to it
     }
   }
 
