@@ -65,6 +65,9 @@ public final class Main {
         case "batch" -> BatchCommand.run(rest, out, err);
         case "validate" -> ValidateCommand.run(rest, out, err);
         case "serve" -> ServeCommand.run(rest, out, err);
+        case "mocks-from-history" -> MocksFromHistoryCommand.run(rest, out, err);
+        case "replay" -> ReplayCommand.run(rest, out, err);
+        case "record" -> RecordCommand.run(rest, out, err);
         case "render" -> RenderCommand.run(rest, out, err);
         case "coverage-merge" -> CoverageMergeCommand.run(rest, out, err);
         case "test-state" -> TestStateCommand.run(rest, out, err);
@@ -82,7 +85,14 @@ public final class Main {
   static String usage() {
     return "usage: sfn-test [--debug] <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE
         + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE
-        + "\n  " + RenderCommand.USAGE + "\n  " + CoverageMergeCommand.USAGE
-        + "\n  " + TestStateCommand.USAGE;
+        + "
+  " + MocksFromHistoryCommand.USAGE + "
+  " + ReplayCommand.USAGE + "
+  " + RecordCommand.USAGE
+        + "
+  " + RenderCommand.USAGE + "
+  " + CoverageMergeCommand.USAGE
+        + "
+  " + TestStateCommand.USAGE;
   }
 }

@@ -74,6 +74,25 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return array;
   }
 
+  /**
+   * Writes the history as {@code {"events": [...]}}, the document {@code aws stepfunctions
+   * get-execution-history} prints, so it can be replayed later ({@code sfn-test replay}, {@code
+   * RecordedExecution.load}) like a history recorded on AWS.
+   */
+  public void writeTo(java.nio.file.Path file) {
+    com.fasterxml.jackson.databind.node.ObjectNode document = Json.NODES.objectNode();
+    document.set("events", toJson());
+    try {
+      java.nio.file.Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        java.nio.file.Files.createDirectories(parent);
+      }
+      java.nio.file.Files.writeString(file, Json.pretty(document) + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the history to " + file, e);
+    }
+  }
+
   /** The distinct names of the states entered, in order of first entry. */
   public List<String> stateNames() {
     return new ArrayList<>(new LinkedHashSet<>(enteredStateNames()));

@@ -225,7 +225,7 @@ class StateMachineExtensionTest {
   @Test
   void unknownEngine() {
     assertThat(configurationError(Examples.UnknownEngine.class))
-        .hasMessageStartingWith("Unknown engine \"stepfunctions-local\". Known engines: in-process, limited, sdk, container.");
+        .hasMessageStartingWith("Unknown engine \"stepfunctions-local\". Known engines: in-process, limited, sdk, container, aws.");
   }
 
   @Test
@@ -234,7 +234,7 @@ class StateMachineExtensionTest {
     try {
       assertThat(configurationError(Examples.FromSubstitutionFiles.class))
           .hasMessageStartingWith("Unknown engine \"docker\" (from the system property sfntest.engine). Known engines:"
-              + " in-process, limited, sdk, container.");
+              + " in-process, limited, sdk, container, aws.");
     } finally {
       System.clearProperty("sfntest.engine");
     }

@@ -16,6 +16,7 @@ import io.github.sfntest.history.StateVisit
 import io.github.sfntest.internal.json.Json
 import io.github.sfntest.mock.MockedResponses
 import io.github.sfntest.mock.TaskInvocation
+import io.github.sfntest.replay.RecordedExecution
 import io.github.sfntest.testing.StateMachineUnderTest
 
 /**
@@ -231,6 +232,16 @@ final class SfnGroovyMethods {
   /** The iteration's output (a JSON node), or null. */
   static JsonNode getOutput(MapIteration self) {
     self.output().orElse(null)
+  }
+
+  /** The recording's file name: {@code "#recording.name"} in a feature name over a where: table of recordings. */
+  static String getName(RecordedExecution self) {
+    self.name()
+  }
+
+  /** The states the recorded execution entered, in order. */
+  static List<String> getVisitedStates(RecordedExecution self) {
+    self.visitedStates()
   }
 
   /** A JSON node as Groovy values (Maps, Lists, Strings, numbers, booleans, null). */
