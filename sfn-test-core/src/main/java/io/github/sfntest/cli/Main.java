@@ -85,14 +85,8 @@ public final class Main {
   static String usage() {
     return "usage: sfn-test [--debug] <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE
         + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE
-        + "
-  " + MocksFromHistoryCommand.USAGE + "
-  " + ReplayCommand.USAGE + "
-  " + RecordCommand.USAGE
-        + "
-  " + RenderCommand.USAGE + "
-  " + CoverageMergeCommand.USAGE
-        + "
-  " + TestStateCommand.USAGE;
+        + "\n  " + MocksFromHistoryCommand.USAGE + "\n  " + ReplayCommand.USAGE + "\n  " + RecordCommand.USAGE
+        + "\n  " + RenderCommand.USAGE + "\n  " + CoverageMergeCommand.USAGE
+        + "\n  " + TestStateCommand.USAGE;
   }
 }
