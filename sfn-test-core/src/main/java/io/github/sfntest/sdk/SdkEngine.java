@@ -176,7 +176,7 @@ public final class SdkEngine implements Engine {
    */
   public static SfnClient awsClient(String region) {
     var builder = SfnClient.builder()
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.create())
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build())
         .httpClient(UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(10))
             .socketTimeout(Duration.ofSeconds(90))
