@@ -63,6 +63,7 @@ class SalesLeadMockConfigSpec extends Specification {
     then:
     def visit = result.history.visitsOf('DetectSentiment').first()
     visit.retries == 3
+    visit.attemptErrors == ['InternalServerException'] * 3
     visit.duration >= Duration.ofSeconds(3)
     result.history.forState('DetectSentiment').events*.type.findAll { it in [TASK_FAILED, TASK_SUCCEEDED] } ==
         [TASK_FAILED, TASK_FAILED, TASK_FAILED, TASK_SUCCEEDED]
