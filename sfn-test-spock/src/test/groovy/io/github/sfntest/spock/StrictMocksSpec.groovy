@@ -22,14 +22,14 @@ class StrictMocksSpec extends EmbeddedSpecs {
           given:
           mocks.onState('NegativeSentimentDetected').willReturn([:])
           expect:
-          salesLead.runWithInputFrom('local-testing/sfn_valid_input.json').status == ExecutionStatus.SUCCEEDED
+          salesLead.runWithInputFrom('local-testing/sfn_valid_input.json').status == io.github.sfntest.engine.ExecutionStatus.SUCCEEDED
         }
 
         def "lenient mock"() {
           given:
           mocks.onState('NegativeSentimentDetected').willReturn([:]).lenient()
           expect:
-          salesLead.runWithInputFrom('local-testing/sfn_valid_input.json').status == ExecutionStatus.SUCCEEDED
+          salesLead.runWithInputFrom('local-testing/sfn_valid_input.json').status == io.github.sfntest.engine.ExecutionStatus.SUCCEEDED
         }
 
         def "misspelled state"() {
@@ -42,8 +42,8 @@ class StrictMocksSpec extends EmbeddedSpecs {
     ''')
 
     then:
-    failedNames(results) == ['unused mock', 'misspelled state']
     def failures = failures(results)
+    failedNames(results) == ['unused mock', 'misspelled state']
     failures[0] instanceof AssertionFailedError
     failures[0].message == 'Strict mocks: Unused mock: mocks.onState("NegativeSentimentDetected") answered no' +
         ' invocation of this test\'s executions. Remove it, or mark it .lenient() if it is meant for a path this test' +

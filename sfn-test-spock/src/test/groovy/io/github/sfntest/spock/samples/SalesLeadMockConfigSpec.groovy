@@ -88,6 +88,9 @@ class SalesLeadMockConfigSpec extends Specification {
   }
 
   def "without a test case the first task is not mocked: the execution fails and says how to mock it"() {
+    given: 'strict mocks would fail the feature: it declares that it runs without a mock on purpose'
+    mocks.expectUnmockedTasks()
+
     when:
     def result = salesLead.runWithInputFrom(INPUT)
 
