@@ -161,6 +161,31 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return filter(e -> ownerOf(e).map(v -> v.name().equals(stateName)).orElse(false));
   }
 
+  /**
+   * The task events (scheduled, started, submitted, succeeded, failed, timed out) of the integration
+   * {@code resource}, in any notation users have in tests: {@code "comprehend:detectSentiment"} (as
+   * AWS's own samples write it), {@code "aws-sdk:comprehend:detectSentiment"}, the Task's {@code
+   * Resource} ARN ({@code "arn:aws:states:::aws-sdk:comprehend:detectSentiment"}), or {@code
+   * "lambda:invoke"}. AWS records it in two fields ({@code resourceType} {@code
+   * "aws-sdk:comprehend"}, {@code resource} {@code "detectSentiment"}); both are compared, and a
+   * name without {@code .sync}, {@code .sync:2} or {@code .waitForTaskToken} matches with it too.
+   */
+  public ExecutionHistory forResource(String resource) {
+    String wanted = integration(resource);
+    return filter(e -> e.detail("resourceType").isPresent() && e.detail("resource").isPresent()
+        && matches(integration(e.detail("resourceType").get() + ":" + e.detail("resource").get()), wanted));
+  }
+
+  private static boolean matches(String recorded, String wanted) {
+    return recorded.equals(wanted) || recorded.replaceFirst("\\.(sync(:2)?|waitForTaskToken)$", "").equals(wanted);
+  }
+
+  /** {@code service:action}: without the ARN prefix and without {@code aws-sdk:}. */
+  private static String integration(String name) {
+    String s = name.trim().replaceFirst("^arn:[^:]+:states:[^:]*:[^:]*:", "");
+    return s.startsWith("aws-sdk:") ? s.substring("aws-sdk:".length()) : s;
+  }
+
   /** The iterations of every entry into the Map state {@code mapStateName}, in order. */
   public List<MapIteration> mapIterations(String mapStateName) {
     List<MapIteration> result = new ArrayList<>();

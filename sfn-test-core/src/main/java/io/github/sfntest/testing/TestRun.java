@@ -5,6 +5,7 @@ import io.github.sfntest.engine.Engine;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.internal.mock.KnownStates;
 import io.github.sfntest.mock.MockConfigException;
 import io.github.sfntest.mock.MockConfigFile;
 import io.github.sfntest.mock.MockedResponses;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * One test of a {@link TestSession}: its own mocks, the state machines bound to them, and the
@@ -29,6 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * execution of that state machine on the same engine with the same mocks ({@code .sync} and
  * {@code .sync:2} wait for it). The mocks record every invocation, so {@code mocks().verify(...)}
  * sees the MockConfigFile's answers too.
+ *
+ * <p>Mocks are strict: state names in the mocks and in the MockConfigFile test case are checked
+ * against the declared state machines, and {@link #verifyStrictMocks()} (called by the extensions
+ * after a passing test) reports unused mocks and Tasks that reached no mock.
  */
 public final class TestRun implements AutoCloseable {
 
@@ -42,8 +48,11 @@ public final class TestRun implements AutoCloseable {
   private int coverageRecorded; // guarded by executions
   private Engine engine; // guarded by this
 
+  private final List<String> unmocked = java.util.Collections.synchronizedList(new ArrayList<>());
+
   TestRun(TestSession session) {
     this.session = session;
+    mocks.checkStateNames(session.definitions().values());
   }
 
   public TestSession session() {
@@ -166,6 +175,7 @@ public final class TestRun implements AutoCloseable {
       throw new TestConfigurationException(e.getMessage() + " Fix the testCase of @MockConfig (or the"
           + " MockConfigFile).", e);
     }
+    checkMockedStates(file, machine, testCase);
     Map<String, TaskHandler> byMachine = new LinkedHashMap<>();
     for (String sm : file.stateMachineNames()) {
       if (!sm.equals(machine) && file.testCaseNames(sm).contains(testCase) && session.definitions().containsKey(sm)) {
@@ -174,6 +184,24 @@ public final class TestRun implements AutoCloseable {
     }
     this.mockCase = new MockCase(testCase, primary, byMachine);
     return this;
+  }
+
+  /** Strict mocks: every state a test case mocks is a Task state of the state machine it is for. */
+  private void checkMockedStates(MockConfigFile file, String machine, String testCase) {
+    Map<String, com.fasterxml.jackson.databind.JsonNode> sources = new LinkedHashMap<>();
+    StateMachineDefinition definition = session.definitions().get(machine);
+    for (StateMachineDefinition d : definition == null ? session.definitions().values() : List.of(definition)) {
+      sources.put(d.name(), io.github.sfntest.internal.json.Json.parse(d.toJson()));
+    }
+    KnownStates known = KnownStates.of(sources);
+    List<String> problems = new ArrayList<>();
+    for (String state : file.mockedStates(machine, testCase).keySet()) {
+      known.requireTask(state).ifPresent(problems::add);
+    }
+    if (!problems.isEmpty()) {
+      throw new TestConfigurationException("The MockConfigFile test case \"" + testCase + "\" (state machine \""
+          + machine + "\") mocks a state that cannot ask a mock: " + String.join("; ", problems) + " Fix the state name in the MockConfigFile.");
+    }
   }
 
   /** The MockConfigFile test case in use, or null. */
@@ -311,7 +339,66 @@ public final class TestRun implements AutoCloseable {
       }
       first = fromFile;
     }
+    if (first instanceof TaskOutcome.NotHandled notHandled) {
+      unmocked.add(notHandled.reason());
+    }
     return first;
+  }
+
+  /**
+   * Strict mocks, checked by the JUnit and Spock extensions after a test that passed: fails if a
+   * Task reached no mock (unless the test called {@link MockedResponses#expectUnmockedTasks()}), or,
+   * when the test started an execution, if a mock answered no invocation (unless it is lenient).
+   *
+   * @throws AssertionFailedError listing every problem, each with its fix
+   */
+  public void verifyStrictMocks() {
+    List<String> problems = new ArrayList<>();
+    List<RecordingExecution> started;
+    synchronized (executions) {
+      started = List.copyOf(executions);
+    }
+    if (!mocks.unmockedTasksExpected()) {
+      Set<String> failures = new java.util.LinkedHashSet<>();
+      started.forEach(e -> runtimeFailures(e.snapshot(), failures));
+      List<String> reasons;
+      synchronized (unmocked) {
+        reasons = List.copyOf(new java.util.LinkedHashSet<>(unmocked));
+      }
+      for (String reason : reasons) {
+        // Only the tasks nothing else answered: a callback, a child execution or an S3 fixture may.
+        if (failures.stream().anyMatch(cause -> cause.contains(reason))) {
+          problems.add("A Task reached no mock, so its execution failed with States.Runtime: " + reason
+              + (reason.endsWith(".") ? "" : ".") + " If the test expects that, declare it with mocks.expectUnmockedTasks().");
+        }
+      }
+    }
+    boolean ran = !started.isEmpty();
+    if (ran) {
+      for (String mock : mocks.unusedMocks()) {
+        problems.add("Unused mock: " + mock + " answered no invocation of this test's executions. Remove it,"
+            + " or mark it .lenient() if it is meant for a path this test does not take.");
+      }
+    }
+    if (problems.isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder("Strict mocks: ");
+    if (problems.size() == 1) {
+      message.append(problems.get(0));
+    } else {
+      message.append(problems.size()).append(" problems:");
+      problems.forEach(p -> message.append("\n  - ").append(p));
+    }
+    throw new AssertionFailedError(message.toString());
+  }
+
+  private static void runtimeFailures(ExecutionResult result, Set<String> causes) {
+    if (result.error().filter("States.Runtime"::equals).isPresent()) {
+      result.cause().ifPresent(causes::add);
+    }
+    result.childExecutions().forEach(child -> runtimeFailures(child, causes));
+    result.mapRuns().forEach(run -> run.children().forEach(child -> runtimeFailures(child, causes)));
   }
 
   private record MockCase(String testCase, TaskHandler primary, Map<String, TaskHandler> byMachine) {}

@@ -30,6 +30,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
@@ -72,7 +75,7 @@ import org.opentest4j.TestAbortedException;
  * is kept in JUnit's extension stores, so test classes and methods may run in parallel.
  */
 public final class StateMachineExtension
-    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher,
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, InvocationInterceptor, ParameterResolver, TestWatcher,
         TestTemplateInvocationContextProvider {
 
   /** The configuration parameter (or system property) that turns the failure report off when "false". */
@@ -121,6 +124,43 @@ public final class StateMachineExtension
     }
     checkParameters(method, run.session());
     injectFields(context, run);
+  }
+
+  /**
+   * Strict mocks ({@link TestRun#verifyStrictMocks()}): after a test that passed, fails it if a
+   * Task reached no mock or a mock went unused. A failed test keeps its own failure.
+   */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (context.getExecutionException().isPresent()) {
+      return;
+    }
+    Closing<?> resource = context.getStore(NAMESPACE).get(RUN, Closing.class);
+    if (resource != null) {
+      ((TestRun) resource.value).verifyStrictMocks();
+    }
+  }
+
+  /** Mocks made before the test method (in {@code @BeforeEach}) are a shared set-up: lenient. */
+  @Override
+  public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context) throws Throwable {
+    setUpDone(context);
+    invocation.proceed();
+  }
+
+  @Override
+  public void interceptTestTemplateMethod(Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+    setUpDone(context);
+    invocation.proceed();
+  }
+
+  private static void setUpDone(ExtensionContext context) {
+    Closing<?> resource = context.getStore(NAMESPACE).get(RUN, Closing.class);
+    if (resource != null) {
+      ((TestRun) resource.value).mocks().makeExistingMocksLenient();
+    }
   }
 
   /** Skips the test, saying why, when the selected engine lacks a capability it requires. */

@@ -193,6 +193,38 @@ final class SfnGroovyMethods {
     self.retries()
   }
 
+  /** The error of each failed attempt, in order (e.g. {@code ['Lambda.ServiceException', 'States.Timeout']}). */
+  static List<String> getAttemptErrors(StateVisit self) {
+    self.attemptErrors()
+  }
+
+  /** The failure events of every attempt. */
+  static List<HistoryEvent> getFailures(StateVisit self) {
+    self.failures()
+  }
+
+  static List<StateVisit> getChildren(StateVisit self) {
+    self.children()
+  }
+
+  static List<MapIteration> getLastAttemptIterations(StateVisit self) {
+    self.lastAttemptIterations()
+  }
+
+  /** The Task's resource, or null for other states. */
+  static String getResource(StateVisit self) {
+    self.resource().orElse(null)
+  }
+
+  static boolean getWaitedForCallback(StateVisit self) {
+    self.waitedForCallback()
+  }
+
+  /** The visit that followed this one, or null. */
+  static StateVisit getNext(StateVisit self) {
+    self.next().orElse(null)
+  }
+
   static String getError(StateVisit self) {
     self.error().orElse(null)
   }

@@ -60,6 +60,7 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
   private SpecInfo spec
   private volatile TestSession session
   private volatile TestRun sharedRun
+  private final Set<IterationInfo> failed = ConcurrentHashMap.newKeySet()
 
   StateMachineSpockExtension(StateMachineTestConfiguration config) {
     this.config = config ?: new StateMachineTestConfiguration()
@@ -102,18 +103,26 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
         try {
           startIteration(iteration)
           invocation.proceed()
+          verifyStrictMocks(iteration)
         } finally {
+          failed.remove(iteration)
           endIteration(iteration)
         }
       } as IMethodInterceptor)
       feature.featureMethod.addInterceptor({ IMethodInvocation invocation ->
         injectParameters(invocation)
+        // mocks of setup() serve features that take different paths: lenient
+        runs.get(invocation.iteration)?.mocks()?.makeExistingMocksLenient()
         invocation.proceed()
       } as IMethodInterceptor)
     }
     bottom.addListener(new AbstractRunListener() {
       @Override
       void error(ErrorInfo error) {
+        IterationInfo iteration = error.method?.iteration
+        if (iteration != null) {
+          failed.add(iteration)
+        }
         reportHistory(error)
       }
     })
@@ -176,6 +185,17 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
       run.close()
     } else {
       run?.recordCoverage() // a shared run: attribute this iteration's executions to it
+    }
+  }
+
+  /**
+   * Strict mocks ({@link TestRun#verifyStrictMocks()}) after an iteration that passed; not for a
+   * {@code @Shared} run, whose mocks serve every feature.
+   */
+  private void verifyStrictMocks(IterationInfo iteration) {
+    TestRun run = runs.get(iteration)
+    if (run != null && !run.is(sharedRun) && !failed.contains(iteration)) {
+      run.verifyStrictMocks()
     }
   }
 
