@@ -31,7 +31,7 @@ public final class KnownStates {
   }
 
   private static void collect(JsonNode machine, Map<String, String> types) {
-    Iterator<Map.Entry<String, JsonNode>> states = machine.path("States").fields();
+    Iterator<Map.Entry<String, JsonNode>> states = machine.path("States").properties().iterator();
     while (states.hasNext()) {
       Map.Entry<String, JsonNode> state = states.next();
       JsonNode body = state.getValue();
