@@ -10,7 +10,7 @@
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-COPY pom.xml ./
+COPY pom.xml bom.xml ./
 COPY sfn-test-core/pom.xml sfn-test-core/
 COPY sfn-test-junit/pom.xml sfn-test-junit/
 COPY sfn-test-spock/pom.xml sfn-test-spock/

@@ -7,6 +7,7 @@ import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.SoftAssertionsProvider;
 import org.assertj.core.error.ErrorMessageFactory;
 import org.assertj.core.internal.Failures;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Base of the sfn-test assertions: failure helpers and navigation to nested assertions that stays
@@ -22,9 +23,33 @@ public abstract class AbstractSfnAssert<SELF extends AbstractSfnAssert<SELF, ACT
     super(actual, selfType);
   }
 
-  /** The failure for {@code message}, honouring {@code as(...)} and {@code withFailMessage(...)}. */
+  /**
+   * The failure for {@code message}, honouring {@code as(...)} and {@code withFailMessage(...)}: an
+   * {@link AssertionFailedError} like every other sfn-test failure (AssertJ alone makes a plain
+   * {@link AssertionError} when there is no actual/expected pair).
+   */
   protected AssertionError failure(ErrorMessageFactory message) {
-    return Failures.instance().failure(info, message);
+    return failed(Failures.instance().failure(info, message));
+  }
+
+  /** Like AssertJ's, but failing with an {@link AssertionFailedError}. */
+  @Override
+  protected void failWithMessage(String errorMessage, Object... arguments) {
+    try {
+      super.failWithMessage(errorMessage, arguments);
+    } catch (AssertionError e) {
+      throw failed(e);
+    }
+  }
+
+  /** {@code error} as an {@link AssertionFailedError}, same message and stack. */
+  static AssertionError failed(AssertionError error) {
+    if (error instanceof AssertionFailedError) {
+      return error;
+    }
+    AssertionFailedError failed = new AssertionFailedError(error.getMessage());
+    failed.setStackTrace(error.getStackTrace());
+    return failed;
   }
 
   /** Like {@link #failure(ErrorMessageFactory)}, with actual/expected for the IDE's diff view. */

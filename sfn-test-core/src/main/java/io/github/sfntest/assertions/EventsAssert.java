@@ -5,6 +5,7 @@ import static io.github.sfntest.assertions.error.ShouldHaveEvents.shouldHaveSize
 import static io.github.sfntest.assertions.error.ShouldHaveEvents.shouldHaveTypes;
 import static io.github.sfntest.assertions.error.ShouldHaveEvents.shouldNotBeEmpty;
 
+import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.history.ExecutionHistory;
 import io.github.sfntest.history.HistoryEvent;
 import io.github.sfntest.history.HistoryEventType;
@@ -27,6 +28,11 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject> {
+
+  /** Back to the assertions on the whole execution. */
+  public ExecutionResultAssert and() {
+    return navigate(ExecutionResultAssert.class, ExecutionResult.class, actual.result(), ExecutionResultAssert::new);
+  }
 
   public EventsAssert(EventsSubject actual) {
     super(actual, EventsAssert.class);
@@ -82,6 +88,20 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
     return narrow(
         e -> history().ownerOf(e).map(v -> v.name().equals(name)).orElse(false),
         actual.selection() + " of state " + Text.quote(name));
+  }
+
+  /**
+   * Keeps the task events of the integration {@code resource}, written as in AWS's samples ({@code
+   * "comprehend:detectSentiment"}), with {@code aws-sdk:}, or as the Task's Resource ARN (see {@link
+   * ExecutionHistory#forResource}).
+   *
+   * <pre>{@code
+   * assertThat(result).events().forResource("comprehend:detectSentiment").ofType(TASK_FAILED).hasSize(3);
+   * }</pre>
+   */
+  public EventsAssert forResource(String resource) {
+    java.util.Set<HistoryEvent> kept = new java.util.HashSet<>(history().forResource(resource).events());
+    return narrow(kept::contains, actual.selection() + " of resource " + Text.quote(resource));
   }
 
   /**

@@ -22,4 +22,9 @@ public final class SfnAssertions {
   public static ExecutionResultAssert assertThat(ExecutionResult actual) {
     return new ExecutionResultAssert(actual);
   }
+
+  /** Assertions on a single-state test ({@link io.github.sfntest.testing.StateTester}). */
+  public static TestStateResultAssert assertThat(io.github.sfntest.teststate.TestStateResult actual) {
+    return new TestStateResultAssert(actual);
+  }
 }

@@ -34,6 +34,17 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
     super(actual, StateAssert.class);
   }
 
+  /**
+   * Back to the assertions on the whole execution, to go on with another state or the result.
+   *
+   * <pre>{@code
+   * assertThat(result).state("Charge").wasRetried(2).and().state("Ship").didNotFail().and().succeeded();
+   * }</pre>
+   */
+  public ExecutionResultAssert and() {
+    return navigate(ExecutionResultAssert.class, ExecutionResult.class, result(), ExecutionResultAssert::new);
+  }
+
   private ExecutionResult result() {
     return actual.result();
   }

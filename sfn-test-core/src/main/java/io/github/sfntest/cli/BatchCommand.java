@@ -77,6 +77,16 @@ public final class BatchCommand {
     return s3;
   }
 
+  /** The case's {@code state_machine_type} ({@code expected.json}), STANDARD when absent. */
+  static io.github.sfntest.engine.StateMachineType stateMachineType(Path expected) {
+    if (!Files.isRegularFile(expected)) {
+      return io.github.sfntest.engine.StateMachineType.STANDARD;
+    }
+    String type = Cli.readJson(expected, "expected.json").path("state_machine_type").asText("STANDARD");
+    return type.equals("EXPRESS") ? io.github.sfntest.engine.StateMachineType.EXPRESS
+        : io.github.sfntest.engine.StateMachineType.STANDARD;
+  }
+
   /** Runs one case folder (definition.json, optional input.json and mocks.json, s3_objects of expected.json). */
   public static ObjectNode runCase(Path folder) {
     try {
@@ -94,6 +104,14 @@ public final class BatchCommand {
       io.github.sfntest.s3.InMemoryS3 s3 = s3Objects(folder.resolve("expected.json"));
       if (s3 != null) {
         request = request.withS3(s3);
+      }
+      // A case runs as its recording did: its state machine type and its start API.
+      Path expected = folder.resolve("expected.json");
+      request = request.withType(stateMachineType(expected));
+      if (Files.isRegularFile(expected)
+          && Cli.readJson(expected, "expected.json").path("execution_api").asText().equals("start_sync_execution")
+          && request.type() == io.github.sfntest.engine.StateMachineType.EXPRESS) {
+        request = request.withSyncStart();
       }
       try (Engine engine = Engine.inProcess(EngineOptions.defaults())) {
         return CaseRunner.resultDocument(engine.run(request));

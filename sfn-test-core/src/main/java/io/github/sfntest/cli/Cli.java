@@ -3,6 +3,7 @@ package io.github.sfntest.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.definition.StateMachineDefinition;
 import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.json.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,11 +34,13 @@ final class Cli {
 
   static String readText(Path file, String what) {
     try {
-      return Files.readString(file);
+      return Utf8.decode(Files.readAllBytes(file), what + " " + file);
     } catch (NoSuchFileException e) {
       throw new CliException(what + ": no such file " + file);
     } catch (IOException e) {
       throw new CliException(what + ": cannot read " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), e);
     }
   }
 }

@@ -16,6 +16,8 @@ record MockSelection(String stateMachineName, String testCase, TaskHandler handl
     MockConfigFile config;
     try {
       config = MockConfigFile.load(file);
+    } catch (java.io.UncheckedIOException e) {
+      throw new CliException("--mock-config: cannot read " + file + ": " + e.getCause().getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     }

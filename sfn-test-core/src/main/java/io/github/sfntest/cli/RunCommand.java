@@ -9,6 +9,9 @@ import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
 import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.engine.StateMachineType;
+import io.github.sfntest.definition.Diagnostic;
+import io.github.sfntest.internal.validation.ExpressRules;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.mock.TaskHandler;
 import java.io.IOException;
@@ -22,18 +25,29 @@ import java.util.Set;
 
 /**
  * {@code run --definition FILE [--input FILE] [--mock-config FILE [--test-case NAME]]
- * [--substitution K=V ...] [--max-history-events N] [--warmup W --repeat N --timings FILE]}.
+ * [--substitution K=V ...] [--type STANDARD|EXPRESS] [--max-history-events N]
+ * [--warmup W --repeat N --timings FILE]}.
  */
 final class RunCommand {
   private RunCommand() {}
 
   static final String USAGE =
       "run --definition FILE [--input FILE] [--mock-config FILE [--test-case NAME]] [--substitution K=V ...]\n"
-          + "    [--max-history-events N] [--warmup W --repeat N --timings FILE]";
+          + "    [--type STANDARD|EXPRESS] [--max-history-events N] [--warmup W --repeat N --timings FILE]";
+
+  /** {@code --type}: STANDARD (the default) or EXPRESS. */
+  private static StateMachineType type(Args args) {
+    String type = args.has("--type") ? args.get("--type") : "STANDARD";
+    try {
+      return StateMachineType.valueOf(type);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--type takes STANDARD or EXPRESS, was \"" + type + "\"");
+    }
+  }
 
   static int run(List<String> argv, PrintStream out, PrintStream err) {
     Args args = new Args(argv,
-        Set.of("--definition", "--input", "--mock-config", "--test-case", "--substitution",
+        Set.of("--definition", "--input", "--mock-config", "--test-case", "--substitution", "--type",
             "--max-history-events", "--warmup", "--repeat", "--timings"),
         Set.of());
     long loadStart = System.nanoTime();
@@ -60,7 +74,15 @@ final class RunCommand {
         .maxHistoryEvents(args.intValue("--max-history-events", EngineOptions.AWS_MAX_HISTORY_EVENTS))
         .build();
     double loadMs = (System.nanoTime() - loadStart) / 1e6;
-    StartRequest request = StartRequest.of(definition, input).withTaskHandler(handler);
+    StartRequest request = StartRequest.of(definition, input).withTaskHandler(handler).withType(type(args));
+    if (request.type() == StateMachineType.EXPRESS) {
+      // what AWS refuses for EXPRESS is a definition error, reported like the others
+      List<Diagnostic> refused = ExpressRules.check(Json.parse(definition.toJson()));
+      if (!refused.isEmpty()) {
+        throw new CliException(definitionFile + " cannot run as EXPRESS:\n"
+            + String.join("\n", refused.stream().map(Diagnostic::format).toList()));
+      }
+    }
     ExecutionResult result;
     try (Engine engine = Engine.inProcess(options)) {
       if (args.has("--repeat")) {

@@ -64,9 +64,10 @@ public final class ValidateCommand {
     }
     String text;
     try {
-      text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+      text = io.github.sfntest.internal.json.Utf8.decode(Files.readAllBytes(Path.of(file)), "definition " + file);
     } catch (IOException | RuntimeException e) {
-      err.println("cannot read definition " + file + ": " + e.getMessage());
+      err.println(e instanceof IllegalArgumentException
+          ? e.getMessage() : "cannot read definition " + file + ": " + e.getMessage());
       return 2;
     }
     List<Diagnostic> diagnostics = DefinitionValidator.validate(text);

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * created or updated per run, executions get unique names); Testcontainers removes it when the
  * JVM ends.
  *
- * @throws IllegalStateException from {@link #create} when no Docker engine is available, saying so
+ * <p>{@link #create} throws an {@link IllegalStateException} when no Docker engine is available,
+ * saying so.
  */
 public final class ContainerEngineProvider implements EngineProvider {
 

@@ -23,11 +23,11 @@ final class MockConfigFiles {
     ObjectNode responses = Json.NODES.objectNode();
     for (String doc : documents) {
       JsonNode root = Json.parse(MockConfigFile.parse(doc).toJson());
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("StateMachines").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("StateMachines").properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> sm = it.next();
         ObjectNode target = machines.has(sm.getKey()) ? (ObjectNode) machines.get(sm.getKey()) : machines.putObject(sm.getKey());
         ObjectNode cases = target.has("TestCases") ? (ObjectNode) target.get("TestCases") : target.putObject("TestCases");
-        for (Iterator<Map.Entry<String, JsonNode>> c = sm.getValue().path("TestCases").fields(); c.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> c = sm.getValue().path("TestCases").properties().iterator(); c.hasNext(); ) {
           Map.Entry<String, JsonNode> tc = c.next();
           JsonNode before = cases.get(tc.getKey());
           if (before != null && !before.equals(tc.getValue())) {
@@ -37,7 +37,7 @@ final class MockConfigFiles {
           cases.set(tc.getKey(), tc.getValue());
         }
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("MockedResponses").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("MockedResponses").properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> r = it.next();
         JsonNode before = responses.get(r.getKey());
         if (before != null && !before.equals(r.getValue())) {

@@ -44,6 +44,38 @@ public interface Engine extends AutoCloseable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot deploy state machines");
   }
 
+  /**
+   * Publishes {@code definition} as the next version (1, 2, ...) of the state machine it names, and
+   * deploys it as that machine's latest revision. Start a version with {@link
+   * StartRequest#onVersion(int)}; the execution's {@code $$.StateMachine.Id} is the version ARN.
+   *
+   * <pre>{@code
+   * engine.publishVersion(v1);                                  // ...:stateMachine:Order:1
+   * engine.publishVersion(v2);                                  // ...:stateMachine:Order:2
+   * engine.createAlias("Order", "PROD", Map.of(1, 90, 2, 10));  // ...:stateMachine:Order:PROD
+   * engine.run(StartRequest.of(v2, "{}").onAlias("PROD"));      // runs version 1 or 2 by weight
+   * }</pre>
+   *
+   * @return the version ARN, {@code arn:aws:states:REGION:ACCOUNT:stateMachine:NAME:N}
+   */
+  default String publishVersion(StateMachineDefinition definition) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot publish state machine versions");
+  }
+
+  /**
+   * Creates (or replaces) alias {@code aliasName} of state machine {@code stateMachineName}, routing
+   * executions started with {@link StartRequest#onAlias(String)} to one or two published versions
+   * by weight (the weights add up to 100). The draw is seeded ({@link EngineOptions#seed()}), so a
+   * test routes the same way on every run.
+   *
+   * @param weightsByVersion version number to weight, in routing order, e.g. {@code Map.of(1, 100)}
+   * @return the alias ARN, {@code arn:aws:states:REGION:ACCOUNT:stateMachine:NAME:ALIAS}
+   * @throws IllegalArgumentException for an unknown version, a bad name or weights not adding up to 100
+   */
+  default String createAlias(String stateMachineName, String aliasName, java.util.Map<Integer, Integer> weightsByVersion) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot create state machine aliases");
+  }
+
   Set<EngineCapability> capabilities();
 
   EngineOptions options();

@@ -1,5 +1,6 @@
 package io.github.sfntest.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -29,6 +30,20 @@ public final class EngineOptions {
   private final long seed;
   private final int maxHistoryEvents;
   private final int maxPayloadBytes;
+  private final Duration maxWallClock;
+  private final Duration maxExecutionDuration;
+
+  /** AWS's maximum duration of a STANDARD execution, one year; an EXPRESS one has five minutes. */
+  public static final Duration STANDARD_MAX_DURATION = Duration.ofDays(365);
+
+  /** AWS's maximum duration of an EXPRESS execution. */
+  public static final Duration EXPRESS_MAX_DURATION = Duration.ofMinutes(5);
+
+  /**
+   * The default {@link #maxWallClock()}: {@code -Dsfntest.maxWallClockSeconds=N}, else 300 s.
+   */
+  public static final Duration DEFAULT_MAX_WALL_CLOCK =
+      Duration.ofSeconds(Long.getLong("sfntest.maxWallClockSeconds", 300));
 
   private EngineOptions(Builder b) {
     this.account = b.account;
@@ -38,6 +53,8 @@ public final class EngineOptions {
     this.seed = b.seed;
     this.maxHistoryEvents = b.maxHistoryEvents;
     this.maxPayloadBytes = b.maxPayloadBytes;
+    this.maxWallClock = b.maxWallClock;
+    this.maxExecutionDuration = b.maxExecutionDuration;
   }
 
   public static EngineOptions defaults() {
@@ -57,6 +74,8 @@ public final class EngineOptions {
     b.seed = seed;
     b.maxHistoryEvents = maxHistoryEvents;
     b.maxPayloadBytes = maxPayloadBytes;
+    b.maxWallClock = maxWallClock;
+    b.maxExecutionDuration = maxExecutionDuration;
     return b;
   }
 
@@ -92,6 +111,24 @@ public final class EngineOptions {
   }
 
   /** Builder of {@link EngineOptions}. */
+  /**
+   * Real (not virtual) time one execution may compute for before the engine fails it with {@code
+   * States.Runtime} and a message that says so: a guard against a definition that loops forever
+   * (with the history limit lifted) hanging a test run until CI's own timeout. Zero disables it.
+   */
+  public Duration maxWallClock() {
+    return maxWallClock;
+  }
+
+  /**
+   * Virtual time after which an execution ends TIMED_OUT with an {@code ExecutionTimedOut} event,
+   * whatever its Wait states ask: {@link #STANDARD_MAX_DURATION} by default, {@link
+   * #EXPRESS_MAX_DURATION} for an EXPRESS machine.
+   */
+  public Duration maxExecutionDuration() {
+    return maxExecutionDuration;
+  }
+
   public static final class Builder {
     private String account = "111111111111";
     private String region = "us-east-1";
@@ -100,8 +137,30 @@ public final class EngineOptions {
     private long seed = 0;
     private int maxHistoryEvents = AWS_MAX_HISTORY_EVENTS;
     private int maxPayloadBytes = AWS_MAX_PAYLOAD_BYTES;
+    private Duration maxWallClock = DEFAULT_MAX_WALL_CLOCK;
+    private Duration maxExecutionDuration = STANDARD_MAX_DURATION;
 
     private Builder() {}
+
+    /** See {@link EngineOptions#maxExecutionDuration()}; must be positive. */
+    public Builder maxExecutionDuration(Duration value) {
+      Objects.requireNonNull(value, "maxExecutionDuration");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("maxExecutionDuration must be > 0, was " + value);
+      }
+      this.maxExecutionDuration = value;
+      return this;
+    }
+
+    /** See {@link EngineOptions#maxWallClock()}; {@link Duration#ZERO} disables the guard. */
+    public Builder maxWallClock(Duration value) {
+      Objects.requireNonNull(value, "maxWallClock");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("maxWallClock must be >= 0, was " + value);
+      }
+      this.maxWallClock = value;
+      return this;
+    }
 
     public Builder account(String value) {
       this.account = Objects.requireNonNull(value, "account");

@@ -15,18 +15,24 @@ public final class StartRequest {
   private final TaskHandler taskHandler;
   private final String executionName;
   private final InMemoryS3 s3;
+  private final String qualifier;
+  private final StateMachineType type;
+  private final boolean startedSync;
 
   private StartRequest(StateMachineDefinition definition, JsonNode input, TaskHandler taskHandler, String executionName) {
-    this(definition, input, taskHandler, executionName, null);
+    this(definition, input, taskHandler, executionName, null, null, StateMachineType.STANDARD, false);
   }
 
   private StartRequest(StateMachineDefinition definition, JsonNode input, TaskHandler taskHandler, String executionName,
-      InMemoryS3 s3) {
+      InMemoryS3 s3, String qualifier, StateMachineType type, boolean startedSync) {
     this.definition = Objects.requireNonNull(definition, "definition");
     this.input = Objects.requireNonNull(input, "input");
     this.taskHandler = Objects.requireNonNull(taskHandler, "taskHandler");
     this.executionName = executionName;
     this.s3 = s3;
+    this.qualifier = qualifier;
+    this.type = Objects.requireNonNull(type, "type");
+    this.startedSync = startedSync;
   }
 
   /** Starts {@code definition} with JSON {@code input} ("{}" when null) and no task handler. */
@@ -46,11 +52,11 @@ public final class StartRequest {
 
   /** The same request with tasks answered by {@code handler} (mocks, local handlers). */
   public StartRequest withTaskHandler(TaskHandler handler) {
-    return new StartRequest(definition, input, handler, executionName, s3);
+    return new StartRequest(definition, input, handler, executionName, s3, qualifier, type, startedSync);
   }
 
   public StartRequest withExecutionName(String name) {
-    return new StartRequest(definition, input, taskHandler, name, s3);
+    return new StartRequest(definition, input, taskHandler, name, s3, qualifier, type, startedSync);
   }
 
   /**
@@ -59,7 +65,71 @@ public final class StartRequest {
    * (mock it like a Task with the reader's Resource) and writers write to a private fixture.
    */
   public StartRequest withS3(InMemoryS3 s3) {
-    return new StartRequest(definition, input, taskHandler, executionName, Objects.requireNonNull(s3, "s3"));
+    return new StartRequest(definition, input, taskHandler, executionName, Objects.requireNonNull(s3, "s3"), qualifier, type, startedSync);
+  }
+
+  /**
+   * The same request started on version {@code version} of the definition's state machine, which
+   * the engine was given with {@link Engine#publishVersion}: that version's definition runs, and
+   * {@code $$.StateMachine.Id} is the version ARN ({@code ...:stateMachine:NAME:N}).
+   */
+  public StartRequest onVersion(int version) {
+    if (version < 1) {
+      throw new IllegalArgumentException("Version numbers start at 1, not " + version);
+    }
+    return new StartRequest(definition, input, taskHandler, executionName, s3, Integer.toString(version), type, startedSync);
+  }
+
+  /**
+   * The same request started on alias {@code alias} of the definition's state machine ({@link
+   * Engine#createAlias}): the alias picks the version by weight, and {@code $$.StateMachine.Id} is
+   * the alias ARN ({@code ...:stateMachine:NAME:ALIAS}).
+   */
+  public StartRequest onAlias(String alias) {
+    return new StartRequest(definition, input, taskHandler, executionName, s3, Objects.requireNonNull(alias, "alias"), type, startedSync);
+  }
+
+  /**
+   * The same request run as a state machine of {@code type}: {@link StateMachineType#EXPRESS}
+   * executions get {@code express:} ARNs and AWS's express context object, end after at most 5
+   * minutes (TIMED_OUT), and refuse {@code .sync}, {@code .waitForTaskToken} and activities.
+   */
+  public StartRequest withType(StateMachineType type) {
+    return new StartRequest(definition, input, taskHandler, executionName, s3, qualifier, type, type == StateMachineType.EXPRESS && startedSync);
+  }
+
+  /**
+   * The same request started as StartSyncExecution starts it: an {@link StateMachineType#EXPRESS}
+   * execution whose caller waits for the result. AWS's context object then has no {@code
+   * $$.Execution.RedriveCount}.
+   *
+   * @throws IllegalStateException unless the request is EXPRESS ({@link #withType})
+   */
+  public StartRequest withSyncStart() {
+    if (type != StateMachineType.EXPRESS) {
+      throw new IllegalStateException("StartSyncExecution starts EXPRESS state machines only: call withType(EXPRESS) first");
+    }
+    return new StartRequest(definition, input, taskHandler, executionName, s3, qualifier, type, true);
+  }
+
+  /** Whether the request starts as StartSyncExecution does ({@link #withSyncStart}). */
+  public boolean startedSync() {
+    return startedSync;
+  }
+
+  /** STANDARD unless {@link #withType} said otherwise. */
+  public StateMachineType type() {
+    return type;
+  }
+
+  /** The version number or alias name the request starts on, or null for the definition itself. */
+  public String qualifier() {
+    return qualifier;
+  }
+
+  /** The same request with another definition (e.g. the one a version resolved to). */
+  public StartRequest withDefinition(StateMachineDefinition other) {
+    return new StartRequest(other, input, taskHandler, executionName, s3, qualifier, type, startedSync);
   }
 
   /** The S3 fixture of Distributed Map readers and writers, or null. */

@@ -74,6 +74,25 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return array;
   }
 
+  /**
+   * Writes the history as {@code {"events": [...]}}, the document {@code aws stepfunctions
+   * get-execution-history} prints, so it can be replayed later ({@code sfn-test replay}, {@code
+   * RecordedExecution.load}) like a history recorded on AWS.
+   */
+  public void writeTo(java.nio.file.Path file) {
+    com.fasterxml.jackson.databind.node.ObjectNode document = Json.NODES.objectNode();
+    document.set("events", toJson());
+    try {
+      java.nio.file.Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        java.nio.file.Files.createDirectories(parent);
+      }
+      java.nio.file.Files.writeString(file, Json.pretty(document) + "\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the history to " + file, e);
+    }
+  }
+
   /** The distinct names of the states entered, in order of first entry. */
   public List<String> stateNames() {
     return new ArrayList<>(new LinkedHashSet<>(enteredStateNames()));
@@ -140,6 +159,31 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
   /** The events of every entry into {@code stateName} (not of states nested in it). */
   public ExecutionHistory forState(String stateName) {
     return filter(e -> ownerOf(e).map(v -> v.name().equals(stateName)).orElse(false));
+  }
+
+  /**
+   * The task events (scheduled, started, submitted, succeeded, failed, timed out) of the integration
+   * {@code resource}, in any notation users have in tests: {@code "comprehend:detectSentiment"} (as
+   * AWS's own samples write it), {@code "aws-sdk:comprehend:detectSentiment"}, the Task's {@code
+   * Resource} ARN ({@code "arn:aws:states:::aws-sdk:comprehend:detectSentiment"}), or {@code
+   * "lambda:invoke"}. AWS records it in two fields ({@code resourceType} {@code
+   * "aws-sdk:comprehend"}, {@code resource} {@code "detectSentiment"}); both are compared, and a
+   * name without {@code .sync}, {@code .sync:2} or {@code .waitForTaskToken} matches with it too.
+   */
+  public ExecutionHistory forResource(String resource) {
+    String wanted = integration(resource);
+    return filter(e -> e.detail("resourceType").isPresent() && e.detail("resource").isPresent()
+        && matches(integration(e.detail("resourceType").get() + ":" + e.detail("resource").get()), wanted));
+  }
+
+  private static boolean matches(String recorded, String wanted) {
+    return recorded.equals(wanted) || recorded.replaceFirst("\\.(sync(:2)?|waitForTaskToken)$", "").equals(wanted);
+  }
+
+  /** {@code service:action}: without the ARN prefix and without {@code aws-sdk:}. */
+  private static String integration(String name) {
+    String s = name.trim().replaceFirst("^arn:[^:]+:states:[^:]*:[^:]*:", "");
+    return s.startsWith("aws-sdk:") ? s.substring("aws-sdk:".length()) : s;
   }
 
   /** The iterations of every entry into the Map state {@code mapStateName}, in order. */

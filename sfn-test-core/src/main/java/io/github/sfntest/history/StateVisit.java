@@ -354,7 +354,7 @@ public final class StateVisit {
           .map(d -> d.get("assignedVariables"))
           .ifPresent(
               vars ->
-                  vars.fields()
+                  vars.properties().iterator()
                       .forEachRemaining(
                           f ->
                               result.put(

@@ -43,14 +43,14 @@ public final class MockConfigFile {
 
   /** Reads and validates the file at {@code path}. */
   public static MockConfigFile load(Path path) {
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read MockConfigFile " + path, e);
     }
     Path name = path.getFileName();
-    return new MockConfigFile(MockConfigParser.parse(name == null ? path.toString() : name.toString(), text));
+    return new MockConfigFile(MockConfigParser.parse(name == null ? path.toString() : name.toString(), bytes));
   }
 
   /** Reads and validates MockConfigFile JSON text. */

@@ -1,6 +1,8 @@
 package io.github.sfntest.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.definition.StateMachineDefinition;
+import io.github.sfntest.internal.mock.KnownStates;
 import io.github.sfntest.internal.mock.LambdaTargets;
 import io.github.sfntest.internal.mock.Messages;
 import io.github.sfntest.internal.mock.MockConfig;
@@ -12,6 +14,7 @@ import io.github.sfntest.internal.mock.ResponseStep;
 import io.github.sfntest.internal.mock.Responder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +78,9 @@ public final class MockedResponses implements TaskHandler {
   private final Map<String, Stubbing> stubs = new LinkedHashMap<>(); // guarded by this
   private final Map<String, List<TaskInvocation>> calls = new ConcurrentHashMap<>();
   private final List<String> callOrder = Collections.synchronizedList(new ArrayList<>());
+  private volatile KnownStates known; // null: state names are not checked
+  private volatile boolean lenient;
+  private volatile boolean unmockedExpected;
 
   private MockedResponses(String testCaseName) {
     this.testCaseName = testCaseName;
@@ -104,6 +110,12 @@ public final class MockedResponses implements TaskHandler {
 
   /** The mock of the Task state named {@code stateName} (states inside Map and Parallel included). */
   public Stubbing onState(String stateName) {
+    KnownStates k = known;
+    if (k != null) {
+      k.requireTask(stateName).ifPresent(problem -> {
+        throw new IllegalArgumentException("mocks.onState(\"" + stateName + "\"): " + problem);
+      });
+    }
     return stub(Stubbing.Kind.STATE, stateName);
   }
 
@@ -138,6 +150,7 @@ public final class MockedResponses implements TaskHandler {
     if (stub == null) {
       return new TaskOutcome.NotHandled(notMocked(invocation));
     }
+    stub.markUsed();
     if (stub.isEmpty()) {
       return new TaskOutcome.NotHandled(
           Messages.task(invocation) + " matches " + stub.describe()
@@ -211,6 +224,79 @@ public final class MockedResponses implements TaskHandler {
     return sb.toString();
   }
 
+  // ---- strictness
+
+  /**
+   * Checks state names against {@code machines} from now on: {@link #onState} of a state that is no
+   * Task state of any of them fails at once ({@link IllegalArgumentException}), {@link #verify} of
+   * one fails the assertion; both say the nearest Task state. {@code @StateMachineTest} does this
+   * with the declared state machines.
+   *
+   * @return these mocks
+   */
+  public MockedResponses checkStateNames(Collection<StateMachineDefinition> machines) {
+    Map<String, JsonNode> sources = new LinkedHashMap<>();
+    for (StateMachineDefinition machine : machines) {
+      sources.put(machine.name(), io.github.sfntest.internal.json.Json.parse(machine.toJson()));
+    }
+    known = KnownStates.of(sources);
+    return this;
+  }
+
+  /**
+   * Lets every mock of this test go unused (see {@link Stubbing#lenient()}); prefer the per-mock
+   * opt-out.
+   *
+   * @return these mocks
+   */
+  public MockedResponses lenient() {
+    lenient = true;
+    return this;
+  }
+
+  /**
+   * Declares that this test expects a Task to reach no mock (the execution then fails with {@code
+   * States.Runtime}); without it a test run by {@code @StateMachineTest} fails, as a forgotten mock
+   * would otherwise pass a test that only asserts {@code failed()}.
+   *
+   * @return these mocks
+   */
+  public MockedResponses expectUnmockedTasks() {
+    unmockedExpected = true;
+    return this;
+  }
+
+  /**
+   * Makes every mock made so far lenient. The JUnit and Spock extensions call it when the test
+   * method starts: mocks of a shared set-up ({@code @BeforeEach}, Spock's {@code setup()}) serve
+   * tests that take different paths, so only the mocks a test makes itself must be used.
+   */
+  public synchronized void makeExistingMocksLenient() {
+    stubs.values().forEach(Stubbing::lenient);
+  }
+
+  /** True after {@link #expectUnmockedTasks()}. */
+  public boolean unmockedTasksExpected() {
+    return unmockedExpected;
+  }
+
+  /**
+   * The mocks that answered no invocation and are not lenient, as written in the test (e.g. {@code
+   * mocks.onState("Charge")}), in the order they were made; empty after {@link #lenient()}.
+   */
+  public synchronized List<String> unusedMocks() {
+    if (lenient) {
+      return List.of();
+    }
+    List<String> unused = new ArrayList<>();
+    for (Stubbing s : stubs.values()) {
+      if (!s.usedOrLenient()) {
+        unused.add(s.describe());
+      }
+    }
+    return unused;
+  }
+
   // ---- verification
 
   /** The invocations of state {@code stateName} that reached these mocks, in call order. */
@@ -226,6 +312,12 @@ public final class MockedResponses implements TaskHandler {
 
   /** Assertions about the invocations of state {@code stateName}. */
   public Verification verify(String stateName) {
+    KnownStates k = known;
+    if (k != null) {
+      k.requireTask(stateName).ifPresent(problem -> {
+        throw new org.opentest4j.AssertionFailedError("mocks.verify(\"" + stateName + "\"): " + problem);
+      });
+    }
     List<String> invoked;
     synchronized (callOrder) {
       invoked = List.copyOf(callOrder);

@@ -40,12 +40,35 @@ public final class Stubbing {
   private final List<ResponseStep> steps = new ArrayList<>();
   private final ConcurrentHashMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
   private String responseName;
+  private volatile boolean used;
+  private volatile boolean lenient;
 
   Stubbing(Kind kind, String key) {
     this.kind = kind;
     this.key = key;
     this.lambda = kind == Kind.LAMBDA ? LambdaTargets.parse(key) : null;
     this.responseName = "Mock_" + key;
+  }
+
+  // ---- strictness
+
+  /**
+   * Lets this mock go unused: a test run by {@code @StateMachineTest} otherwise fails when a mock
+   * answered no invocation (strict mocks, as Mockito's strict stubs). Use it for a mock shared by
+   * tests that take different paths; say in a comment why.
+   */
+  public Stubbing lenient() {
+    lenient = true;
+    return this;
+  }
+
+  void markUsed() {
+    used = true;
+  }
+
+  /** True if the mock answered at least one invocation, or is {@link #lenient()}. */
+  boolean usedOrLenient() {
+    return used || lenient;
   }
 
   // ---- returns

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.text.NearMiss;
 import java.util.List;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Assertions about the recorded invocations of one state, from {@link MockedResponses#verify}.
- * Failures throw {@link AssertionError} with every recorded invocation in the message.
+ * Failures throw {@link AssertionFailedError} with every recorded invocation in the message.
  */
 public final class Verification {
 
@@ -24,9 +25,9 @@ public final class Verification {
   /** The state was invoked exactly {@code expected} times (attempts: retries count). */
   public Verification times(int expected) {
     if (invocations.size() != expected) {
-      throw new AssertionError(
+      throw new AssertionFailedError(
           "Expected Task state '" + stateName + "' to be invoked " + count(expected) + ", but it was invoked "
-              + count(invocations.size()) + describe());
+              + count(invocations.size()) + describe(), expected, invocations.size());
     }
     return this;
   }
@@ -39,7 +40,7 @@ public final class Verification {
   /** The state was invoked at least once. */
   public Verification atLeastOnce() {
     if (invocations.isEmpty()) {
-      throw new AssertionError(
+      throw new AssertionFailedError(
           "Expected Task state '" + stateName + "' to be invoked at least once, but it was never invoked" + describe());
     }
     return this;
@@ -57,7 +58,7 @@ public final class Verification {
         return this;
       }
     }
-    throw new AssertionError(
+    throw new AssertionFailedError(
         "Expected Task state '" + stateName + "' to be invoked with parameters " + Json.write(expected)
             + ", but " + (invocations.isEmpty() ? "it was never invoked" : "no invocation had them") + describe());
   }

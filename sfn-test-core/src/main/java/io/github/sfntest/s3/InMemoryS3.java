@@ -97,9 +97,15 @@ public final class InMemoryS3 {
         .text();
   }
 
-  /** The object's body parsed as JSON; throws when the object does not exist. */
+  /**
+   * The object's body parsed as JSON (strict UTF-8, the engine's JSON limits); throws when the
+   * object does not exist or is not such JSON.
+   */
   public JsonNode getObjectJson(String bucket, String key) {
-    return io.github.sfntest.internal.json.Json.parse(getObjectText(bucket, key));
+    return getObject(bucket, key)
+        .orElseThrow(() -> new NoSuchElementException("no object s3://" + bucket + "/" + key
+            + " (objects in the bucket: " + keys(bucket) + ")"))
+        .json();
   }
 
   /** The objects whose key starts with {@code prefix}, in key order (as ListObjectsV2 returns them). */

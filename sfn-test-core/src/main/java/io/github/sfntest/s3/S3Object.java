@@ -41,9 +41,19 @@ public final class S3Object {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** The body parsed as JSON (e.g. a ResultWriter manifest). */
+  /**
+   * The body parsed as JSON (e.g. a ResultWriter manifest), under the engine's policy for untrusted
+   * JSON: strict UTF-8, at most 512 levels, numbers a double can hold.
+   *
+   * @throws IllegalArgumentException naming this object and where its text goes wrong
+   */
   public JsonNode json() {
-    return Json.parse(text());
+    try {
+      return Json.parse(body, toString());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage().startsWith(toString()) ? e.getMessage()
+          : toString() + " is not valid JSON: " + e.getMessage(), e);
+    }
   }
 
   public long size() {

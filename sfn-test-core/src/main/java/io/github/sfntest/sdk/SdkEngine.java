@@ -11,13 +11,17 @@ import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.mock.MockConfigWriter;
 import io.github.sfntest.internal.mock.TestCaseHandler;
 import io.github.sfntest.internal.sdk.EndpointExtensions;
+import io.github.sfntest.internal.sdk.HistoryFetcher;
+import io.github.sfntest.replay.RecordedExecution;
 import io.github.sfntest.internal.sdk.SdkExecution;
 import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.mock.TaskHandler;
 import io.github.sfntest.server.SfnServer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +35,8 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ConflictException;
+import software.amazon.awssdk.services.sfn.model.RoutingConfigurationListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 
@@ -74,12 +80,15 @@ public final class SdkEngine implements Engine {
   private final Map<String, String> machineArns = new ConcurrentHashMap<>();
   private final Map<String, String> machineDefinitions = new ConcurrentHashMap<>();
   private final AtomicLong counter = new AtomicLong();
+  private final String namePrefix;
+  private final boolean deleteOnClose;
+  private final boolean skipWhenMocked;
 
   private SdkEngine(Builder b) {
     URI endpoint = b.endpoint;
     if (b.client != null) {
       this.sfn = b.client;
-      this.ownsClient = false;
+      this.ownsClient = b.ownClient;
       if (endpoint == null) {
         endpoint = b.client.serviceClientConfiguration().endpointOverride().orElse(null);
       }
@@ -90,7 +99,10 @@ public final class SdkEngine implements Engine {
     }
     this.options = b.options;
     this.localServer = b.handOverHandlers ? SfnServer.runningAt(endpoint) : Optional.empty();
-    this.extensions = EndpointExtensions.probe(endpoint);
+    this.extensions = b.probeExtensions ? EndpointExtensions.probe(endpoint) : Optional.empty();
+    this.namePrefix = b.namePrefix;
+    this.deleteOnClose = b.deleteOnClose;
+    this.skipWhenMocked = b.skipWhenMocked;
     Set<EngineCapability> caps = EnumSet.noneOf(EngineCapability.class);
     if (extensions.isPresent()) {
       for (JsonNode c : extensions.get().describe().path("capabilities")) {
@@ -106,9 +118,9 @@ public final class SdkEngine implements Engine {
     } else {
       caps.add(EngineCapability.CALLBACKS);
     }
-    // Results come back through the API, which has no Map Run details; S3 objects a test supplies
-    // reach only an endpoint in this JVM.
-    caps.remove(EngineCapability.MAP_RUN_RESULTS);
+    // Map Run results are read with DescribeMapRun/ListExecutions(mapRunArn), which an sfn-test
+    // endpoint answers (it reports MAP_RUN_RESULTS); S3 objects a test supplies reach only an
+    // endpoint in this JVM.
     if (localServer.isEmpty()) {
       caps.remove(EngineCapability.S3_FIXTURES);
     }
@@ -157,6 +169,33 @@ public final class SdkEngine implements Engine {
     return sfn;
   }
 
+  /**
+   * A client for AWS itself: AWS's endpoint, credentials and region from the default provider
+   * chains (environment, profile, SSO, container or instance role); {@code region} overrides the
+   * chain's region when not null.
+   */
+  public static SfnClient awsClient(String region) {
+    var builder = SfnClient.builder()
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build())
+        .httpClient(UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(10))
+            .socketTimeout(Duration.ofSeconds(90))
+            .build());
+    if (region != null) {
+      builder.region(Region.of(region));
+    }
+    return builder.build();
+  }
+
+  /**
+   * The history of an execution that ran on the API behind this engine (AWS, or any endpoint), all
+   * pages, as a recording to replay or to write to a file ({@link RecordedExecution#writeTo}).
+   */
+  public RecordedExecution fetchHistory(String executionArn) {
+    Objects.requireNonNull(executionArn, "executionArn");
+    return RecordedExecution.parse(executionArn, Json.write(HistoryFetcher.fetch(sfn, executionArn)));
+  }
+
   /** Creates (or updates) the state machine on the endpoint, so other executions can start it. */
   @Override
   public void deploy(StateMachineDefinition definition) {
@@ -175,6 +214,9 @@ public final class SdkEngine implements Engine {
     if (localServer.isPresent() && (!isNone(handler) || request.s3() != null)) {
       registered = localServer.get().registerTaskHandler(handler, options, request.s3());
       testCase = registered;
+    } else if (skipWhenMocked && !isNone(handler)) {
+      throw Skip.because("The " + this + " engine runs executions on the real service, which takes no mocks, and this"
+          + " test mocks its integrations (" + handler + "); it runs on the in-process engine, tests without mocks run here");
     } else if (handler instanceof TestCaseHandler tc) {
       machineName = tc.stateMachine();
       testCase = tc.testCase();
@@ -202,7 +244,9 @@ public final class SdkEngine implements Engine {
     try {
       // one lock over update and start: a parallel test must not swap the definition in between
       synchronized (this) {
-        String machineArn = ensureStateMachine(machineName, definition.toJson());
+        String machineArn = request.qualifier() != null
+            ? publishedMachine(machineName) + ":" + request.qualifier() // a version or alias keeps its definition
+            : ensureStateMachine(machineName, definition.toJson());
         String target = testCase == null ? machineArn : machineArn + "#" + testCase;
         executionArn = sfn.startExecution(b -> b.stateMachineArn(target).name(name).input(input)).executionArn();
       }
@@ -234,10 +278,10 @@ public final class SdkEngine implements Engine {
     }
     if (arn == null) {
       try {
-        arn = sfn.createStateMachine(b -> b.name(name).definition(definitionJson).roleArn(options.roleArn()))
+        arn = sfn.createStateMachine(b -> b.name(namePrefix + name).definition(definitionJson).roleArn(options.roleArn()))
             .stateMachineArn();
       } catch (StateMachineAlreadyExistsException e) {
-        arn = findStateMachine(name);
+        arn = findStateMachine(namePrefix + name);
         String found = arn;
         sfn.updateStateMachine(b -> b.stateMachineArn(found).definition(definitionJson));
       }
@@ -247,6 +291,38 @@ public final class SdkEngine implements Engine {
     }
     machineArns.put(name, arn);
     machineDefinitions.put(name, definitionJson);
+    return arn;
+  }
+
+  /** Publishes the definition as the next version through PublishStateMachineVersion. */
+  @Override
+  public synchronized String publishVersion(StateMachineDefinition definition) {
+    String arn = ensureStateMachine(definition.name(), definition.toJson());
+    return sfn.publishStateMachineVersion(b -> b.stateMachineArn(arn)).stateMachineVersionArn();
+  }
+
+  /** Creates the alias through CreateStateMachineAlias, or updates it when it exists. */
+  @Override
+  public synchronized String createAlias(String stateMachineName, String aliasName, Map<Integer, Integer> weightsByVersion) {
+    String machineArn = publishedMachine(stateMachineName);
+    List<RoutingConfigurationListItem> routing = new ArrayList<>();
+    weightsByVersion.forEach((version, weight) -> routing.add(RoutingConfigurationListItem.builder()
+        .stateMachineVersionArn(machineArn + ":" + version).weight(weight).build()));
+    try {
+      return sfn.createStateMachineAlias(b -> b.name(aliasName).routingConfiguration(routing)).stateMachineAliasArn();
+    } catch (ConflictException exists) {
+      String aliasArn = machineArn + ":" + aliasName;
+      sfn.updateStateMachineAlias(b -> b.stateMachineAliasArn(aliasArn).routingConfiguration(routing));
+      return aliasArn;
+    }
+  }
+
+  private String publishedMachine(String name) {
+    String arn = machineArns.get(name);
+    if (arn == null) {
+      throw new IllegalArgumentException("State machine \"" + name + "\" has no published version on this engine: "
+          + "publish it first with engine.publishVersion(definition)");
+    }
     return arn;
   }
 
@@ -271,8 +347,19 @@ public final class SdkEngine implements Engine {
 
   @Override
   public void close() {
-    if (ownsClient) {
-      sfn.close();
+    try {
+      if (deleteOnClose) {
+        // what this engine created, and nothing else: AWS accounts are shared
+        for (String arn : machineArns.values()) {
+          sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
+        }
+        machineArns.clear();
+        machineDefinitions.clear();
+      }
+    } finally {
+      if (ownsClient) {
+        sfn.close();
+      }
     }
   }
 
@@ -291,6 +378,11 @@ public final class SdkEngine implements Engine {
     private Duration timeout = Duration.ofMinutes(5);
     private Duration maxPollInterval = Duration.ofMillis(250);
     private boolean handOverHandlers = true;
+    private boolean probeExtensions = true;
+    private boolean ownClient;
+    private String namePrefix = "";
+    private boolean deleteOnClose;
+    private boolean skipWhenMocked;
 
     private Builder() {}
 
@@ -336,6 +428,39 @@ public final class SdkEngine implements Engine {
     /** The longest pause between two polls (default 250 ms). */
     public Builder maxPollInterval(Duration value) {
       this.maxPollInterval = Objects.requireNonNull(value, "maxPollInterval");
+      return this;
+    }
+
+    /** Whether the engine closes the {@link #client client} it was given when it closes (default false). */
+    public Builder ownClient(boolean value) {
+      this.ownClient = value;
+      return this;
+    }
+
+    /** Whether to ask the endpoint for sfn-test's extensions (default true; false treats it as plain AWS). */
+    public Builder probeExtensions(boolean value) {
+      this.probeExtensions = value;
+      return this;
+    }
+
+    /** Deploys every state machine as {@code <prefix><name>}, e.g. a unique prefix per run on a shared account. */
+    public Builder namePrefix(String value) {
+      this.namePrefix = Objects.requireNonNull(value, "namePrefix");
+      return this;
+    }
+
+    /** Deletes the state machines this engine created when it is closed (default false). */
+    public Builder deleteOnClose(boolean value) {
+      this.deleteOnClose = value;
+      return this;
+    }
+
+    /**
+     * Makes a start whose request carries mocks skip the test (JUnit and Spock report it as skipped,
+     * with the reason) instead of failing: for engines on the real service, which takes no mocks.
+     */
+    public Builder skipWhenMocked(boolean value) {
+      this.skipWhenMocked = value;
       return this;
     }
 

@@ -15,19 +15,26 @@ final class RecordingExecution implements Execution {
 
   private final Execution delegate;
   private final String stateMachineName;
+  private final io.github.sfntest.definition.StateMachineDefinition definition;
   private final JsonNode input;
   private final EngineOptions options;
   private volatile ExecutionResult result;
 
-  RecordingExecution(Execution delegate, String stateMachineName, JsonNode input, EngineOptions options) {
+  RecordingExecution(Execution delegate, io.github.sfntest.definition.StateMachineDefinition definition, JsonNode input,
+      EngineOptions options) {
     this.delegate = delegate;
-    this.stateMachineName = stateMachineName;
+    this.stateMachineName = definition.name();
+    this.definition = definition;
     this.input = input;
     this.options = options;
   }
 
   String stateMachineName() {
     return stateMachineName;
+  }
+
+  io.github.sfntest.definition.StateMachineDefinition definition() {
+    return definition;
   }
 
   /** The result if it finished through {@link #awaitCompletion()}, else the history so far. */

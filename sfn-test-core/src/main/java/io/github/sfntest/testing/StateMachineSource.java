@@ -154,7 +154,7 @@ public final class StateMachineSource {
             + e.getMessage(), e);
       }
       List<String> bad = new ArrayList<>();
-      node.fields().forEachRemaining(e -> {
+      node.properties().iterator().forEachRemaining(e -> {
         if (e.getValue().isValueNode() && !e.getValue().isNull()) {
           values.put(e.getKey(), e.getValue().asText());
         } else {

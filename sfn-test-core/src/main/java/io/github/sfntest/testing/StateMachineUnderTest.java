@@ -7,6 +7,10 @@ import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.StartRequest;
 import io.github.sfntest.mock.MockedResponses;
+import io.github.sfntest.mock.TaskHandler;
+import io.github.sfntest.mock.TaskInvocation;
+import io.github.sfntest.teststate.TestStateRequest;
+import io.github.sfntest.teststate.TestStateResult;
 
 /**
  * A state machine bound to the current test: its definition, the engine, and the test's mocks.
@@ -96,6 +100,63 @@ public final class StateMachineUnderTest {
     StartRequest bound = request.withTaskHandler(run.taskHandler());
     Execution execution = engine().start(bound);
     return run.record(execution, bound.definition(), bound.input());
+  }
+
+  /**
+   * Tests one state of this state machine on its own, as AWS's TestState API does: a Choice's
+   * rules, a Retry/Catch configuration or a Map's ItemSelector, without running the states
+   * before it. A Task the request does not mock is answered by this test's mocks (stubs or a
+   * MockConfigFile test case); an unmocked Map or Parallel runs its real children.
+   *
+   * <pre>{@code
+   * TestStateResult result = orderFlow.testState("Charge", state -> state
+   *     .input("{\"amount\": 42}")
+   *     .mockError("Payment.Declined", "card expired")
+   *     .retrierRetryCount(3)
+   *     .inspectionLevel(InspectionLevel.DEBUG));
+   * assertThat(result).caughtError().goesTo("NotifyDeclined").inspection().caughtBy(0);
+   * }</pre>
+   *
+   * @param stateName the state (top level or inside a Map or Parallel)
+   * @param request fills in the input, mocks, configuration and inspection level
+   * @return what TestState answers
+   * @throws TestConfigurationException when the state is not in the definition
+   */
+  public TestStateResult testState(String stateName,
+      java.util.function.UnaryOperator<TestStateRequest.Builder> request) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    collectStateNames(definition.toJson() == null ? null : io.github.sfntest.internal.json.Json.parse(definition.toJson()), names);
+    if (!names.contains(stateName)) {
+      throw new TestConfigurationException("State \"" + stateName + "\" is not in state machine \"" + name() + "\""
+          + io.github.sfntest.internal.text.NearMiss.hint(stateName, names) + "; its states are "
+          + io.github.sfntest.internal.text.NearMiss.quotedList(names));
+    }
+    TaskHandler handler = run.taskHandler();
+    TestStateRequest.Builder builder = TestStateRequest.builder()
+        .definition(definition.toJson())
+        .stateName(stateName)
+        .runChildren(true)
+        .taskHandler(invocation -> handler.invoke(new TaskInvocation(name(), invocation.executionArn(),
+            invocation.stateName(), invocation.resource(), invocation.parameters(), invocation.invocationIndex(),
+            invocation.retryCount(), invocation.taskToken(), invocation.time())));
+    return StateTester.test(request.apply(builder).build(), engine().options());
+  }
+
+  /** {@link #testState(String, java.util.function.UnaryOperator)} with an input and nothing else. */
+  public TestStateResult testState(String stateName, String inputJson) {
+    return testState(stateName, state -> state.input(inputJson));
+  }
+
+  private static void collectStateNames(JsonNode machine, java.util.List<String> names) {
+    if (machine == null) {
+      return;
+    }
+    machine.path("States").properties().iterator().forEachRemaining(e -> {
+      names.add(e.getKey());
+      collectStateNames(e.getValue().path("ItemProcessor"), names);
+      collectStateNames(e.getValue().path("Iterator"), names);
+      e.getValue().path("Branches").forEach(b -> collectStateNames(b, names));
+    });
   }
 
   @Override

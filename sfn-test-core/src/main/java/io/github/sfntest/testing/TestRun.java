@@ -5,6 +5,7 @@ import io.github.sfntest.engine.Engine;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.internal.mock.KnownStates;
 import io.github.sfntest.mock.MockConfigException;
 import io.github.sfntest.mock.MockConfigFile;
 import io.github.sfntest.mock.MockedResponses;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * One test of a {@link TestSession}: its own mocks, the state machines bound to them, and the
@@ -29,6 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * execution of that state machine on the same engine with the same mocks ({@code .sync} and
  * {@code .sync:2} wait for it). The mocks record every invocation, so {@code mocks().verify(...)}
  * sees the MockConfigFile's answers too.
+ *
+ * <p>Mocks are strict: state names in the mocks and in the MockConfigFile test case are checked
+ * against the declared state machines, and {@link #verifyStrictMocks()} (called by the extensions
+ * after a passing test) reports unused mocks and Tasks that reached no mock.
  */
 public final class TestRun implements AutoCloseable {
 
@@ -38,10 +44,15 @@ public final class TestRun implements AutoCloseable {
   private final Map<String, StateMachineUnderTest> machines = new ConcurrentHashMap<>();
   private final TaskHandler handler = this::answer;
   private volatile MockCase mockCase;
+  private volatile String testName;
+  private int coverageRecorded; // guarded by executions
   private Engine engine; // guarded by this
+
+  private final List<String> unmocked = java.util.Collections.synchronizedList(new ArrayList<>());
 
   TestRun(TestSession session) {
     this.session = session;
+    mocks.checkStateNames(session.definitions().values());
   }
 
   public TestSession session() {
@@ -67,9 +78,46 @@ public final class TestRun implements AutoCloseable {
     return engine;
   }
 
-  /** Closes this test's own engine, if it has one. */
+  /** Names the test this run belongs to, for the coverage report ("which tests reached this state"). */
+  public TestRun named(String name) {
+    this.testName = name;
+    return this;
+  }
+
+  /** The name given with {@link #named}, or null. */
+  public String testName() {
+    return testName;
+  }
+
+  /**
+   * Records the coverage of the executions started since the last call, for the current test name
+   * (see {@link io.github.sfntest.coverage.Coverage}); {@link #close()} does it too. Never fails a
+   * test: a problem is printed.
+   */
+  public void recordCoverage() {
+    if (!io.github.sfntest.coverage.Coverage.enabled()) {
+      return;
+    }
+    List<RecordingExecution> fresh;
+    synchronized (executions) {
+      fresh = List.copyOf(executions.subList(coverageRecorded, executions.size()));
+      coverageRecorded = executions.size();
+    }
+    for (RecordingExecution execution : fresh) {
+      try {
+        io.github.sfntest.coverage.Coverage.record(execution.definition(), execution.snapshot(), testName,
+            name -> session.definitions().get(name));
+      } catch (RuntimeException e) {
+        System.err.println("sfn-test: the coverage of an execution of " + execution.stateMachineName()
+            + " was not recorded: " + e);
+      }
+    }
+  }
+
+  /** Records the coverage of this test's executions, then closes this test's own engine, if it has one. */
   @Override
   public synchronized void close() {
+    recordCoverage();
     if (engine != null && session.enginePerTest()) {
       engine.close();
     }
@@ -127,6 +175,7 @@ public final class TestRun implements AutoCloseable {
       throw new TestConfigurationException(e.getMessage() + " Fix the testCase of @MockConfig (or the"
           + " MockConfigFile).", e);
     }
+    checkMockedStates(file, machine, testCase);
     Map<String, TaskHandler> byMachine = new LinkedHashMap<>();
     for (String sm : file.stateMachineNames()) {
       if (!sm.equals(machine) && file.testCaseNames(sm).contains(testCase) && session.definitions().containsKey(sm)) {
@@ -135,6 +184,24 @@ public final class TestRun implements AutoCloseable {
     }
     this.mockCase = new MockCase(testCase, primary, byMachine);
     return this;
+  }
+
+  /** Strict mocks: every state a test case mocks is a Task state of the state machine it is for. */
+  private void checkMockedStates(MockConfigFile file, String machine, String testCase) {
+    Map<String, com.fasterxml.jackson.databind.JsonNode> sources = new LinkedHashMap<>();
+    StateMachineDefinition definition = session.definitions().get(machine);
+    for (StateMachineDefinition d : definition == null ? session.definitions().values() : List.of(definition)) {
+      sources.put(d.name(), io.github.sfntest.internal.json.Json.parse(d.toJson()));
+    }
+    KnownStates known = KnownStates.of(sources);
+    List<String> problems = new ArrayList<>();
+    for (String state : file.mockedStates(machine, testCase).keySet()) {
+      known.requireTask(state).ifPresent(problems::add);
+    }
+    if (!problems.isEmpty()) {
+      throw new TestConfigurationException("The MockConfigFile test case \"" + testCase + "\" (state machine \""
+          + machine + "\") mocks a state that cannot ask a mock: " + String.join("; ", problems) + " Fix the state name in the MockConfigFile.");
+    }
   }
 
   /** The MockConfigFile test case in use, or null. */
@@ -223,12 +290,34 @@ public final class TestRun implements AutoCloseable {
       if (out.charAt(out.length() - 1) != '\n') {
         out.append('\n');
       }
+      String path = drawPath(execution, n);
+      if (path != null) {
+        out.append("its path through the graph: ").append(path).append('\n');
+      }
     }
     return out.toString();
   }
 
+  /** Draws the path an execution took into the coverage directory (for failure reports); null if off or not possible. */
+  private String drawPath(RecordingExecution execution, int n) {
+    if (!io.github.sfntest.coverage.Coverage.enabled()) {
+      return null;
+    }
+    try {
+      String base = (testName == null ? execution.stateMachineName() : testName).replaceAll("[^A-Za-z0-9._-]+", "_");
+      java.nio.file.Path file = io.github.sfntest.coverage.Coverage.directory().resolve("paths")
+          .resolve(base + "-" + n + ".svg").toAbsolutePath();
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(file,
+          io.github.sfntest.coverage.Coverage.renderSvg(execution.definition(), execution.snapshot()));
+      return file.toString();
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   RecordingExecution record(Execution execution, StateMachineDefinition definition, com.fasterxml.jackson.databind.JsonNode input) {
-    RecordingExecution recording = new RecordingExecution(execution, definition.name(), input, session.options());
+    RecordingExecution recording = new RecordingExecution(execution, definition, input, session.options());
     synchronized (executions) {
       executions.add(recording);
     }
@@ -250,7 +339,66 @@ public final class TestRun implements AutoCloseable {
       }
       first = fromFile;
     }
+    if (first instanceof TaskOutcome.NotHandled notHandled) {
+      unmocked.add(notHandled.reason());
+    }
     return first;
+  }
+
+  /**
+   * Strict mocks, checked by the JUnit and Spock extensions after a test that passed: fails if a
+   * Task reached no mock (unless the test called {@link MockedResponses#expectUnmockedTasks()}), or,
+   * when the test started an execution, if a mock answered no invocation (unless it is lenient).
+   *
+   * @throws AssertionFailedError listing every problem, each with its fix
+   */
+  public void verifyStrictMocks() {
+    List<String> problems = new ArrayList<>();
+    List<RecordingExecution> started;
+    synchronized (executions) {
+      started = List.copyOf(executions);
+    }
+    if (!mocks.unmockedTasksExpected()) {
+      Set<String> failures = new java.util.LinkedHashSet<>();
+      started.forEach(e -> runtimeFailures(e.snapshot(), failures));
+      List<String> reasons;
+      synchronized (unmocked) {
+        reasons = List.copyOf(new java.util.LinkedHashSet<>(unmocked));
+      }
+      for (String reason : reasons) {
+        // Only the tasks nothing else answered: a callback, a child execution or an S3 fixture may.
+        if (failures.stream().anyMatch(cause -> cause.contains(reason))) {
+          problems.add("A Task reached no mock, so its execution failed with States.Runtime: " + reason
+              + (reason.endsWith(".") ? "" : ".") + " If the test expects that, declare it with mocks.expectUnmockedTasks().");
+        }
+      }
+    }
+    boolean ran = !started.isEmpty();
+    if (ran) {
+      for (String mock : mocks.unusedMocks()) {
+        problems.add("Unused mock: " + mock + " answered no invocation of this test's executions. Remove it,"
+            + " or mark it .lenient() if it is meant for a path this test does not take.");
+      }
+    }
+    if (problems.isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder("Strict mocks: ");
+    if (problems.size() == 1) {
+      message.append(problems.get(0));
+    } else {
+      message.append(problems.size()).append(" problems:");
+      problems.forEach(p -> message.append("\n  - ").append(p));
+    }
+    throw new AssertionFailedError(message.toString());
+  }
+
+  private static void runtimeFailures(ExecutionResult result, Set<String> causes) {
+    if (result.error().filter("States.Runtime"::equals).isPresent()) {
+      result.cause().ifPresent(causes::add);
+    }
+    result.childExecutions().forEach(child -> runtimeFailures(child, causes));
+    result.mapRuns().forEach(run -> run.children().forEach(child -> runtimeFailures(child, causes)));
   }
 
   private record MockCase(String testCase, TaskHandler primary, Map<String, TaskHandler> byMachine) {}

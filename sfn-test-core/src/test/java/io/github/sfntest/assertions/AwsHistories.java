@@ -41,7 +41,7 @@ final class AwsHistories {
     for (JsonNode item : root.get("events")) {
       ObjectNode event = item.deepCopy();
       event.put("timestamp", START.plusSeconds(i++).toString());
-      Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = event.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (field.getKey().endsWith("EventDetails") && field.getValue() instanceof ObjectNode details) {

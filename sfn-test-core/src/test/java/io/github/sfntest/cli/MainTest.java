@@ -68,6 +68,22 @@ class MainTest {
   }
 
   @Test
+  void run_with_type_express_runs_an_express_execution_and_refuses_what_express_cannot_do() throws IOException {
+    Path definition = file("ctx.asl.json", "{'StartAt':'P','States':{'P':{'Type':'Pass','Parameters':{'id.$':'$$.Execution.Id'},'End':true}}}");
+
+    assertThat(cli("run", "--definition", definition.toString(), "--type", "EXPRESS")).isZero();
+    assertThat(document().at("/output/id").asText()).startsWith("arn:aws:states:us-east-1:111111111111:express:");
+
+    Path callback = file("cb.asl.json", "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':"
+        + "'arn:aws:states:::sqs:sendMessage.waitForTaskToken','Parameters':{'QueueUrl':'q'},'End':true}}}");
+    assertThat(cli("run", "--definition", callback.toString(), "--type", "EXPRESS")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("/States/T/Resource")
+        .contains("Express state machine does not support '.waitForTaskToken' service integration");
+    assertThat(cli("run", "--definition", definition.toString(), "--type", "FAST")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--type takes STANDARD or EXPRESS");
+  }
+
+  @Test
   void run_exits_2_with_every_diagnostic_for_an_invalid_definition() throws IOException {
     Path definition = file("bad.asl.json", "{'StartAt':'A','States':{'A':{'Type':'Pass','Nexxt':'B'}}}");
 

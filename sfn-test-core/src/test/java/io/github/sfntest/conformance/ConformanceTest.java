@@ -92,7 +92,7 @@ class ConformanceTest {
   }
 
   /** Runs compare.py --batch --json; null when python3 cannot be run here. */
-  private static Map<String, JsonNode> judge(Path corpus, Path results) throws IOException, InterruptedException {
+  static Map<String, JsonNode> judge(Path corpus, Path results) throws IOException, InterruptedException {
     Process process;
     try {
       process = new ProcessBuilder("python3", corpus.resolve("compare.py").toString(), "--batch", "--json",
@@ -122,7 +122,7 @@ class ConformanceTest {
     return verdicts;
   }
 
-  private static Map<String, String> knownFailures() throws IOException {
+  static Map<String, String> knownFailures() throws IOException {
     Map<String, String> known = new LinkedHashMap<>();
     try (var in = ConformanceTest.class.getResourceAsStream("/conformance/known-failures.txt")) {
       if (in == null) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class MockConfigValidationTest {
 
   static MockConfigException error(String json) {
-    return catchThrowableOfType(() -> MockConfigFile.parse(json), MockConfigException.class);
+    return catchThrowableOfType(MockConfigException.class, () -> MockConfigFile.parse(json));
   }
 
   static String file(String responses) {

@@ -67,7 +67,7 @@ class BadRequestsTest {
       AWSStepFunctions.ListExecutions    | {"stateMachineArn": "arn:aws:states:us-east-1:111111111111:stateMachine:Nope", "maxResults": "ten"} | 400 | SerializationException
       AWSStepFunctions.ListExecutions    | {"stateMachineArn": "arn:aws:states:us-east-1:111111111111:stateMachine:Nope", "maxResults": 5000} | 400 | ValidationException
       AWSStepFunctions.GetExecutionHistory | {"executionArn": "arn:aws:states:us-east-1:111111111111:execution:X:y", "reverseOrder": "yes"} | 400 | SerializationException
-      AWSStepFunctions.SendTaskSuccess   | {"taskToken": "AAAA", "output": "{}"}             | 400 | TaskDoesNotExist
+      AWSStepFunctions.SendTaskSuccess   | {"taskToken": "AAAA", "output": "{}"}             | 400 | InvalidToken
       AWSStepFunctions.SendTaskSuccess   | {"taskToken": "not a token!", "output": "{}"}     | 400 | InvalidToken
       AWSStepFunctions.CreateStateMachine | {"name": "x", "definition": "{}", "roleArn": "arn:aws:iam::111111111111:role/r"} | 400 | InvalidDefinition
       AWSStepFunctions.CreateStateMachine | {"name": "x", "definition": "{}", "roleArn": "role"} | 400 | InvalidArn

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsExcept
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineTypeNotSupportedException;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 import software.amazon.awssdk.services.sfn.model.TestStateResponse;
 import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResponse;
@@ -151,7 +151,7 @@ class SfnServerTest {
     assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(d.output()).isEqualTo("{\"approved\":true}");
     assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
-        .isInstanceOf(TaskDoesNotExistException.class);
+        .isInstanceOf(TaskTimedOutException.class); // AWS: the task has ended
 
     String failing = sfn.startExecution(b -> b.stateMachineArn(arn)).executionArn();
     String token2 = pendingToken(failing);
@@ -204,7 +204,9 @@ class SfnServerTest {
 
   @Test
   void syncExecutionOfAnExpressMachine() {
-    String arn = sfn.createStateMachine(b -> b.name("Express").definition(PASS).roleArn(ROLE).type("EXPRESS")).stateMachineArn();
+    // an EXPRESS execution runs at most 5 minutes: a 1-minute Wait instead of PASS's hour
+    String arn = sfn.createStateMachine(b -> b.name("Express").definition(PASS.replace("3600", "60")).roleArn(ROLE)
+        .type("EXPRESS")).stateMachineArn();
     StartSyncExecutionResponse r = sfn.startSyncExecution(b -> b.stateMachineArn(arn).input("{\"x\":true}"));
     assertThat(r.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
     assertThat(r.output()).isEqualTo("{\"x\":true,\"r\":{\"ok\":true}}");

@@ -9,6 +9,7 @@ import io.github.sfntest.testing.AnnotationConfig;
 import io.github.sfntest.testing.AnnotationConfig.Machine;
 import io.github.sfntest.testing.AnnotationConfig.MockConfigChoice;
 import io.github.sfntest.testing.StateMachineSource;
+import io.github.sfntest.testing.SingleState;
 import io.github.sfntest.testing.StateMachineUnderTest;
 import io.github.sfntest.testing.TestConfigurationException;
 import io.github.sfntest.testing.TestRun;
@@ -29,6 +30,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
@@ -71,7 +75,7 @@ import org.opentest4j.TestAbortedException;
  * is kept in JUnit's extension stores, so test classes and methods may run in parallel.
  */
 public final class StateMachineExtension
-    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher,
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, InvocationInterceptor, ParameterResolver, TestWatcher,
         TestTemplateInvocationContextProvider {
 
   /** The configuration parameter (or system property) that turns the failure report off when "false". */
@@ -120,6 +124,43 @@ public final class StateMachineExtension
     }
     checkParameters(method, run.session());
     injectFields(context, run);
+  }
+
+  /**
+   * Strict mocks ({@link TestRun#verifyStrictMocks()}): after a test that passed, fails it if a
+   * Task reached no mock or a mock went unused. A failed test keeps its own failure.
+   */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (context.getExecutionException().isPresent()) {
+      return;
+    }
+    Closing<?> resource = context.getStore(NAMESPACE).get(RUN, Closing.class);
+    if (resource != null) {
+      ((TestRun) resource.value).verifyStrictMocks();
+    }
+  }
+
+  /** Mocks made before the test method (in {@code @BeforeEach}) are a shared set-up: lenient. */
+  @Override
+  public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context) throws Throwable {
+    setUpDone(context);
+    invocation.proceed();
+  }
+
+  @Override
+  public void interceptTestTemplateMethod(Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+    setUpDone(context);
+    invocation.proceed();
+  }
+
+  private static void setUpDone(ExtensionContext context) {
+    Closing<?> resource = context.getStore(NAMESPACE).get(RUN, Closing.class);
+    if (resource != null) {
+      ((TestRun) resource.value).mocks().makeExistingMocksLenient();
+    }
   }
 
   /** Skips the test, saying why, when the selected engine lacks a capability it requires. */
@@ -189,7 +230,8 @@ public final class StateMachineExtension
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     Parameter parameter = parameterContext.getParameter();
-    return INJECTABLE.contains(parameter.getType()) || parameterContext.isAnnotated(StateMachine.class);
+    return INJECTABLE.contains(parameter.getType()) || parameter.getType() == SingleState.class
+        || parameterContext.isAnnotated(StateMachine.class);
   }
 
   @Override
@@ -198,6 +240,9 @@ public final class StateMachineExtension
     Optional<StateMachine> qualifier = parameterContext.findAnnotation(StateMachine.class);
     String where = "parameter " + parameter.getName() + " of " + parameterContext.getDeclaringExecutable();
     try {
+      if (parameter.getType() == SingleState.class) {
+        return singleState(parameterContext, qualifier, context, where);
+      }
       return resolve(parameter.getType(), qualifier, context, where);
     } catch (ExtensionConfigurationException | TestConfigurationException e) {
       throw new ParameterResolutionException(e.getMessage(), e);
@@ -229,8 +274,21 @@ public final class StateMachineExtension
     return configured(() -> name == null ? run.machine() : run.machine(name));
   }
 
+  /** The state named by {@code @StateUnderTest} on the parameter or the test method. */
+  private Object singleState(ParameterContext parameterContext, Optional<StateMachine> qualifier,
+      ExtensionContext context, String where) {
+    String state = parameterContext.findAnnotation(StateUnderTest.class).map(StateUnderTest::value)
+        .or(() -> context.getTestMethod().map(m -> m.getAnnotation(StateUnderTest.class)).map(StateUnderTest::value))
+        .or(() -> context.getTestClass().map(c -> c.getAnnotation(StateUnderTest.class)).map(StateUnderTest::value))
+        .orElseThrow(() -> new ExtensionConfigurationException("The " + where + " is a SingleState but names no "
+            + "state: annotate it, the test method or the class with @StateUnderTest(\"StateName\")."));
+    StateMachineUnderTest machine = (StateMachineUnderTest) resolve(StateMachineUnderTest.class, qualifier, context, where);
+    return new SingleState(machine, state);
+  }
+
   private static void checkType(Class<?> type, Optional<StateMachine> qualifier, String where) {
-    if (qualifier.isPresent() && type != StateMachineUnderTest.class && type != StateMachineDefinition.class) {
+    if (qualifier.isPresent() && type != StateMachineUnderTest.class && type != StateMachineDefinition.class
+        && type != SingleState.class) {
       throw new ExtensionConfigurationException("The " + where + " is annotated @StateMachine(\""
           + qualifier.get().value() + "\") but is a " + type.getName() + ": @StateMachine picks a "
           + "StateMachineUnderTest or a StateMachineDefinition. Change the type to StateMachineUnderTest.");
@@ -355,7 +413,19 @@ public final class StateMachineExtension
       throw new ExtensionConfigurationException("No test is running in " + context.getDisplayName());
     }
     return (TestRun) context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(RUN, key -> new Closing<>(session(context).newRun()), Closing.class).value;
+        .getOrComputeIfAbsent(RUN, key -> new Closing<>(session(context).newRun().named(testName(context))),
+            Closing.class).value;
+  }
+
+  /** "OrderFlowTest > happyPath()", with the template and invocation names in between for parameterized tests. */
+  private static String testName(ExtensionContext context) {
+    StringBuilder name = new StringBuilder(context.getDisplayName());
+    for (ExtensionContext c = context.getParent().orElse(null); c != null && c.getParent().isPresent();
+        c = c.getParent().orElse(null)) {
+      name.insert(0, (c.getTestClass().isPresent() && c.getTestMethod().isEmpty()
+          ? c.getRequiredTestClass().getSimpleName() : c.getDisplayName()) + " > ");
+    }
+    return name.toString();
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
@@ -414,7 +484,7 @@ public final class StateMachineExtension
   }
 
   /** A session or run in a JUnit store, closed when its context ends. */
-  private static final class Closing<T extends AutoCloseable> implements ExtensionContext.Store.CloseableResource {
+  private static final class Closing<T extends AutoCloseable> implements AutoCloseable { // JUnit 5.13+ closes it
     final T value;
 
     Closing(T value) {
@@ -422,8 +492,14 @@ public final class StateMachineExtension
     }
 
     @Override
-    public void close() throws Exception {
-      value.close();
+    public void close() {   // no "throws Exception": -Xlint:try would warn (InterruptedException)
+      try {
+        value.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
+import org.opentest4j.AssertionFailedError;
 
 /** Runs the example classes of {@link Examples} with EngineTestKit and checks their outcomes. */
 class StateMachineExtensionTest {
@@ -163,6 +164,51 @@ class StateMachineExtensionTest {
         .contains("FAILED").contains("States.Runtime");
   }
 
+  // ---- strict mocks
+
+  static Map<String, Throwable> failuresByTest(EngineExecutionResults results) {
+    return results.testEvents().failed().stream().collect(Collectors.toMap(
+        e -> e.getTestDescriptor().getDisplayName(),
+        e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()));
+  }
+
+  @Test
+  void strictMocksFailTheTestForEachMistakeSayingWhatToDo() {
+    EngineExecutionResults results = run(Examples.StrictMocks.class);
+    results.testEvents().assertStatistics(s -> s.started(6).succeeded(1).failed(5));
+    Map<String, Throwable> failed = failuresByTest(results);
+
+    assertThat(failed.get("a_forgottenMock(StateMachineUnderTest)")).isInstanceOf(AssertionFailedError.class)
+        .hasMessage("Strict mocks: A Task reached no mock, so its execution failed with States.Runtime: No mock"
+            + " answers Task state 'Charge' (resource arn:aws:states:::lambda:invoke, invocation #0). Mocked states:"
+            + " (none). To mock it: mocks.onState(\"Charge\").willReturn(...) or"
+            + " mocks.onLambda(\"charge\").willReturn(...). If the test expects that, declare it with"
+            + " mocks.expectUnmockedTasks().");
+    assertThat(failed.get("b_unusedMock(StateMachineUnderTest, MockedResponses)"))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessage("Strict mocks: Unused mock: mocks.onLambda(\"refund\") answered no invocation of this test's"
+            + " executions. Remove it, or mark it .lenient() if it is meant for a path this test does not take.");
+    assertThat(failed.get("c_misspelledState(MockedResponses)")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("mocks.onState(\"Chrage\"): no state \"Chrage\" in state machine \"payment\"; did you mean"
+            + " \"Charge\"? Task states: \"Charge\".");
+    assertThat(failed.get("d_verifyOfAnUnknownState(StateMachineUnderTest, MockedResponses)"))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessage("mocks.verify(\"Chrage\"): no state \"Chrage\" in state machine \"payment\"; did you mean"
+            + " \"Charge\"? Task states: \"Charge\".");
+    // a test that fails anyway keeps its own failure (the strict check runs only after a pass)
+    assertThat(failed.get("f_failingTestKeepsItsOwnFailure(StateMachineUnderTest, MockedResponses)"))
+        .hasMessageNotContaining("Strict mocks").hasMessageContaining("States.Runtime");
+    assertThat(failed).doesNotContainKey("e_lenientMockAndExpectedUnmockedTask(StateMachineUnderTest, MockedResponses)");
+  }
+
+  @Test
+  void aMockConfigTestCaseMockingAnUnknownStateIsReported() {
+    assertThat(configurationError(Examples.MisspelledMockConfigState.class)).hasMessage(
+        "The MockConfigFile test case \"Happy\" (state machine \"payment\") mocks a state that cannot ask a mock:"
+            + " no state \"Chrage\" in state machine \"payment\"; did you mean \"Charge\"? Task states: \"Charge\"."
+            + " Fix the state name in the MockConfigFile.");
+  }
+
   // ---- misconfiguration
 
   @Test
@@ -225,7 +271,7 @@ class StateMachineExtensionTest {
   @Test
   void unknownEngine() {
     assertThat(configurationError(Examples.UnknownEngine.class))
-        .hasMessageStartingWith("Unknown engine \"stepfunctions-local\". Known engines: in-process, limited, sdk, container.");
+        .hasMessageStartingWith("Unknown engine \"stepfunctions-local\". Known engines: in-process, limited, sdk, container, aws.");
   }
 
   @Test
@@ -234,7 +280,7 @@ class StateMachineExtensionTest {
     try {
       assertThat(configurationError(Examples.FromSubstitutionFiles.class))
           .hasMessageStartingWith("Unknown engine \"docker\" (from the system property sfntest.engine). Known engines:"
-              + " in-process, limited, sdk, container.");
+              + " in-process, limited, sdk, container, aws.");
     } finally {
       System.clearProperty("sfntest.engine");
     }

@@ -16,6 +16,7 @@ import io.github.sfntest.history.StateVisit
 import io.github.sfntest.internal.json.Json
 import io.github.sfntest.mock.MockedResponses
 import io.github.sfntest.mock.TaskInvocation
+import io.github.sfntest.replay.RecordedExecution
 import io.github.sfntest.testing.StateMachineUnderTest
 
 /**
@@ -192,6 +193,38 @@ final class SfnGroovyMethods {
     self.retries()
   }
 
+  /** The error of each failed attempt, in order (e.g. {@code ['Lambda.ServiceException', 'States.Timeout']}). */
+  static List<String> getAttemptErrors(StateVisit self) {
+    self.attemptErrors()
+  }
+
+  /** The failure events of every attempt. */
+  static List<HistoryEvent> getFailures(StateVisit self) {
+    self.failures()
+  }
+
+  static List<StateVisit> getChildren(StateVisit self) {
+    self.children()
+  }
+
+  static List<MapIteration> getLastAttemptIterations(StateVisit self) {
+    self.lastAttemptIterations()
+  }
+
+  /** The Task's resource, or null for other states. */
+  static String getResource(StateVisit self) {
+    self.resource().orElse(null)
+  }
+
+  static boolean getWaitedForCallback(StateVisit self) {
+    self.waitedForCallback()
+  }
+
+  /** The visit that followed this one, or null. */
+  static StateVisit getNext(StateVisit self) {
+    self.next().orElse(null)
+  }
+
   static String getError(StateVisit self) {
     self.error().orElse(null)
   }
@@ -231,6 +264,16 @@ final class SfnGroovyMethods {
   /** The iteration's output (a JSON node), or null. */
   static JsonNode getOutput(MapIteration self) {
     self.output().orElse(null)
+  }
+
+  /** The recording's file name: {@code "#recording.name"} in a feature name over a where: table of recordings. */
+  static String getName(RecordedExecution self) {
+    self.name()
+  }
+
+  /** The states the recorded execution entered, in order. */
+  static List<String> getVisitedStates(RecordedExecution self) {
+    self.visitedStates()
   }
 
   /** A JSON node as Groovy values (Maps, Lists, Strings, numbers, booleans, null). */

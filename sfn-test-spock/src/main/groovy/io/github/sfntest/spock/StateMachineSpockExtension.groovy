@@ -60,6 +60,7 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
   private SpecInfo spec
   private volatile TestSession session
   private volatile TestRun sharedRun
+  private final Set<IterationInfo> failed = ConcurrentHashMap.newKeySet()
 
   StateMachineSpockExtension(StateMachineTestConfiguration config) {
     this.config = config ?: new StateMachineTestConfiguration()
@@ -102,18 +103,26 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
         try {
           startIteration(iteration)
           invocation.proceed()
+          verifyStrictMocks(iteration)
         } finally {
+          failed.remove(iteration)
           endIteration(iteration)
         }
       } as IMethodInterceptor)
       feature.featureMethod.addInterceptor({ IMethodInvocation invocation ->
         injectParameters(invocation)
+        // mocks of setup() serve features that take different paths: lenient
+        runs.get(invocation.iteration)?.mocks()?.makeExistingMocksLenient()
         invocation.proceed()
       } as IMethodInterceptor)
     }
     bottom.addListener(new AbstractRunListener() {
       @Override
       void error(ErrorInfo error) {
+        IterationInfo iteration = error.method?.iteration
+        if (iteration != null) {
+          failed.add(iteration)
+        }
         reportHistory(error)
       }
     })
@@ -147,7 +156,7 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
       throw new ExtensionException("@StateMachineTest on ${spec.reflection.name}: no test session (setupSpec did"
           + " not run through the extension)")
     }
-    TestRun run = sharedRun ?: s.newRun()
+    TestRun run = (sharedRun ?: s.newRun()).named(spec.reflection.simpleName + " > " + iteration.displayName)
     runs.put(iteration, run)
     applyMockConfig(iteration, run)
     requireCapabilities(iteration, run)
@@ -159,10 +168,10 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
     RequiresCapability onFeature = iteration.feature.featureMethod.reflection?.getAnnotation(RequiresCapability)
     RequiresCapability onSpec = spec.reflection.getAnnotation(RequiresCapability)
     if (onFeature != null) {
-      required.addAll(onFeature.value() as List)
+      required.addAll(Arrays.asList(onFeature.value()))
     }
     if (onSpec != null) {
-      required.addAll(onSpec.value() as List)
+      required.addAll(Arrays.asList(onSpec.value()))
     }
     Optional<String> reason = AnnotationConfig.missingCapabilities(run, required, 'feature')
     if (reason.isPresent()) {
@@ -174,6 +183,19 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
     TestRun run = runs.remove(iteration)
     if (run != null && !run.is(sharedRun)) {
       run.close()
+    } else {
+      run?.recordCoverage() // a shared run: attribute this iteration's executions to it
+    }
+  }
+
+  /**
+   * Strict mocks ({@link TestRun#verifyStrictMocks()}) after an iteration that passed; not for a
+   * {@code @Shared} run, whose mocks serve every feature.
+   */
+  private void verifyStrictMocks(IterationInfo iteration) {
+    TestRun run = runs.get(iteration)
+    if (run != null && !run.is(sharedRun) && !failed.contains(iteration)) {
+      run.verifyStrictMocks()
     }
   }
 

@@ -177,6 +177,7 @@ class StateMachineTestSpec extends EmbeddedSpecs {
         def "second, iteration #i"() {
           given:
           Recorded.VALUES << mocks
+          mocks.expectUnmockedTasks() // strict mocks: this feature means to run without a mock
 
           expect:
           mocks.invocations('Charge').isEmpty()

@@ -101,7 +101,7 @@ class CircuitBreakerSpec extends Specification {
   def "the circuit record decides whether the service is called: #record"() {
     given:
     if (openFor != null) openUntil[HELLO] = T0 + Duration.ofSeconds(openFor)
-    mocks.onLambda(HELLO).willReturn([message: 'hello again'])
+    mocks.onLambda(HELLO).willReturn([message: 'hello again']).lenient() // an open circuit never calls it
 
     when:
     def result = circuitBreaker.run(TargetLambda: HELLO)

@@ -10,6 +10,7 @@ import io.github.sfntest.junit.StateMachineTest;
 import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.mock.TaskOutcome;
 import io.github.sfntest.testing.StateMachineUnderTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,9 @@ class CommonErrorHandlingTest {
       return n.isNumber() ? Map.of("number", n.asInt())
           : TaskOutcome.failure("ValueError", pythonError("ValueError", "not a number"));
     });
+    // lenient: one background for every number; each run fails at one function and calls one handler
+    List.of("OddFunction", "EvenFunction", "CommonErrorOption1Function", "CommonErrorOption2Function")
+        .forEach(function -> mocks.onLambda(function).lenient());
     mocks.onLambda("OddFunction").willAnswer(call -> call.parameters().at("/Payload/Number").asInt() % 2 == 0
         ? TaskOutcome.failure("Exception", pythonError("Exception", "even number"))
         : Map.of("odd", true));

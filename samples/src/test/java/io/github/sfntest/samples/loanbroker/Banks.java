@@ -22,6 +22,8 @@ final class Banks {
 
   /** The credit bureau: a fixed score and history for a valid SSN, statusCode 400 without a score otherwise. */
   static void creditBureau(MockedResponses mocks, int score, int history) {
+    // lenient: shared by scenarios, and a bureau timeout mocked on the state answers before it
+    mocks.onLambda("CreditBureau").lenient();
     mocks.onLambda("CreditBureau").willAnswer(call -> {
       String ssn = call.parameters().at("/Payload/SSN").asText();
       String requestId = call.parameters().at("/Payload/RequestId").asText();

@@ -210,6 +210,10 @@ class SalesLeadMockConfigTest {
     // history splits the integration as AWS does: resourceType "aws-sdk:comprehend", resource "detectSentiment"
     assertThat(attempts.get(3).detail("resourceType")).contains("aws-sdk:comprehend");
     assertThat(attempts.get(3).detail("resource")).contains("detectSentiment");
+    // ... and the upstream notation filters the same events
+    assertThat(result).events().forResource("comprehend:detectSentiment").ofType(TASK_FAILED).hasSize(3);
+    assertThat(result.history().forResource("arn:aws:states:::aws-sdk:comprehend:detectSentiment")
+        .ofTypes(TASK_FAILED, TASK_SUCCEEDED)).isEqualTo(attempts);
     assertThat(Timeline.gaps(result, "DetectSentiment", TASK_FAILED))
         .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
     assertThat(Timeline.sinceStart(result, "DetectSentiment", TASK_SUCCEEDED)).isEqualTo(Duration.ofSeconds(3));

@@ -36,7 +36,7 @@ public final class AslParser {
     String startAt = text(node, "StartAt");
     JsonNode states = node.get("States");
     Map<String, State> parsed = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = states.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String statePointer = pointer + "/States/" + escape(e.getKey());

@@ -79,8 +79,13 @@ public final class ItemReaders {
     return StatesException.unscoped(StatesErrors.ITEM_READER_FAILED, cause);
   }
 
+  /** Strict UTF-8: a bad byte fails the read with its position, as a parse failure would. */
   private static String text(byte[] body) {
-    return new String(body, StandardCharsets.UTF_8);
+    try {
+      return io.github.sfntest.internal.json.Utf8.decode(body, "The S3 object");
+    } catch (IllegalArgumentException e) {
+      throw failed(e.getMessage());
+    }
   }
 
   private static List<JsonNode> json(String body, int limit) {
@@ -221,7 +226,7 @@ public final class ItemReaders {
 
   private static String gunzip(byte[] body) {
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return text(in.readAllBytes());
     } catch (IOException e) {
       throw failed("An S3 inventory file is not valid gzip: " + e.getMessage());
     }

@@ -18,6 +18,8 @@ public final class ContextObjects {
   final Random random;
   private ObjectNode executionContext;
   private ObjectNode stateMachineContext;
+  private JsonNode contextOverride;
+  private boolean redriveCount = true;
 
   ContextObjects(RunSettings settings, JsonNode executionInput, Scheduler scheduler, Random random) {
     this.settings = settings;
@@ -48,7 +50,20 @@ public final class ContextObjects {
     return states;
   }
 
-  ObjectNode contextObject(StateEntry entry, int mapIndex, JsonNode mapValue) {
+  /** Replaces the context object of the execution's states (TestState's {@code context}); null to synthesise. */
+  /** TestState's synthesised context object has no {@code Execution.RedriveCount}. */
+  void withoutRedriveCount() {
+    redriveCount = false;
+  }
+
+  void override(JsonNode context) {
+    contextOverride = context;
+  }
+
+  JsonNode contextObject(StateEntry entry, int mapIndex, JsonNode mapValue) {
+    if (contextOverride != null && entry.frame.parent == null) {
+      return contextOverride;
+    }
     if (executionContext == null) {
       executionContext = Json.NODES.objectNode();
       executionContext.put("Id", settings.executionArn());
@@ -56,7 +71,9 @@ public final class ContextObjects {
       executionContext.put("StartTime", AwsTime.FORMAT.format(settings.startTime()));
       executionContext.put("Name", settings.executionName());
       executionContext.put("RoleArn", settings.roleArn());
-      executionContext.put("RedriveCount", 0);
+      if (redriveCount && !settings.startedSync()) {
+        executionContext.put("RedriveCount", 0); // AWS omits it for StartSyncExecution's executions and in TestState
+      }
       stateMachineContext = Json.NODES.objectNode();
       stateMachineContext.put("Id", settings.stateMachineArn());
       stateMachineContext.put("Name", settings.stateMachineName());

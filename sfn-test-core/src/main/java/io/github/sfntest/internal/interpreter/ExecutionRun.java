@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
 import io.github.sfntest.engine.MapRunResult;
+import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.engine.StatesErrors;
 import io.github.sfntest.history.ExecutionHistory;
 import io.github.sfntest.history.HistoryEvent;
@@ -73,6 +74,22 @@ public final class ExecutionRun implements StateContext, ChildRun {
   private Consumer<ExecutionRun> endListener;
   private Random distributedRandom;
   private RunObserver observer;
+  private Map<String, JsonNode> initialVariables;
+
+  /**
+   * AWS ends a STANDARD execution that runs longer than a year (an EXPRESS one: five minutes),
+   * whatever its Wait states ask, as
+   * TIMED_OUT with an ExecutionTimedOut event; virtual time does too. Checked where time moves,
+   * not as a timer, so an execution waiting for the test is not timed out a year later by
+   * {@code awaitCompletion}.
+   */
+  private Duration maxDuration = EngineOptions.STANDARD_MAX_DURATION;
+  /**
+   * Real-time guard (see EngineOptions.maxWallClock); 0 = none. Counted per burst of work (from
+   * each call that runs the execution), so time the test spends between calls never counts.
+   */
+  private long maxWallClockNanos = EngineOptions.DEFAULT_MAX_WALL_CLOCK.toNanos();
+  private long wallClockStart = System.nanoTime();
 
   public ExecutionRun(StateMachineModel model, RunSettings settings, JsonNode input, TaskHandler handler) {
     this(model, settings, input, handler, new Scheduler(settings.startTime()), new HashMap<>());
@@ -117,6 +134,21 @@ public final class ExecutionRun implements StateContext, ChildRun {
     this.s3Fixture = fixture;
   }
 
+  /** Variables the execution starts with (a single-state test's {@code variables}); call before {@link #start()}. */
+  public void initialVariables(Map<String, JsonNode> values) {
+    initialVariables = values;
+  }
+
+  /** The context object the top-level states see instead of the synthesised one (a single-state test's {@code context}). */
+  public void contextObject(JsonNode context) {
+    contextObjects.override(context);
+  }
+
+  /** Leaves {@code Execution.RedriveCount} out of the synthesised context object, as AWS's TestState does. */
+  public void withoutRedriveCount() {
+    contextObjects.withoutRedriveCount();
+  }
+
   /** Watches states entered and left, retries and catches (coverage); null to stop. */
   public void observe(RunObserver value) {
     observer = value;
@@ -140,9 +172,17 @@ public final class ExecutionRun implements StateContext, ChildRun {
     details.put("roleArn", settings.roleArn());
     history.emit(new HistoryContext(0), HistoryEventType.EXECUTION_STARTED, details, true);
     // AWS links the first state's Entered event to event 0, not to ExecutionStarted.
-    root = new Frame(null, model.root(), new VariableScope(null), new HistoryContext(0), new RootListener());
-    if (model.timeoutSeconds() != null) {
-      scheduler.schedule(Duration.ofSeconds(model.timeoutSeconds()), this::executionTimedOut);
+    VariableScope variables = new VariableScope(null);
+    if (initialVariables != null) {
+      initialVariables.forEach(variables::set);
+    }
+    root = new Frame(null, model.root(), variables, new HistoryContext(0), new RootListener());
+    Integer timeout = model.timeoutSeconds();
+    if (settings.express() && (timeout == null || timeout > RunSettings.EXPRESS_MAX_SECONDS)) {
+      timeout = RunSettings.EXPRESS_MAX_SECONDS; // an EXPRESS execution runs at most 5 minutes
+    }
+    if (timeout != null) {
+      scheduler.schedule(Duration.ofSeconds(timeout), this::executionTimedOut);
     }
     enter(root, model.root().startAt(), input);
   }
@@ -153,9 +193,10 @@ public final class ExecutionRun implements StateContext, ChildRun {
    * the run stops at the first wait, so a test can act before anything times out.
    */
   public void runUntilIdle(boolean skipTime) {
+    wallClockStart = System.nanoTime();
     while (true) {
       scheduler.drainReady();
-      if (status != ExecutionStatus.RUNNING || !skipTime || !scheduler.fireNextTimer()) {
+      if (status != ExecutionStatus.RUNNING || !skipTime || !fireNextTimer()) {
         return;
       }
     }
@@ -163,9 +204,10 @@ public final class ExecutionRun implements StateContext, ChildRun {
 
   /** Skips virtual time until the execution ends or something waits for a callback or worker. */
   public void runUntilBlocked() {
+    wallClockStart = System.nanoTime();
     while (true) {
       scheduler.drainReady();
-      if (status != ExecutionStatus.RUNNING || !pendingTasks().isEmpty() || !scheduler.fireNextTimer()) {
+      if (status != ExecutionStatus.RUNNING || !pendingTasks().isEmpty() || !fireNextTimer()) {
         return;
       }
     }
@@ -173,6 +215,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
 
   /** Moves virtual time forward by {@code duration}, firing every timer due on the way. */
   public void advanceTime(Duration duration) {
+    wallClockStart = System.nanoTime();
     Instant target = scheduler.now().plus(duration);
     while (status == ExecutionStatus.RUNNING) {
       scheduler.drainReady();
@@ -180,18 +223,65 @@ public final class ExecutionRun implements StateContext, ChildRun {
       if (due == null || due.isAfter(target)) {
         break;
       }
-      scheduler.fireNextTimer();
+      fireNextTimer();
     }
     scheduler.drainReady();
+    if (status == ExecutionStatus.RUNNING && target.isAfter(maxEnd())) {
+      scheduler.advanceTo(maxEnd());
+      executionTimedOut();
+    }
     scheduler.advanceTo(target);
   }
 
   /** Fires the next due timer (and everything it unblocks); no-op when none is scheduled. */
   public void advanceToNextTimer() {
+    wallClockStart = System.nanoTime();
     scheduler.drainReady();
-    if (status == ExecutionStatus.RUNNING && scheduler.fireNextTimer()) {
+    if (status == ExecutionStatus.RUNNING && fireNextTimer()) {
       scheduler.drainReady();
     }
+  }
+
+
+  /** AWS's maximum execution duration for this execution's type (EngineOptions.maxExecutionDuration). */
+  public void maxDuration(Duration limit) {
+    this.maxDuration = limit;
+  }
+
+
+  public void maxWallClock(Duration limit) {
+    this.maxWallClockNanos = limit.toNanos();
+  }
+
+  /** True (and the execution failed with a message saying why) once the real-time guard is spent. */
+  private boolean wallClockSpent() {
+    if (maxWallClockNanos <= 0) {
+      return false;
+    }
+    if (System.nanoTime() - wallClockStart <= maxWallClockNanos) {
+      return false;
+    }
+    failExecution(StatesErrors.RUNTIME, "The execution computed for more than "
+        + (maxWallClockNanos < 1_000_000_000L ? maxWallClockNanos / 1_000_000 + " ms" : maxWallClockNanos / 1_000_000_000 + " s")
+        + " of real time and was stopped: sfn-test's guard against an execution hanging a test (a loop with the"
+        + " history limit lifted?). Raise it with EngineOptions.builder().maxWallClock(...) or"
+        + " -Dsfntest.maxWallClockSeconds=N; 0 disables it.");
+    return true;
+  }
+
+  private Instant maxEnd() {
+    return settings.startTime().plus(maxDuration);
+  }
+
+  /** Fires the next timer, or ends the execution when that timer lies beyond its maximum duration. */
+  private boolean fireNextTimer() {
+    Instant due = scheduler.nextTimerDue();
+    if (due != null && due.isAfter(maxEnd()) && status == ExecutionStatus.RUNNING) {
+      scheduler.advanceTo(maxEnd());
+      executionTimedOut();
+      return true;
+    }
+    return scheduler.fireNextTimer();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -384,7 +474,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
   // States: enter, dispatch, exit
 
   private void enterState(Frame frame, String name, JsonNode stateInput) {
-    if (frame.aborted() || status != ExecutionStatus.RUNNING) {
+    if (frame.aborted() || status != ExecutionStatus.RUNNING || wallClockSpent()) {
       return;
     }
     State state = frame.branch.state(name);

@@ -25,12 +25,26 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class InProcessEngine implements Engine {
 
   private final EngineOptions options;
+  private final StateMachineVersions versions;
   private final AtomicLong executions = new AtomicLong();
   private final java.util.Map<String, io.github.sfntest.definition.StateMachineDefinition> deployed =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public InProcessEngine(EngineOptions options) {
     this.options = options;
+    this.versions = new StateMachineVersions("arn:aws:states:" + options.region() + ":" + options.account() + ":",
+        options.seed());
+  }
+
+  @Override
+  public String publishVersion(io.github.sfntest.definition.StateMachineDefinition definition) {
+    deploy(definition);
+    return versions.publish(definition);
+  }
+
+  @Override
+  public String createAlias(String stateMachineName, String aliasName, java.util.Map<Integer, Integer> weightsByVersion) {
+    return versions.createAlias(stateMachineName, aliasName, weightsByVersion);
   }
 
   @Override
@@ -49,8 +63,31 @@ public final class InProcessEngine implements Engine {
             + "most " + limit + " bytes (256 KiB) of input. Set EngineOptions.maxPayloadBytes(0) to lift the limit.");
       }
     }
+    io.github.sfntest.definition.StateMachineDefinition definition = request.definition();
+    if (request.type() == io.github.sfntest.engine.StateMachineType.EXPRESS) {
+      var refused = io.github.sfntest.internal.validation.ExpressRules.check(Json.parse(definition.toJson()));
+      if (!refused.isEmpty()) {
+        throw new io.github.sfntest.definition.InvalidDefinitionException(definition.name(), refused);
+      }
+    }
+    String stateMachineArn = null;
+    if (request.qualifier() != null) {
+      StateMachineVersions.Resolved resolved = versions.resolve(definition.name(), request.qualifier());
+      definition = resolved.definition();
+      stateMachineArn = resolved.stateMachineArn();
+    }
+    return start(request.withDefinition(definition), stateMachineArn);
+  }
+
+  /**
+   * Starts {@code request} as an execution of {@code stateMachineArn} (a version or alias ARN,
+   * {@code $$.StateMachine.Id}); null for the definition's own ARN. The endpoint starts executions
+   * of its versions and aliases this way.
+   */
+  public Execution start(StartRequest request, String stateMachineArn) {
     ExecutionRun run = newRun(request.definition(), request.input(), request.executionName(), options.startTime(),
-        request.taskHandler(), request.s3());
+        request.taskHandler(), request.s3(), stateMachineArn,
+        request.type() == io.github.sfntest.engine.StateMachineType.EXPRESS, request.startedSync());
     run.start();
     run.runUntilIdle(false);
     return new InProcessExecution(run);
@@ -58,7 +95,7 @@ public final class InProcessEngine implements Engine {
 
   private ExecutionRun newRun(io.github.sfntest.definition.StateMachineDefinition definition, JsonNode input,
       String executionName, java.time.Instant startTime, io.github.sfntest.mock.TaskHandler handler,
-      io.github.sfntest.s3.InMemoryS3 s3) {
+      io.github.sfntest.s3.InMemoryS3 s3, String qualifiedArn, boolean express, boolean startedSync) {
     String smName = definition.name();
     long number = executions.getAndIncrement();
     // Names derive from the seed and a per-engine counter so reruns give identical histories.
@@ -68,17 +105,23 @@ public final class InProcessEngine implements Engine {
     String prefix = "arn:aws:states:" + options.region() + ":" + options.account() + ":";
     RunSettings settings = new RunSettings(
         smName,
-        prefix + "stateMachine:" + smName,
+        qualifiedArn != null ? qualifiedArn : prefix + "stateMachine:" + smName,
         execName,
-        prefix + "execution:" + smName + ":" + execName,
+        express
+            // arn:aws:states:REGION:ACCOUNT:express:MACHINE:NAME:ID, the ID derived like the name
+            ? prefix + "express:" + smName + ":" + execName + ":" + new UUID(options.seed() * 37 + 0xe7b5L, number)
+            : prefix + "execution:" + smName + ":" + execName,
         options.roleArn(),
         options.region(),
         options.account(),
         startTime,
         options.seed() ^ (number * 0x9E3779B97F4A7C15L),
         options.maxHistoryEvents(),
-        options.maxPayloadBytes());
+        options.maxPayloadBytes(),
+        startedSync);
     ExecutionRun run = new ExecutionRun(Definitions.model(definition), settings, input, handler);
+    run.maxWallClock(options.maxWallClock());
+    run.maxDuration(options.maxExecutionDuration());
     run.s3(s3);
     run.childExecutions((arn, childInput, childName, childStart) -> {
       // A deployed machine is found by its ARN's name part, whatever account/region the ARN names.
@@ -88,7 +131,7 @@ public final class InProcessEngine implements Engine {
         name = afterType.contains(":") ? afterType.substring(0, afterType.indexOf(':')) : afterType;
       }
       io.github.sfntest.definition.StateMachineDefinition child = deployed.get(name);
-      return child == null ? null : newRun(child, childInput, childName, childStart, handler, s3);
+      return child == null ? null : newRun(child, childInput, childName, childStart, handler, s3, null, false, false);
     });
     ChildExecutions ownClock = run.childExecutionStarter();
     run.childExecutions(new ChildExecutions() {

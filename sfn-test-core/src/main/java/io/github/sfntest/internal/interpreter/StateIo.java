@@ -26,7 +26,7 @@ public final class StateIo {
 
   /** The processing steps, in AWS's order. */
   public enum Step {
-    INPUT_PATH, PARAMETERS, RESULT_SELECTOR, RESULT_PATH, OUTPUT_PATH, ARGUMENTS, OUTPUT
+    INPUT_PATH, PARAMETERS, RESULT, RESULT_SELECTOR, RESULT_PATH, OUTPUT_PATH, ARGUMENTS, OUTPUT
   }
 
   /** AWS keeps at most 10 MiB of variables per execution. */
@@ -70,6 +70,7 @@ public final class StateIo {
   /** ResultSelector, Assign, ResultPath, OutputPath (JSONPath) or Assign/Output (JSONata); then exits. */
   public void finish(StateEntry entry, JsonNode result) {
     State.Common c = entry.state.common();
+    seen(entry, Step.RESULT, result);
     StateEnv env = ctx.env(entry, entry.rawInput);
     JsonNode out;
     Map<String, JsonNode> assigned;
@@ -101,7 +102,7 @@ public final class StateIo {
     }
     JsonNode values = assign.evaluate(env);
     Map<String, JsonNode> result = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = values.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       result.put(e.getKey(), e.getValue());

@@ -24,13 +24,20 @@ import java.util.List;
  * </pre>
  *
  * Whitespace (space, tab, newline) is allowed between tokens, as AWS's grammar skips it.
+ *
+ * <p>Calls nest at most {@value #MAX_NESTING} deep (AWS documents no figure; real definitions
+ * nest a handful): the parser and the evaluation recurse once per level, so a definition of
+ * thousands of nested calls must be an error, not a {@link StackOverflowError}.
  */
 final class IntrinsicParser {
 
   private static final String PREFIX = "States.";
 
+  static final int MAX_NESTING = 100;
+
   private final String text;
   private int pos;
+  private int nesting;
 
   private IntrinsicParser(String text) {
     this.text = text;
@@ -48,6 +55,10 @@ final class IntrinsicParser {
 
   private Call call() {
     int start = pos;
+    if (++nesting > MAX_NESTING) {
+      throw new IllegalArgumentException(
+          "Intrinsic function calls nest deeper than " + MAX_NESTING + " levels at position " + start);
+    }
     if (!text.startsWith(PREFIX, pos)) {
       throw error("an intrinsic function name starting with 'States.'");
     }
@@ -91,6 +102,7 @@ final class IntrinsicParser {
       }
     }
     function.checkArity(arguments.size(), start);
+    nesting--;
     return new Call(function, arguments);
   }
 

@@ -166,7 +166,7 @@ final class IntrinsicValues {
       case OBJECT -> {
         out.append('{');
         String separator = "";
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> field = it.next();
           out.append(separator).append(field.getKey()).append('=');
           appendRendered(field.getValue(), out);

@@ -143,6 +143,7 @@ public final class JsonataTemplate {
 
   private Jsonata.Frame bindings(EvaluationScope scope, JsonNode states, JsonataRuntime runtime) {
     Jsonata.Frame frame = new Jsonata.Frame(null);
+    EvaluationBudget.attach(frame);
     for (String name : variableNames) {
       JsonNode value = scope.variable(name);
       if (value != null) {
@@ -166,7 +167,7 @@ public final class JsonataTemplate {
     if (value.isObject()) {
       Map<String, Part> members = new LinkedHashMap<>();
       boolean constant = true;
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         Part part = compilePart(e.getValue(), field + "/" + e.getKey(), names);
         constant &= part instanceof Literal;
@@ -257,12 +258,18 @@ public final class JsonataTemplate {
         result = compiled.evaluate(null, frame);
       } catch (RuntimeException | StackOverflowError e) {
         throw failure(e);
+      } catch (OutOfMemoryError e) {
+        // the budget bounds every intermediate value, but one builtin can still ask for too much
+        throw failure(new EvaluationBudget.Exceeded("Out of memory: " + e.getMessage()));
       }
       if (result == null) {
         throw new StatesException(QUERY_EVALUATION_ERROR, subject() + " returned nothing (undefined).");
       }
       try {
         return JsonataValues.toNode(result);
+      } catch (JsonataValues.OutOfPolicyException e) {
+        throw new StatesException(QUERY_EVALUATION_ERROR,
+            subject() + " threw an error during evaluation. " + e.code + ": " + e.getMessage());
       } catch (JsonataValues.UnsupportedValueException e) {
         throw new StatesException(
             QUERY_EVALUATION_ERROR, subject() + " returned an unsupported result type.");
@@ -276,6 +283,10 @@ public final class JsonataTemplate {
           // JSONata's own errors: "... evaluation. T1006: Attempted to invoke a non-function"
           return new StatesException(
               QUERY_EVALUATION_ERROR, prefix + ". " + j.getError() + ": " + j.getMessage());
+        }
+        if (t instanceof EvaluationBudget.Exceeded b) {
+          return new StatesException(
+              QUERY_EVALUATION_ERROR, prefix + ". " + EvaluationBudget.CODE + ": " + b.getMessage());
         }
         if (t instanceof JsonataFunctions.FunctionError f) {
           // Errors without a JSONata code are joined with a colon.

@@ -34,6 +34,16 @@ final class JsonataValues {
     }
   }
 
+  /** Thrown when a result cannot be JSON under the engine's policy: not finite, or too deep. */
+  static final class OutOfPolicyException extends RuntimeException {
+    final String code;
+
+    OutOfPolicyException(String code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+  }
+
   static Object toJsonata(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return null;
@@ -41,7 +51,7 @@ final class JsonataValues {
     switch (node.getNodeType()) {
       case OBJECT:
         Map<String, Object> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           map.put(e.getKey(), toJsonata(e.getValue()));
         }
@@ -92,10 +102,10 @@ final class JsonataValues {
     if (value == null) {
       return null;
     }
-    return toNodeDefined(value);
+    return toNodeDefined(value, 1);
   }
 
-  private static JsonNode toNodeDefined(Object value) {
+  private static JsonNode toNodeDefined(Object value, int depth) {
     if (value == null || value == Jsonata.NULL_VALUE) {
       return Json.NODES.nullNode();
     }
@@ -108,12 +118,16 @@ final class JsonataValues {
     if (value instanceof Number n) {
       return numberNode(n);
     }
+    if (depth > Json.MAX_DEPTH && (value instanceof Map<?, ?> || value instanceof List<?>)) {
+      throw new OutOfPolicyException("D1002", "Result nested deeper than " + Json.MAX_DEPTH
+          + " levels of arrays and objects, the most a state's JSON may have");
+    }
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = Json.NODES.objectNode();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         // JSON.stringify drops undefined members; dashjoin normally never keeps them anyway.
         if (e.getValue() != null) {
-          object.set(String.valueOf(e.getKey()), toNodeDefined(e.getValue()));
+          object.set(String.valueOf(e.getKey()), toNodeDefined(e.getValue(), depth + 1));
         }
       }
       return object;
@@ -121,7 +135,7 @@ final class JsonataValues {
     if (value instanceof List<?> list) {
       ArrayNode array = Json.NODES.arrayNode(list.size());
       for (Object element : list) {
-        array.add(toNodeDefined(element));
+        array.add(toNodeDefined(element, depth + 1));
       }
       return array;
     }
@@ -143,8 +157,9 @@ final class JsonataValues {
 
   private static JsonNode doubleNode(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
-      // JSON.stringify writes non-finite numbers as null.
-      return Json.NODES.nullNode();
+      // JSON.stringify would write null; a silent null hides the bug, so fail like jsonata-js's
+      // arithmetic does (D1001) and as AWS reports a failed evaluation.
+      throw new OutOfPolicyException("D1001", "Number out of range: " + (Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity"));
     }
     if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
       return Json.NODES.numberNode((long) d);

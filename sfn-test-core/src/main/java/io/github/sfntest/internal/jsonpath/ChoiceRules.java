@@ -55,7 +55,7 @@ final class ChoiceRules {
       throw new IllegalArgumentException("A Choice rule needs a string 'Variable' or And/Or/Not");
     }
     CompiledPath path = CompiledPath.compileReference(variable.textValue());
-    Iterator<Map.Entry<String, JsonNode>> fields = rule.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = rule.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey();

@@ -66,7 +66,7 @@ public final class PayloadTemplate {
     }
     List<String> keys = new ArrayList<>(node.size());
     List<Part> values = new ArrayList<>(node.size());
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String key = field.getKey();
@@ -98,7 +98,7 @@ public final class PayloadTemplate {
   /** True when a sub-tree holds a {@code .$} key somewhere (so it must be rebuilt per call). */
   private static boolean isDynamic(JsonNode node) {
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (field.getKey().endsWith(".$") || isDynamic(field.getValue())) {

@@ -35,7 +35,7 @@ public final class LocatedJson {
   public static LocatedJson parse(String source, String text) {
     LocatedJson located;
     try {
-      located = new LocatedJson(source, Json.MAPPER.readTree(text));
+      located = new LocatedJson(source, Json.readTree(text));
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       throw new MockConfigException(
@@ -43,7 +43,7 @@ public final class LocatedJson {
           "",
           loc == null ? 1 : loc.getLineNr(),
           loc == null ? 1 : loc.getColumnNr(),
-          "the text is not valid JSON: " + e.getOriginalMessage(),
+          "the text is not valid JSON: " + Json.describe(e).replaceFirst(" \\(line \\d+, column \\d+\\)$", ""),
           "a MockConfigFile is one JSON object {\"StateMachines\": {...}, \"MockedResponses\": {...}}");
     }
     if (located.root == null || located.root.isMissingNode()) {

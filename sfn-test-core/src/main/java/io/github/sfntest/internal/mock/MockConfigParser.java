@@ -43,6 +43,25 @@ public final class MockConfigParser {
     return new MockConfigParser(LocatedJson.parse(source, text)).config();
   }
 
+  /** Parses file bytes: strict UTF-8 first, so a bad byte is reported with its line and column. */
+  public static MockConfig parse(String source, byte[] bytes) {
+    String text;
+    try {
+      text = io.github.sfntest.internal.json.Utf8.decode(bytes, "the file");
+    } catch (IllegalArgumentException e) {
+      java.util.regex.Matcher at = Pattern.compile("line (\\d+), column (\\d+)").matcher(e.getMessage());
+      boolean found = at.find();
+      throw new MockConfigException(
+          source,
+          "",
+          found ? Integer.parseInt(at.group(1)) : 1,
+          found ? Integer.parseInt(at.group(2)) : 1,
+          e.getMessage(),
+          "a MockConfigFile is JSON text in UTF-8; re-save it as UTF-8");
+    }
+    return parse(source, text);
+  }
+
   private MockConfig config() {
     JsonNode root = json.root();
     if (!root.isObject()) {
@@ -62,14 +81,14 @@ public final class MockConfigParser {
     JsonNode responses = requireObject(root, "MockedResponses", "", SHAPE);
 
     Map<String, ResponseSequence> parsedResponses = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = responses.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       parsedResponses.put(
           e.getKey(), response("/MockedResponses/" + LocatedJson.escape(e.getKey()), e.getValue()));
     }
 
     Map<String, Map<String, Map<String, String>>> parsedMachines = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = machines.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = machines.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> sm = it.next();
       String smPtr = "/StateMachines/" + LocatedJson.escape(sm.getKey());
       if (!sm.getValue().isObject()) {
@@ -87,7 +106,7 @@ public final class MockConfigParser {
               smPtr,
               "write \"" + sm.getKey() + "\": {\"TestCases\": {\"<TestCaseName>\": {\"<StateName>\": \"<ResponseName>\"}}}");
       Map<String, Map<String, String>> parsedCases = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> cit = cases.fields(); cit.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> cit = cases.properties().iterator(); cit.hasNext(); ) {
         Map.Entry<String, JsonNode> tc = cit.next();
         String tcPtr = smPtr + "/TestCases/" + LocatedJson.escape(tc.getKey());
         if (!tc.getValue().isObject()) {
@@ -97,7 +116,7 @@ public final class MockConfigParser {
               "a test case maps state names to response names: {\"<StateName>\": \"<ResponseName>\"}");
         }
         Map<String, String> states = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> sit = tc.getValue().fields(); sit.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> sit = tc.getValue().properties().iterator(); sit.hasNext(); ) {
           Map.Entry<String, JsonNode> st = sit.next();
           String stPtr = tcPtr + "/" + LocatedJson.escape(st.getKey());
           if (!st.getValue().isTextual()) {
@@ -133,7 +152,7 @@ public final class MockConfigParser {
           "write e.g. {\"0\": {\"Return\": {...}}, \"1-2\": {\"Throw\": {\"Error\": \"...\", \"Cause\": \"...\"}}}");
     }
     List<ResponseStep> steps = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
       String keyPtr = ptr + "/" + LocatedJson.escape(key);

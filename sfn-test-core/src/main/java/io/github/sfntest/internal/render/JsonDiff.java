@@ -63,7 +63,7 @@ public final class JsonDiff {
   private static void compare(
       String path, JsonNode expected, JsonNode actual, Mode mode, List<Difference> out) {
     if (expected.isObject() && actual.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = expected.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         String child = child(path, field.getKey());
@@ -75,7 +75,7 @@ public final class JsonDiff {
         }
       }
       if (mode == Mode.STRICT) {
-        Iterator<Map.Entry<String, JsonNode>> actualFields = actual.fields();
+        Iterator<Map.Entry<String, JsonNode>> actualFields = actual.properties().iterator();
         while (actualFields.hasNext()) {
           Map.Entry<String, JsonNode> field = actualFields.next();
           if (!expected.has(field.getKey())) {

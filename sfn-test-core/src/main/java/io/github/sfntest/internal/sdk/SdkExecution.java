@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import io.github.sfntest.engine.MapRunResult;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 
@@ -182,7 +185,7 @@ public final class SdkExecution implements Execution {
   /** The task token in callback parameters: the text value of the first field named like *token*. */
   static String findToken(JsonNode node) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
         if (f.getKey().toLowerCase(java.util.Locale.ROOT).contains("token") && f.getValue().isTextual()) {
           return f.getValue().asText();
@@ -343,7 +346,7 @@ public final class SdkExecution implements Execution {
         d.stopDate(),
         history,
         childExecutions(history),
-        List.of());
+        mapRuns(history));
     onEnd.run();
     return result;
   }
@@ -384,6 +387,119 @@ public final class SdkExecution implements Execution {
           .awaitCompletion());
     }
     return children;
+  }
+
+  /**
+   * The Map Runs of the Distributed Map states in {@code history}, read as a client of the API
+   * reads them: DescribeMapRun, its children from ListExecutions(mapRunArn) (listed newest first:
+   * reversed into item order), their results, and the run's error from its MapRunFailed event. The
+   * batch count and the children's type come from the definition (DescribeStateMachineForExecution);
+   * the ResultWriter's details are not in the API.
+   */
+  private List<MapRunResult> mapRuns(ExecutionHistory history) {
+    List<HistoryEvent> events = history.events();
+    List<MapRunResult> runs = new ArrayList<>();
+    Map<Long, HistoryEvent> byId = new HashMap<>();
+    for (HistoryEvent e : events) {
+      byId.put(e.id(), e);
+    }
+    Set<Long> claimed = new HashSet<>();
+    JsonNode definition = null;
+    for (int i = 0; i < events.size(); i++) {
+      HistoryEvent started = events.get(i);
+      if (started.type() != HistoryEventType.MAP_RUN_STARTED) {
+        continue;
+      }
+      String arn = started.detail("mapRunArn").orElse(null);
+      if (arn == null) {
+        continue;
+      }
+      String stateName = stateOf(started, byId);
+      String error = null;
+      String cause = null;
+      for (int j = i + 1; j < events.size(); j++) {
+        HistoryEvent end = events.get(j);
+        if (end.type() == HistoryEventType.MAP_RUN_FAILED && !claimed.contains(end.id())
+            && stateOf(end, byId).equals(stateName)) {
+          claimed.add(end.id());
+          error = end.error().orElse(null);
+          cause = end.cause().orElse(null);
+          break;
+        }
+      }
+      if (definition == null) {
+        definition = Json.parse(sfn.describeStateMachineForExecution(b -> b.executionArn(executionArn)).definition());
+      }
+      runs.add(mapRun(arn, stateName, error, cause, mapState(definition, stateName)));
+    }
+    return runs;
+  }
+
+  private MapRunResult mapRun(String arn, String stateName, String error, String cause, JsonNode state) {
+    DescribeMapRunResponse d = sfn.describeMapRun(b -> b.mapRunArn(arn));
+    List<String> childArns = new ArrayList<>();
+    for (ExecutionListItem item : sfn.listExecutionsPaginator(b -> b.mapRunArn(arn).maxResults(1000)).executions()) {
+      childArns.add(item.executionArn());
+    }
+    java.util.Collections.reverse(childArns);
+    List<ExecutionResult> children = new ArrayList<>();
+    for (String child : childArns) {
+      children.add(new SdkExecution(sfn, child, stateMachineName, extensions, virtualTime, timeout, maxPollInterval,
+          () -> {}).awaitCompletion());
+    }
+    // the run's label is the ARN's part after the state machine name: mapRun:<machine>/<label>:<id>
+    String resource = arn.substring(0, arn.lastIndexOf(':'));
+    String label = resource.contains("/") ? resource.substring(resource.indexOf('/') + 1) : null;
+    JsonNode processorConfig = state.path("ItemProcessor").path("ProcessorConfig");
+    boolean batched = state.has("ItemBatcher");
+    return io.github.sfntest.internal.result.Results.mapRun(
+        arn,
+        stateName,
+        stateName.equals(label) ? null : label,
+        processorConfig.path("ExecutionType").asText("STANDARD"),
+        mapRunStatus(d.statusAsString()),
+        error,
+        cause,
+        d.itemCounts().total().intValue(),
+        batched ? d.executionCounts().total().intValue() : 0,
+        d.maxConcurrency(),
+        d.toleratedFailureCount(),
+        d.toleratedFailurePercentage() == null ? null : d.toleratedFailurePercentage().doubleValue(),
+        (int) (d.itemCounts().failed() + d.itemCounts().timedOut()),
+        children,
+        null);
+  }
+
+  private static ExecutionStatus mapRunStatus(String status) {
+    try {
+      return ExecutionStatus.valueOf(status);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return ExecutionStatus.RUNNING;
+    }
+  }
+
+  /** The Map state named {@code name} anywhere in {@code definition} (branches, processors), or an empty node. */
+  static JsonNode mapState(JsonNode definition, String name) {
+    JsonNode states = definition.path("States");
+    JsonNode direct = states.path(name);
+    if (direct.isObject() && "Map".equals(direct.path("Type").asText())) {
+      return direct;
+    }
+    for (JsonNode state : states) {
+      List<JsonNode> nested = new ArrayList<>();
+      state.path("Branches").forEach(nested::add);
+      nested.add(state.path("ItemProcessor"));
+      nested.add(state.path("Iterator"));
+      for (JsonNode n : nested) {
+        if (n.isObject()) {
+          JsonNode found = mapState(n, name);
+          if (!found.isMissingNode()) {
+            return found;
+          }
+        }
+      }
+    }
+    return Json.NODES.missingNode();
   }
 
   /** Backing-off poll interval (10 ms, growing to the maximum) with an overall deadline. */

@@ -72,10 +72,22 @@ record CallbackActions(ServiceContext ctx, ExecutionLauncher launcher) implement
         }
       }
     }
-    if (token.isBlank() || !TOKEN.matcher(token).matches()) {
+    // AWS: a token it never issued is invalid; one whose task has ended (answered, timed out,
+    // stopped), callback or activity alike, answers TaskTimedOut (TaskDoesNotExist is AWS's answer
+    // for an activity that does not exist).
+    if (token.isBlank() || !TOKEN.matcher(token).matches() || !issued(token)) {
       throw new ApiException("InvalidToken", "Invalid Token: 'Invalid token'");
     }
-    throw new ApiException("TaskDoesNotExist",
-        "Task Does Not Exist: no running task waits for this token (it was answered, timed out, or never issued)");
+    throw new ApiException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+  }
+
+  /** Whether an execution of this endpoint issued {@code token}. */
+  private boolean issued(String token) {
+    for (ExecutionRecord e : ctx.executions().all()) {
+      if (e.issuedToken(token)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -64,8 +64,24 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     return out;
   }
 
+  /** AWS keeps no execution record of an EXPRESS execution: these actions do not support them. */
+  static ApiException expressNotSupported() {
+    return new ApiException("StateMachineTypeNotSupported",
+        "This operation is not supported by this type of state machine: EXPRESS executions are reported through "
+            + "StartSyncExecution and CloudWatch Logs");
+  }
+
+  /** The execution at {@code arn}, refusing an EXPRESS one as AWS does. */
+  private ExecutionRecord standard(String arn) {
+    ExecutionRecord e = ctx.executions().get(arn);
+    if (e.express) {
+      throw expressNotSupported();
+    }
+    return e;
+  }
+
   private ObjectNode describe(Req r) {
-    ExecutionRecord e = ctx.executions().get(r.required("executionArn"));
+    ExecutionRecord e = standard(r.required("executionArn"));
     r.str("includedData");
     Instant now = Instant.now();
     e.catchUp(now);
@@ -83,6 +99,7 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
       out.set("stopDate", epoch(result.stopDate()));
       putOutcome(out, result);
     }
+    putQualifiers(out, e);
     out.put("redriveCount", 0);
     out.put("redriveStatus", "NOT_REDRIVABLE");
     return out;
@@ -117,13 +134,18 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     int max = r.integer("maxResults", 0, 1000, 0);
     r.oneOf("redriveFilter", List.of("REDRIVEN", "NOT_REDRIVEN"), null);
     r.str("nextToken");
-    if (mapRunArn != null) {
-      throw new ApiException("ResourceNotFound", "Resource not found: '" + mapRunArn + "' (map runs are not listed by this endpoint)");
+    if (smArn != null && mapRunArn != null) {
+      throw ApiException.validation("Must provide either a StateMachine ARN or a MapRun ARN, not both");
     }
-    ctx.machines().get(smArn);
+    List<ExecutionRecord> candidates;
+    if (mapRunArn != null) {
+      candidates = mapRunChildren(mapRunArn);
+    } else {
+      candidates = ofStateMachine(smArn);
+    }
     Instant now = Instant.now();
     List<ExecutionRecord> filtered = new ArrayList<>();
-    for (ExecutionRecord e : ctx.executions().ofStateMachine(smArn)) {
+    for (ExecutionRecord e : candidates) {
       e.catchUp(now);
       if (filter == null || e.status(now).name().equals(filter)) {
         filtered.add(e);
@@ -131,7 +153,8 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     }
     ObjectNode out = obj();
     ArrayNode list = out.putArray("executions");
-    Wire.page(filtered, r.str("nextToken"), Wire.pageSize(max), out, e -> {
+    // Paged by start order, newest first: executions started between two pages do not shift them.
+    Wire.pageByKey(filtered, r.str("nextToken"), Wire.pageSize(max), out, ctx.executions()::sequence, e -> {
       ObjectNode item = list.addObject();
       ExecutionStatus status = e.status(now);
       item.put("executionArn", e.arn);
@@ -142,9 +165,54 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
       if (status != ExecutionStatus.RUNNING) {
         item.set("stopDate", epoch(e.result().stopDate()));
       }
+      putQualifiers(item, e);
       item.put("redriveCount", 0);
     });
     return out;
+  }
+
+  /** The executions of a state machine, or of one of its versions or aliases (AWS lists those too). */
+  private List<ExecutionRecord> ofStateMachine(String arn) {
+    String[] qualified = StateMachineStore.split(arn);
+    if (qualified == null) {
+      if (ctx.machines().get(arn).current().type().equals("EXPRESS")) {
+        throw expressNotSupported();
+      }
+      return ctx.executions().ofStateMachine(arn);
+    }
+    ctx.machines().get(qualified[0]);
+    List<ExecutionRecord> matching = new ArrayList<>();
+    boolean version = StateMachineStore.isVersionNumber(qualified[1]);
+    for (ExecutionRecord e : ctx.executions().ofStateMachine(qualified[0])) {
+      if (arn.equals(version ? e.versionArn : e.aliasArn)) {
+        matching.add(e);
+      }
+    }
+    return matching;
+  }
+
+  /** The Map Run, version and alias an execution belongs to, when it does. */
+  private static void putQualifiers(ObjectNode out, ExecutionRecord e) {
+    if (e.mapRunArn != null) {
+      out.put("mapRunArn", e.mapRunArn);
+    }
+    if (e.versionArn != null) {
+      out.put("stateMachineVersionArn", e.versionArn);
+    }
+    if (e.aliasArn != null) {
+      out.put("stateMachineAliasArn", e.aliasArn);
+    }
+  }
+
+  /** The child executions of a Map Run, newest first (as AWS lists them; children start in item order). */
+  private List<ExecutionRecord> mapRunChildren(String mapRunArn) {
+    MapRunActions.Found found = MapRunActions.find(ctx, mapRunArn);
+    List<ExecutionRecord> children = new ArrayList<>();
+    for (ExecutionResult child : found.run().children()) {
+      children.add(ctx.executions().get(child.executionArn()));
+    }
+    Collections.reverse(children);
+    return children;
   }
 
   private ObjectNode stop(Req r) {
@@ -159,6 +227,7 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
           "Execution Does Not Exist: '" + e.arn + "' is not RUNNING (it is " + e.status(now) + ")");
     }
     synchronized (e) {
+      e.rememberTokens();
       e.execution().stop(error, cause);
     }
     ObjectNode out = obj();
@@ -172,7 +241,7 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     boolean reverse = r.bool("reverseOrder", false);
     boolean data = r.bool("includeExecutionData", true);
     String nextToken = r.str("nextToken", 3096);
-    ExecutionRecord e = ctx.executions().get(arn);
+    ExecutionRecord e = standard(arn);
     Instant now = Instant.now();
     e.catchUp(now);
     List<HistoryEvent> events = new ArrayList<>(e.events(now));

@@ -1,12 +1,14 @@
 package io.github.sfntest.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.sfntest.engine.Engine;
 import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.engine.StateMachineType;
+import io.github.sfntest.internal.interpreter.InProcessEngine;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.mock.TaskHandler;
 import io.github.sfntest.mock.TaskOutcome;
@@ -35,18 +37,20 @@ final class ExecutionLauncher {
    * for; {@code <stateMachineArn>#<testCase>} answers its tasks from that test case's mocks.
    */
   ExecutionRecord start(Req r, boolean sync) {
-    String target = r.required("stateMachineArn");
+    String requested = r.required("stateMachineArn");
     String name = r.str("name", 80);
     String input = r.str("input", MAX_PAYLOAD);
     r.str("traceHeader", 256);
     String testCase = null;
-    int hash = target.indexOf('#');
-    String smArn = target;
+    int hash = requested.indexOf('#');
+    String smArn = requested;
     if (hash >= 0) {
-      testCase = target.substring(hash + 1);
-      smArn = target.substring(0, hash);
+      testCase = requested.substring(hash + 1);
+      smArn = requested.substring(0, hash);
     }
-    StateMachineRecord.Snapshot snapshot = ctx.machines().get(smArn).current();
+    // A version or alias ARN runs that version (an alias picks one by its routing weights).
+    StateMachineStore.Target target = ctx.machines().resolve(smArn);
+    StateMachineRecord.Snapshot snapshot = target.snapshot();
     if (sync && !snapshot.type().equals("EXPRESS")) {
       throw new ApiException("StateMachineTypeNotSupported",
           "This operation is not supported by this type of state machine: StartSyncExecution needs an EXPRESS state machine");
@@ -64,15 +68,20 @@ final class ExecutionLauncher {
       throw new ApiException("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + ex.getMessage() + "'");
     }
     TaskHandler handler = ctx.mocks().handlerFor(snapshot.name(), testCase);
-    String arn = ctx.arns().execution(snapshot.name(), name);
-    ExecutionRecord existing = ctx.executions().reserve(arn, e -> !sync && e.input.equals(inputText)
-        && e.status(Instant.now()) == ExecutionStatus.RUNNING); // AWS: an identical start of a running execution is idempotent
-    if (existing != null) {
-      return existing;
+    boolean express = snapshot.type().equals("EXPRESS");
+    // EXPRESS names need not be unique (each execution's ARN ends with its own id): nothing to reserve.
+    String arn = express ? null : ctx.arns().execution(snapshot.name(), name);
+    if (!express) {
+      ExecutionRecord existing = ctx.executions().reserve(arn, e -> !sync && e.input.equals(inputText)
+          && e.status(Instant.now()) == ExecutionStatus.RUNNING); // AWS: an identical start of a running execution is idempotent
+      if (existing != null) {
+        return existing;
+      }
     }
     // The execution runs (in virtual time) outside the lock, so other requests are not held up.
     try {
-      EngineOptions options = options(testCase);
+      // ExecutionStarted.roleArn and $$.Execution.RoleArn are the state machine's role, as on AWS.
+      EngineOptions options = options(testCase).toBuilder().roleArn(snapshot.roleArn()).build();
       StartRequest request = StartRequest.of(snapshot.definition().withName(snapshot.name()), inputJson)
           .withTaskHandler(serverHandler(handler))
           .withExecutionName(name);
@@ -80,20 +89,33 @@ final class ExecutionLauncher {
       if (s3 != null) {
         request = request.withS3(s3);
       }
-      Engine engine = Engine.inProcess(options);
+      if (express) {
+        request = request.withType(StateMachineType.EXPRESS);
+        if (sync) {
+          request = request.withSyncStart();
+        }
+      }
+      InProcessEngine engine = new InProcessEngine(options);
       // Every state machine created on this endpoint can be started by the others (nested executions).
       for (StateMachineRecord deployed : ctx.machines().all()) {
         StateMachineRecord.Snapshot current = deployed.current();
         engine.deploy(current.definition().withName(current.name()));
       }
-      Execution execution = engine.start(request);
-      ExecutionRecord record = new ExecutionRecord(arn, name, snapshot, inputText, options.startTime(),
-          ctx.realTime(), snapshot.type().equals("EXPRESS"), testCase, execution);
+      // On a version or alias, $$.StateMachine.Id is the ARN the execution was started with.
+      String startedOn = target.alias() != null ? target.alias().arn()
+          : target.version() != null ? target.version().arn() : null;
+      Execution execution = engine.start(request, startedOn);
+      ExecutionRecord record = new ExecutionRecord(execution.executionArn(), name, snapshot, inputText,
+          options.startTime(), ctx.realTime(), express, testCase, null,
+          target.version() == null ? null : target.version().arn(), target.alias() == null ? null : target.alias().arn(),
+          execution);
       ctx.executions().add(record);
       adoptChildren(record);
       return record;
     } finally {
-      ctx.executions().release(arn);
+      if (arn != null) {
+        ctx.executions().release(arn);
+      }
     }
   }
 
@@ -124,22 +146,43 @@ final class ExecutionLauncher {
 
   /**
    * Executions started by a finished execution (states:startExecution of machines on this
-   * endpoint) become executions of the endpoint too, so Describe/GetExecutionHistory find them.
+   * endpoint, and the child executions of its Map Runs) become executions of the endpoint too, so
+   * Describe/GetExecutionHistory/ListExecutions find them.
    */
   void adoptChildren(ExecutionRecord parent) {
     if (parent.engineRunning()) {
       return;
     }
-    ArrayDeque<ExecutionResult> pending = new ArrayDeque<>(parent.result().childExecutions());
+    ArrayDeque<ExecutionRecord> pending = new ArrayDeque<>();
+    pending.add(parent);
     while (!pending.isEmpty()) {
-      ExecutionResult child = pending.poll();
-      pending.addAll(child.childExecutions());
-      ctx.machines().named(child.stateMachineName()).ifPresent(machine -> {
-        String arn = child.executionArn();
-        String childName = arn.substring(arn.lastIndexOf(':') + 1);
-        ctx.executions().addIfAbsent(new ExecutionRecord(arn, childName, machine.current(), Json.write(child.input()),
-            child.startDate(), ctx.realTime(), false, null, new FinishedExecution(child)));
-      });
+      ExecutionRecord owner = pending.poll();
+      ExecutionResult result = owner.result();
+      for (ExecutionResult child : result.childExecutions()) {
+        ctx.machines().named(child.stateMachineName()).ifPresent(machine ->
+            pending.add(adopt(child, machine.current(), null)));
+      }
+      for (MapRunResult run : result.mapRuns()) {
+        StateMachineRecord.Snapshot m = owner.machine;
+        // AWS names a Map Run's children's state machine after the parent's, with the run's label.
+        StateMachineRecord.Snapshot runMachine = new StateMachineRecord.Snapshot(
+            MapRunActions.mapRunMachineArn(m.arn(), run), m.name() + "/" + run.label().orElse(run.stateName()),
+            m.type(), m.definitionText(), m.definition(), m.roleArn(), m.description(), m.loggingConfiguration(),
+            m.tracingConfiguration(), m.revisionId(), m.updateDate());
+        for (ExecutionResult child : run.children()) {
+          pending.add(adopt(child, runMachine, run.mapRunArn()));
+        }
+      }
     }
+  }
+
+  private ExecutionRecord adopt(ExecutionResult child, StateMachineRecord.Snapshot machine, String mapRunArn) {
+    String arn = child.executionArn();
+    String childName = arn.substring(arn.lastIndexOf(':') + 1);
+    ExecutionRecord record = new ExecutionRecord(arn, childName, machine, Json.write(child.input()), child.startDate(),
+        ctx.realTime(), false, null, mapRunArn, null, null, new FinishedExecution(child));
+    // The latest run wins: executions started with one seed repeat their children's ARNs.
+    ctx.executions().add(record);
+    return record;
   }
 }

@@ -31,13 +31,27 @@ final class ExecutionRecord {
   final boolean realTime;
   final boolean express;
   final String testCase;
+  /** The Map Run this execution is a child of, or null. */
+  final String mapRunArn;
+  /** The version it was started on (directly or through an alias), or null. */
+  final String versionArn;
+  /** The alias it was started through, or null. */
+  final String aliasArn;
   private final Execution execution;
   private final Set<String> deliveredActivityTokens = new HashSet<>();
+  /** Every task token this execution has waited for. */
+  private final Set<String> issuedTokens = new HashSet<>();
   private Instant virtualNow;
   private ExecutionResult result;
 
   ExecutionRecord(String arn, String name, StateMachineRecord.Snapshot machine, String input, Instant startDate,
       boolean realTime, boolean express, String testCase, Execution execution) {
+    this(arn, name, machine, input, startDate, realTime, express, testCase, null, null, null, execution);
+  }
+
+  ExecutionRecord(String arn, String name, StateMachineRecord.Snapshot machine, String input, Instant startDate,
+      boolean realTime, boolean express, String testCase, String mapRunArn, String versionArn, String aliasArn,
+      Execution execution) {
     this.arn = arn;
     this.name = name;
     this.machine = machine;
@@ -46,12 +60,30 @@ final class ExecutionRecord {
     this.realTime = realTime;
     this.express = express;
     this.testCase = testCase;
+    this.mapRunArn = mapRunArn;
+    this.versionArn = versionArn;
+    this.aliasArn = aliasArn;
     this.execution = execution;
     this.virtualNow = startDate;
     if (!realTime) {
       // Skipping waits: the execution runs on at once until it ends or waits for the outside world.
       execution.runUntilBlocked();
     }
+    rememberTokens();
+  }
+
+  /**
+   * Notes the tokens of the tasks waiting now, so that a late answer to one of them is told apart
+   * from a token this endpoint never issued. Called before anything can end a waiting task.
+   */
+  synchronized void rememberTokens() {
+    for (WaitingTask t : waitingTasks()) {
+      issuedTokens.add(t.taskToken());
+    }
+  }
+
+  synchronized boolean issuedToken(String token) {
+    return issuedTokens.contains(token);
   }
 
   /** After a callback: in skip-waits mode, run on until the execution blocks again. */
@@ -59,6 +91,7 @@ final class ExecutionRecord {
     if (!realTime) {
       execution.runUntilBlocked();
     }
+    rememberTokens();
   }
 
   Execution execution() {
@@ -85,6 +118,7 @@ final class ExecutionRecord {
   /** The result of a finished execution (only call when {@link #status} is not RUNNING). */
   synchronized ExecutionResult result() {
     if (result == null) {
+      rememberTokens();
       result = execution.awaitCompletion();
     }
     return result;
@@ -119,6 +153,7 @@ final class ExecutionRecord {
       }
     }
     if (now.isAfter(virtualNow)) {
+      rememberTokens();
       execution.advanceTime(Duration.between(virtualNow, now));
       virtualNow = now;
     }

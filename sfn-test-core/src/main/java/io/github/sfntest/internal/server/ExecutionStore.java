@@ -1,7 +1,6 @@
 package io.github.sfntest.internal.server;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,8 @@ final class ExecutionStore {
 
   private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
   private final Set<String> starting = new HashSet<>();
+  private final Map<String, Long> sequence = new java.util.HashMap<>();
+  private long lastSequence;
 
   /** The execution at {@code arn}; InvalidArn for a malformed ARN, ExecutionDoesNotExist if absent. */
   ExecutionRecord get(String arn) {
@@ -54,10 +55,17 @@ final class ExecutionStore {
 
   synchronized void add(ExecutionRecord record) {
     executions.put(record.arn, record);
+    sequence.put(record.arn, ++lastSequence);
   }
 
-  synchronized void addIfAbsent(ExecutionRecord record) {
-    executions.putIfAbsent(record.arn, record);
+  /** The order {@code record} was added in (a re-added ARN moves to the end): ListExecutions pages by it. */
+  synchronized long sequence(ExecutionRecord record) {
+    return sequence.getOrDefault(record.arn, 0L);
+  }
+
+  /** Every execution, in start order. */
+  synchronized List<ExecutionRecord> all() {
+    return new ArrayList<>(executions.values());
   }
 
   /** The executions whose engine still runs (waiting, or waiting for a callback). */
@@ -84,8 +92,8 @@ final class ExecutionStore {
           matching.add(e);
         }
       }
+      matching.sort(java.util.Comparator.comparingLong((ExecutionRecord e) -> sequence.get(e.arn)).reversed());
     }
-    Collections.reverse(matching);
     return matching;
   }
 }

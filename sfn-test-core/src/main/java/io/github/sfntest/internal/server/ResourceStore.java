@@ -44,6 +44,11 @@ class ResourceStore<T> {
     return found;
   }
 
+  /** The resource at {@code arn}, or null (no checks). */
+  final T byArnOrNull(String arn) {
+    return byArn.get(arn);
+  }
+
   final void checkArn(String arn) {
     Arns.check(arn, arnType);
   }

@@ -37,16 +37,22 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     String type = r.oneOf("type", TYPES, "STANDARD");
     ObjectNode logging = r.object("loggingConfiguration");
     ObjectNode tracing = r.object("tracingConfiguration");
-    r.bool("publish", false);
+    boolean publish = r.bool("publish", false);
+    String versionDescription = r.str("versionDescription", 256);
+    checkVersionDescription(publish, versionDescription);
     r.array("tags");
     Arns.checkName(name);
     Arns.checkRoleArn(roleArn);
     StateMachineDefinition definition = parseDefinition(name, definitionText);
+    if (type.equals("EXPRESS")) {
+      checkExpress(definition);
+    }
     String arn = ctx.arns().stateMachine(name);
     Instant now = Instant.now();
     StateMachineRecord.Snapshot snapshot = new StateMachineRecord.Snapshot(arn, name, type, definitionText, definition,
         roleArn, r.str("description"), logging, tracing, UUID.randomUUID().toString(), now);
-    StateMachineRecord created = ctx.machines().putIfAbsent(arn, new StateMachineRecord(snapshot, now));
+    StateMachineRecord created = ctx.machines().putIfAbsent(arn,
+        new StateMachineRecord(snapshot, now, ctx.config().options().seed()));
     StateMachineRecord.Snapshot cur = created.current();
     if (cur != snapshot
         && (!cur.definitionText().equals(definitionText) || !cur.roleArn().equals(roleArn) || !cur.type().equals(type))) {
@@ -59,7 +65,17 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     ObjectNode out = obj();
     out.put("stateMachineArn", arn);
     out.set("creationDate", epoch(created.creationDate));
+    if (publish) {
+      out.put("stateMachineVersionArn", created.publish(versionDescription, now).arn());
+    }
     return out;
+  }
+
+  /** AWS: a version description only goes with {@code publish: true}. */
+  private static void checkVersionDescription(boolean publish, String versionDescription) {
+    if (versionDescription != null && !publish) {
+      throw ApiException.validation("Version description can only be set when publish is true");
+    }
   }
 
   private ObjectNode update(Req r) {
@@ -68,16 +84,21 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     String roleArn = r.str("roleArn", 256);
     ObjectNode logging = r.object("loggingConfiguration");
     ObjectNode tracing = r.object("tracingConfiguration");
-    r.bool("publish", false);
+    boolean publish = r.bool("publish", false);
+    String versionDescription = r.str("versionDescription", 256);
+    checkVersionDescription(publish, versionDescription);
     if (definitionText == null && roleArn == null && logging == null && tracing == null) {
-      throw ApiException.validation("Either the definition, the roleArn, the loggingConfiguration or the "
-          + "tracingConfiguration must be specified");
+      throw ApiException.validation("Either the definition, the role ARN, the LoggingConfiguration, or the "
+          + "TracingConfiguration must be specified");
     }
     if (roleArn != null) {
       Arns.checkRoleArn(roleArn);
     }
     StateMachineRecord.Snapshot cur = machine.current();
     StateMachineDefinition definition = definitionText == null ? cur.definition() : parseDefinition(machine.name, definitionText);
+    if (definitionText != null && cur.type().equals("EXPRESS")) {
+      checkExpress(definition);
+    }
     String description = r.str("description");
     Instant now = Instant.now();
     machine.update(new StateMachineRecord.Snapshot(cur.arn(), cur.name(), cur.type(),
@@ -88,6 +109,9 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     ObjectNode out = obj();
     out.set("updateDate", epoch(now));
     out.put("revisionId", machine.current().revisionId());
+    if (publish) {
+      out.put("stateMachineVersionArn", machine.publish(versionDescription, now).arn());
+    }
     return out;
   }
 
@@ -99,7 +123,23 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
   }
 
   private ObjectNode describe(Req r) {
-    StateMachineRecord machine = ctx.machines().get(r.required("stateMachineArn"));
+    String arn = r.required("stateMachineArn");
+    String[] qualified = StateMachineStore.split(arn);
+    if (qualified != null) {
+      // A version ARN describes that version (AWS answers aliases with InvalidArn here).
+      StateMachineRecord.Version v = ctx.machines().resolveVersionForDescribe(arn);
+      ObjectNode out = describe(v.snapshot());
+      out.put("stateMachineArn", v.arn());
+      if (v.description() != null) {
+        out.put("description", v.description());
+      } else {
+        out.remove("description");
+      }
+      out.put("status", "ACTIVE");
+      out.set("creationDate", epoch(v.creationDate()));
+      return out;
+    }
+    StateMachineRecord machine = ctx.machines().get(arn);
     ObjectNode out = describe(machine.current());
     out.put("status", "ACTIVE");
     out.set("creationDate", epoch(machine.creationDate));
@@ -110,6 +150,9 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     ExecutionRecord e = ctx.executions().get(r.required("executionArn"));
     ObjectNode out = describe(e.machine);
     out.set("updateDate", epoch(e.machine.updateDate()));
+    if (e.mapRunArn != null) {
+      out.put("mapRunArn", e.mapRunArn);
+    }
     return out;
   }
 
@@ -183,6 +226,26 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     }
     out.put("truncated", false);
     return out;
+  }
+
+  /** InvalidDefinition for what an EXPRESS state machine cannot do, with AWS's code, message and location. */
+  private static void checkExpress(StateMachineDefinition definition) {
+    List<Diagnostic> refused = io.github.sfntest.internal.validation.ExpressRules.check(
+        io.github.sfntest.internal.json.Json.parse(definition.toJson()));
+    if (!refused.isEmpty()) {
+      throw invalid(refused);
+    }
+  }
+
+  private static ApiException invalid(List<Diagnostic> diagnostics) {
+    StringBuilder sb = new StringBuilder();
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        sb.append(sb.length() == 0 ? "" : "\n").append(d.code()).append(": ").append(d.message())
+            .append(" at ").append(d.pointer().isEmpty() ? "/" : d.pointer());
+      }
+    }
+    return new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + sb + "'");
   }
 
   /** The definition, or InvalidDefinition listing each error with its code and JSON pointer. */

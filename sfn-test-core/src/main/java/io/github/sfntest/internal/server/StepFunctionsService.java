@@ -31,8 +31,11 @@ public final class StepFunctionsService implements AutoCloseable {
     ExecutionLauncher launcher = new ExecutionLauncher(ctx);
     // Registration order is the order UnknownOperation lists the actions in.
     new StateMachineActions(ctx).registerIn(dispatcher);
+    new VersionActions(ctx).registerIn(dispatcher);
+    new AliasActions(ctx).registerIn(dispatcher);
     new ExecutionActions(ctx, launcher).registerIn(dispatcher);
     new CallbackActions(ctx, launcher).registerIn(dispatcher);
+    new MapRunActions(ctx).registerIn(dispatcher);
     new ActivityActions(ctx).registerIn(dispatcher);
     dispatcher.aws("TestState", r -> TestStateAction.run(r, config.options()));
     new TagActions(ctx).registerIn(dispatcher);

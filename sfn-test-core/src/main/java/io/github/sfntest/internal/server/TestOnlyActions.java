@@ -32,7 +32,7 @@ record TestOnlyActions(ServiceContext ctx) implements ActionGroup {
   /** What the endpoint can do for a remote test (in-JVM handlers are added by the SDK engine). */
   static Set<EngineCapability> capabilities(ServiceConfig config) {
     Set<EngineCapability> caps = new TreeSet<>(Set.of(EngineCapability.JSONATA, EngineCapability.VARIABLES,
-        EngineCapability.CALLBACKS, EngineCapability.DISTRIBUTED_MAP));
+        EngineCapability.CALLBACKS, EngineCapability.DISTRIBUTED_MAP, EngineCapability.MAP_RUN_RESULTS));
     if (!config.realTime()) {
       caps.add(EngineCapability.VIRTUAL_TIME);
     }
@@ -80,6 +80,7 @@ record TestOnlyActions(ServiceContext ctx) implements ActionGroup {
     requireVirtualTime("AdvanceTime");
     synchronized (e) {
       if (e.engineRunning()) {
+        e.rememberTokens();
         e.execution().advanceTime(Duration.ofMillis(millis));
       }
     }

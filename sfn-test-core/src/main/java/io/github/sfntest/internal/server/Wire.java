@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /** Shapes of the AWS JSON 1.0 answers shared by the actions: objects, timestamps, pages, events. */
 final class Wire {
 
   private static final String TOKEN_PREFIX = "sfn-test:";
+  private static final String KEY_TOKEN_PREFIX = "sfn-test:below:";
 
   private Wire() {}
 
@@ -49,6 +51,47 @@ final class Wire {
     if (to < items.size()) {
       out.put("nextToken", Base64.getUrlEncoder().withoutPadding()
           .encodeToString((TOKEN_PREFIX + to).getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  /**
+   * Writes one page of {@code items}, listed by descending {@code key} (newest first), and the
+   * next token: the key of the last item written. The next page starts below that key, so items
+   * added meanwhile (with higher keys) neither repeat nor shift the rest.
+   */
+  static <T> void pageByKey(List<T> items, String nextToken, int pageSize, ObjectNode out, ToLongFunction<T> key,
+      Consumer<T> write) {
+    long below = nextToken == null ? Long.MAX_VALUE : keyOf(nextToken);
+    int written = 0;
+    T last = null;
+    boolean more = false;
+    for (T item : items) {
+      if (key.applyAsLong(item) >= below) {
+        continue;
+      }
+      if (written == pageSize) {
+        more = true;
+        break;
+      }
+      write.accept(item);
+      last = item;
+      written++;
+    }
+    if (more) {
+      out.put("nextToken", Base64.getUrlEncoder().withoutPadding()
+          .encodeToString((KEY_TOKEN_PREFIX + key.applyAsLong(last)).getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  private static long keyOf(String nextToken) {
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
+      if (!decoded.startsWith(KEY_TOKEN_PREFIX)) {
+        throw new IllegalArgumentException();
+      }
+      return Long.parseLong(decoded.substring(KEY_TOKEN_PREFIX.length()));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException("InvalidToken", "Invalid Token: 'Invalid pagination token'");
     }
   }
 

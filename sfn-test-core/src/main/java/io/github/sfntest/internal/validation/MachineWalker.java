@@ -98,7 +98,7 @@ final class MachineWalker {
     } else if (states.isEmpty()) {
       out.error(statesPtr, "States must contain at least one state");
     } else {
-      for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String name = e.getKey();
         String sp = child(statesPtr, name);

@@ -37,7 +37,7 @@ final class Templates {
       return;
     }
     if (t.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = t.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String k = e.getKey();
         JsonNode v = e.getValue();
@@ -82,7 +82,7 @@ final class Templates {
       out.error(ptr, "Assign must be an object of variable names to values (was " + kind(a) + ")");
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = a.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();
       String name = q == QueryLanguage.JSONPATH && k.endsWith(".$") ? k.substring(0, k.length() - 2) : k;
@@ -109,7 +109,7 @@ final class Templates {
       return;
     }
     if (n.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (depth == 0 && (e.getKey().equals("Branches") || e.getKey().equals("Iterator")
             || e.getKey().equals("ItemProcessor"))) {

@@ -39,7 +39,7 @@ final class Transitions {
       return;
     }
     String statesPtr = child(ptr, "States");
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       scopesByName.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(statesPtr);
       JsonNode s = e.getValue();

@@ -59,7 +59,7 @@ final class VariableScopes {
 
   /** Each state object of a States object, with its pointer. */
   private static void forEachState(JsonNode states, String statesPtr, BiConsumer<String, JsonNode> action) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getValue().isObject()) {
         action.accept(child(statesPtr, e.getKey()), e.getValue());

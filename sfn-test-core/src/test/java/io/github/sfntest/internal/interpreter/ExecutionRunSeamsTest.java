@@ -108,6 +108,7 @@ class ExecutionRunSeamsTest {
     assertThat(steps).containsExactly(
         "INPUT_PATH {\"x\":5}",
         "PARAMETERS {\"v\":5}",
+        "RESULT {\"v\":5}",
         "RESULT_PATH {\"in\":{\"x\":5},\"r\":{\"v\":5}}",
         "OUTPUT_PATH {\"v\":5}");
   }

@@ -63,7 +63,7 @@ class IntrinsicConformanceTest {
     EvaluationScope scope = FakeIntrinsicEnvironment.scope(input, CONTEXT, Map.of());
     JsonNode actual = evaluateTemplate(parameters, scope, new FakeIntrinsicEnvironment(42L));
     JsonNode output = expected.get("output");
-    for (Iterator<Map.Entry<String, JsonNode>> it = output.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = output.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       JsonNode want = field.getValue();
       JsonNode got = actual.get(field.getKey());
@@ -89,7 +89,7 @@ class IntrinsicConformanceTest {
   private static JsonNode evaluateTemplate(
       JsonNode template, EvaluationScope scope, IntrinsicEnvironment environment) {
     ObjectNode result = Json.NODES.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String key = field.getKey();
       if (key.endsWith(".$")) {

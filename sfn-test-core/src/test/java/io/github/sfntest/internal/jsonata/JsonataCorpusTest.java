@@ -124,7 +124,7 @@ class JsonataCorpusTest {
                   ? JsonataTemplate.compile(state.get("Output"), "Output").evaluate(scope, states, TestScope.runtime())
                   : current;
           if (assigned != null) {
-            assigned.fields().forEachRemaining(e -> scope.variables.put(e.getKey(), e.getValue()));
+            assigned.properties().iterator().forEachRemaining(e -> scope.variables.put(e.getKey(), e.getValue()));
           }
           result = current;
         }

@@ -206,6 +206,7 @@ public final class Examples {
     void second(StateMachineUnderTest payment, MockedResponses mocks) {
       SEEN.add(mocks);
       assertThat(mocks.invocations("Charge")).isEmpty();
+      mocks.expectUnmockedTasks(); // strict mocks: this test means to run without a mock
       assertThat(payment.run()).failedWith("States.Runtime");
     }
   }
@@ -278,6 +279,58 @@ public final class Examples {
     @Test
     void forgetsTheMock(StateMachineUnderTest payment) {
       assertThat(payment.run()).succeeded();
+    }
+  }
+
+  /** Strict mocks: each test makes one mistake (or opts out of the check on purpose). */
+  @StateMachineTest(definition = "examples/payment.asl.json")
+  @TestMethodOrder(MethodOrderer.MethodName.class)
+  public static class StrictMocks {
+    @Test
+    void a_forgottenMock(StateMachineUnderTest payment) {
+      assertThat(payment.run()).failed();
+    }
+
+    @Test
+    void b_unusedMock(StateMachineUnderTest payment, MockedResponses mocks) {
+      mocks.onState("Charge").willReturn(IntegrationResults.lambdaPayload(Map.of("receipt", "r")));
+      mocks.onLambda("refund").willReturn(Map.of());
+      assertThat(payment.run()).succeeded();
+    }
+
+    @Test
+    void c_misspelledState(MockedResponses mocks) {
+      mocks.onState("Chrage");
+    }
+
+    @Test
+    void d_verifyOfAnUnknownState(StateMachineUnderTest payment, MockedResponses mocks) {
+      mocks.onState("Charge").willReturn(IntegrationResults.lambdaPayload(Map.of("receipt", "r")));
+      assertThat(payment.run()).succeeded();
+      mocks.verify("Chrage").never();
+    }
+
+    @Test
+    void e_lenientMockAndExpectedUnmockedTask(StateMachineUnderTest payment, MockedResponses mocks) {
+      mocks.onLambda("refund").willReturn(Map.of()).lenient();
+      mocks.expectUnmockedTasks();
+      assertThat(payment.run()).failedWith("States.Runtime");
+    }
+
+    @Test
+    void f_failingTestKeepsItsOwnFailure(StateMachineUnderTest payment, MockedResponses mocks) {
+      mocks.onLambda("refund").willReturn(Map.of());
+      assertThat(payment.run()).succeeded();
+    }
+  }
+
+  /** Strict mocks: a MockConfigFile test case that mocks a state the definition does not have. */
+  @StateMachineTest(definition = "examples/payment.asl.json")
+  @MockConfig(file = "examples/misspelled-mock-config.json", testCase = "Happy")
+  public static class MisspelledMockConfigState {
+    @Test
+    void test(StateMachineUnderTest payment) {
+      payment.run();
     }
   }
 

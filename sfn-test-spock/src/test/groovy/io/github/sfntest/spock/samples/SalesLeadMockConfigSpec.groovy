@@ -63,6 +63,7 @@ class SalesLeadMockConfigSpec extends Specification {
     then:
     def visit = result.history.visitsOf('DetectSentiment').first()
     visit.retries == 3
+    visit.attemptErrors == ['InternalServerException'] * 3
     visit.duration >= Duration.ofSeconds(3)
     result.history.forState('DetectSentiment').events*.type.findAll { it in [TASK_FAILED, TASK_SUCCEEDED] } ==
         [TASK_FAILED, TASK_FAILED, TASK_FAILED, TASK_SUCCEEDED]
@@ -87,6 +88,9 @@ class SalesLeadMockConfigSpec extends Specification {
   }
 
   def "without a test case the first task is not mocked: the execution fails and says how to mock it"() {
+    given: 'strict mocks would fail the feature: it declares that it runs without a mock on purpose'
+    mocks.expectUnmockedTasks()
+
     when:
     def result = salesLead.runWithInputFrom(INPUT)
 

@@ -182,9 +182,23 @@ public final class TaskExecutor implements StateExecutor {
             SubmitResponses.forTask(resource, params, ctx.settings(), ctx.now()));
       } else if (!("states".equals(resource.resourceType()) && resource.resource().startsWith("startExecution")
           && ctx.startChildExecution(entry, resource, params, this))) {
-        ctx.missingMock(notHandled.reason());
+        ctx.missingMock(missingMockCause(entry.state.name(), resource, notHandled.reason()));
       }
     }
+  }
+
+  /**
+   * The handler's reason, prefixed with the state and resource when it does not name them (a
+   * bare {@code TaskHandler.none()}, e.g. behind the endpoint), so every front end says which
+   * task needs a mock.
+   */
+  static String missingMockCause(String stateName, TaskResource resource, String reason) {
+    if (reason != null && reason.contains("'" + stateName + "'") || reason != null && reason.contains("\"" + stateName + "\"")) {
+      return reason;
+    }
+    return "The task state '" + stateName + "' (resource " + resource.arn() + ") has no mock"
+        + (reason == null ? "" : ": " + reason)
+        + ". Mock it with MockedResponses.onState(\"" + stateName + "\") or a MockConfigFile test case.";
   }
 
   private void failLater(StateContext ctx, StateEntry entry, TaskResource resource, JsonNode params, Integer timeout,
@@ -237,7 +251,7 @@ public final class TaskExecutor implements StateExecutor {
         ? Query.jsonata(credentials, "Credentials").evaluate(ctx.env(entry, entry.rawInput).lazyStates(null, null))
         : Query.template(credentials).evaluate(ctx.env(entry, entry.rawInput));
     ObjectNode recorded = Json.NODES.objectNode();
-    evaluated.fields().forEachRemaining(e -> recorded.set(
+    evaluated.properties().iterator().forEachRemaining(e -> recorded.set(
         Character.toLowerCase(e.getKey().charAt(0)) + e.getKey().substring(1), e.getValue()));
     return recorded;
   }

@@ -61,27 +61,38 @@ final class WaitExecutor implements StateExecutor {
     entry.frame.cleanups.add(timer::cancel);
   }
 
+  /**
+   * {@code now + seconds}, refusing before the arithmetic what AWS refuses anyway (more than
+   * 99999999 seconds), so a huge value is AWS's error, not an overflow of {@link Instant}.
+   */
+  private static Instant plus(Instant now, long seconds) {
+    if (seconds > 99_999_999L) {
+      throw new StatesException(StatesErrors.RUNTIME, "Wait state delay is too long.");
+    }
+    return now.plusSeconds(seconds);
+  }
+
   private static Instant jsonataDue(State.Wait wait, StateEnv env, Instant now) {
     if (wait.secondsExpr() != null) {
       JsonNode seconds = wait.secondsExpr().evaluate(env);
-      if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
+      if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.asLong() < 0) {
         throw new StatesException(StatesErrors.RUNTIME,
             "The JSONata expression specified for the field 'Seconds' returned an invalid value: " + Json.write(seconds));
       }
-      return now.plusSeconds(seconds.asLong());
+      return plus(now, seconds.asLong());
     }
     if (wait.timestampExpr() != null) {
       return Values.parseTimestamp(Values.textOf(wait.timestampExpr().evaluate(env)), "Timestamp");
     }
     if (wait.seconds() != null) {
-      return now.plusSeconds(wait.seconds());
+      return plus(now, wait.seconds());
     }
     return Values.parseTimestamp(wait.timestamp(), "Timestamp");
   }
 
   private static Instant pathDue(State.Wait wait, StateEnv env, Instant now) {
     if (wait.seconds() != null) {
-      return now.plusSeconds(wait.seconds());
+      return plus(now, wait.seconds());
     }
     if (wait.timestamp() != null) {
       return Values.parseTimestamp(wait.timestamp(), "Timestamp");
@@ -93,7 +104,7 @@ final class WaitExecutor implements StateExecutor {
         throw new StatesException(StatesErrors.RUNTIME,
             "The SecondsPath parameter does not reference an input value: " + path);
       }
-      if (!value.isIntegralNumber()) {
+      if (!value.isIntegralNumber() || !value.canConvertToLong()) {
         throw new StatesException(StatesErrors.RUNTIME,
             "The SecondsPath parameter cannot be parsed as a long value: " + path + " == " + Values.textOf(value));
       }
@@ -101,7 +112,7 @@ final class WaitExecutor implements StateExecutor {
         throw new StatesException(StatesErrors.RUNTIME,
             "The SecondsPath parameter references a negative value: " + path + " == " + value.asLong());
       }
-      return now.plusSeconds(value.asLong());
+      return plus(now, value.asLong());
     }
     JsonNode value = Query.find(wait.timestampPath(), env);
     String path = wait.timestampPath();

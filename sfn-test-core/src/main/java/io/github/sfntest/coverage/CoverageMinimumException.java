@@ -1,0 +1,11 @@
+package io.github.sfntest.coverage;
+
+/** Coverage is below the configured minimum; the message lists what is not covered. */
+public final class CoverageMinimumException extends AssertionError {
+
+  private static final long serialVersionUID = 1L;
+
+  public CoverageMinimumException(String message) {
+    super(message);
+  }
+}
