@@ -7,14 +7,12 @@ import io.github.sfntest.mock.MockedResponses
 import io.github.sfntest.spock.StateMachineTest
 import io.github.sfntest.testing.StateMachineUnderTest
 import java.time.Duration
-import spock.lang.Ignore
 import spock.lang.Specification
 
 /**
  * The human task reminder of scheduling-eventbridge-scheduler/README.md (YAML, numeric
  * placeholder): how many reminders a human gets depends on when the task token comes back.
  */
-@Ignore('engine bug: StateMachineSource parses and validates the definition before substituting (StateMachineDefinition.of(text) then withSubstitutions), so the unquoted numeric placeholder Seconds: \${ReminderTimeout} fails validation; AWS substitutes first. Green with substitution before parsing, on both engines')
 @StateMachineTest(definition = 'scheduling-eventbridge-scheduler/human-task-reminder.asl.yaml', name = 'HumanTaskReminderSpock',
     substitutions = ['ReminderTimeout=600', 'DDBTable=HumanTasks', 'TopicArn=arn:aws:sns:us-east-1:123456789012:HumanTasks'])
 class HumanTaskReminderSpec extends Specification {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * document only parses after substitution, and the value becomes a number. The task table is one
  * flag the DynamoDB mocks read and write.
  */
-@Disabled("engine bug: StateMachineSource parses and validates the definition before substituting (StateMachineDefinition.of(text) then withSubstitutions), so the unquoted numeric placeholder Seconds: ${ReminderTimeout} fails validation; AWS substitutes first. Green with substitution before parsing, on both engines")
 @StateMachineTest(definition = "scheduling-eventbridge-scheduler/human-task-reminder.asl.yaml", name = "HumanTaskReminder",
     substitutions = {"ReminderTimeout=3600", "DDBTable=HumanTasks", "TopicArn=arn:aws:sns:us-east-1:123456789012:HumanTasks"})
 class HumanTaskReminderTest {

@@ -33,7 +33,7 @@ class CleanFromIncompleteTest {
   @Test
   void aLeakedLockIsReleased() {
     SemaphoreTable table = new SemaphoreTable(5).withHolders(FAILED_RUN, "exec-b");
-    table.answer(mocks);
+    table.answerCleanUp(mocks);
 
     ExecutionResult result = cleanUp.run(statusChangeEvent(FAILED_RUN));
 
@@ -46,7 +46,7 @@ class CleanFromIncompleteTest {
   @Test
   void noLockNothingToDo() {
     SemaphoreTable table = new SemaphoreTable(5).withHolders("exec-b");
-    table.answer(mocks);
+    table.answerCleanUp(mocks);
 
     ExecutionResult result = cleanUp.run(statusChangeEvent(FAILED_RUN));
 
@@ -58,7 +58,7 @@ class CleanFromIncompleteTest {
   @Test
   void aLockReleasedInTheMeantimeIsCaught() {
     SemaphoreTable table = new SemaphoreTable(5).withHolders(FAILED_RUN);
-    table.answer(mocks);
+    table.answerCleanUp(mocks);
     mocks.onState("Clean Up Lock").willThrow("DynamoDB.ConditionalCheckFailedException", "The conditional request failed");
 
     ExecutionResult result = cleanUp.run(statusChangeEvent(FAILED_RUN));
