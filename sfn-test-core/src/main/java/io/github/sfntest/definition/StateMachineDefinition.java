@@ -31,52 +31,26 @@ import java.util.regex.Pattern;
  * ValidateStateMachineDefinition would; an invalid one throws {@link InvalidDefinitionException}
  * listing every problem with its location. {@code ${Name}} placeholders (SAM/CloudFormation {@code
  * DefinitionSubstitutions}) are replaced in the text before parsing; placeholders with no value
- * stay as they are and only matter if the execution reaches them. A text that is valid only once
- * its placeholders have values (e.g. {@code "Seconds": ${Timeout}}) is checked when it is used, so
- * {@code withSubstitutions(...)} can supply them first, as AWS substitutes before it validates.
+ * stay as they are and only matter if the execution reaches them.
  */
 public final class StateMachineDefinition {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
   static {
-    Definitions.install(definition -> ((StateMachineDefinition) definition).model());
+    Definitions.install(definition -> ((StateMachineDefinition) definition).model);
   }
 
   private final String name;
   private final String text;
   private final Map<String, String> substitutions;
   private final StateMachineModel model;
-  /** Why the text is invalid while ${...} placeholders are still unresolved; thrown when used. */
-  private final InvalidDefinitionException pending;
 
   private StateMachineDefinition(String name, String text, Map<String, String> substitutions) {
     this.name = Objects.requireNonNull(name, "name");
     this.text = Objects.requireNonNull(text, "text");
     this.substitutions = Map.copyOf(substitutions);
-    String substituted = substitute(text, this.substitutions);
-    StateMachineModel parsed = null;
-    InvalidDefinitionException failure = null;
-    try {
-      parsed = parseModel(name, substituted);
-    } catch (InvalidDefinitionException e) {
-      // AWS substitutes before it validates: `Seconds: ${Timeout}` is only wrong if no value comes.
-      // So a text that still holds placeholders may get them from withSubstitutions(...) first.
-      if (!PLACEHOLDER.matcher(substituted).find()) {
-        throw e;
-      }
-      failure = e;
-    }
-    this.model = parsed;
-    this.pending = failure;
-  }
-
-  /** The model; a definition left invalid by unresolved placeholders fails here, when it is used. */
-  private StateMachineModel model() {
-    if (pending != null) {
-      throw pending;
-    }
-    return model;
+    this.model = parseModel(name, substitute(text, this.substitutions));
   }
 
   /** Parses JSON or YAML definition text; the state machine is named "StateMachine". */
@@ -139,13 +113,13 @@ public final class StateMachineDefinition {
 
   /** The definition as JSON, after substitution (what a real Step Functions API would receive). */
   public String toJson() {
-    return Json.write(model().source());
+    return Json.write(model.source());
   }
 
   /** The names of the top-level states in definition order. */
   public java.util.List<String> stateNames() {
     java.util.List<String> names = new java.util.ArrayList<>();
-    model().source().path("States").fieldNames().forEachRemaining(names::add);
+    model.source().path("States").fieldNames().forEachRemaining(names::add);
     return names;
   }
 

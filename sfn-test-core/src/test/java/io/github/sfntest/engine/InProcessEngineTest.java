@@ -386,25 +386,6 @@ class InProcessEngineTest {
     }
 
     @Test
-    void a_placeholder_where_a_number_belongs_is_substituted_before_validation() {
-      String text = "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":${Timeout},\"End\":true}}}";
-      StateMachineDefinition definition = StateMachineDefinition.of("Reminder", text)
-          .withSubstitutions(Map.of("Timeout", "30"));
-
-      ExecutionResult result = engine.run(definition, "{}");
-
-      assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    }
-
-    @Test
-    void a_definition_left_invalid_by_a_placeholder_without_value_fails_when_run() {
-      String text = "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":${Timeout},\"End\":true}}}";
-      StateMachineDefinition definition = StateMachineDefinition.of("Reminder", text);
-
-      assertThatThrownBy(() -> engine.run(definition, "{}")).isInstanceOf(InvalidDefinitionException.class);
-    }
-
-    @Test
     void states_runtime_is_not_caught_by_states_all() {
       ExecutionResult result = run(
           "{'StartAt':'P','States':{'P':{'Type':'Pass','InputPath':'$.missing',"
