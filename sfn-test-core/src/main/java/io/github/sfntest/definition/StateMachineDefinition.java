@@ -63,6 +63,21 @@ public final class StateMachineDefinition {
     return new StateMachineDefinition(name, text, Map.of());
   }
 
+  /**
+   * Parses definition text under the given name with its {@code ${Name}} substitutions applied
+   * first, as AWS applies DefinitionSubstitutions before it validates: use this when a placeholder
+   * stands where a number or object belongs ({@code "Seconds": ${Timeout}}), which text without
+   * its values could not validate.
+   *
+   * @param name the state machine name
+   * @param text JSON or YAML definition text
+   * @param substitutions placeholder values
+   * @return the definition
+   */
+  public static StateMachineDefinition of(String name, String text, Map<String, String> substitutions) {
+    return new StateMachineDefinition(name, text, substitutions);
+  }
+
   /** Reads a definition file; the state machine is named after the file (without .asl.json etc.). */
   public static StateMachineDefinition fromFile(Path file) {
     try {

@@ -126,8 +126,8 @@ public final class StateMachineSource {
     values.putAll(substitutions);
     String machineName = name != null ? name : defaultName;
     try {
-      StateMachineDefinition loaded = StateMachineDefinition.of(machineName, text);
-      return values.isEmpty() ? loaded : loaded.withSubstitutions(values);
+      // Substituted before validation, as AWS does: `Seconds: ${Timeout}` is valid once it has a value.
+      return StateMachineDefinition.of(machineName, text, values);
     } catch (InvalidDefinitionException e) {
       throw new TestConfigurationException("The state machine definition " + where + " is invalid. "
           + e.getMessage(), e);

@@ -386,6 +386,16 @@ class InProcessEngineTest {
     }
 
     @Test
+    void a_placeholder_where_a_number_belongs_is_substituted_before_validation() {
+      String text = "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":${Timeout},\"End\":true}}}";
+
+      assertThatThrownBy(() -> StateMachineDefinition.of("Reminder", text)).isInstanceOf(InvalidDefinitionException.class);
+      ExecutionResult result = engine.run(StateMachineDefinition.of("Reminder", text, Map.of("Timeout", "30")), "{}");
+
+      assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    @Test
     void states_runtime_is_not_caught_by_states_all() {
       ExecutionResult result = run(
           "{'StartAt':'P','States':{'P':{'Type':'Pass','InputPath':'$.missing',"
