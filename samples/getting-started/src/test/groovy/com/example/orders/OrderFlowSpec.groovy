@@ -18,7 +18,7 @@ class OrderFlowSpec extends Specification {
   def "a charge answered with #error ends #status"() {
     given:
     mocks.onState('ChargeCard').willThrow(error, 'from the test').thenReturn([Payload: [charged: true]])
-    mocks.onState('NotifyCustomer').willReturn([MessageId: 'm-1'])
+    mocks.onState('NotifyCustomer').willReturn([MessageId: 'm-1']).lenient()   // the declined row never notifies
 
     when:
     def result = orderFlow.run(orderId: '42')
