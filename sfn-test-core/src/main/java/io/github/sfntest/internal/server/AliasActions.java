@@ -172,18 +172,8 @@ record AliasActions(ServiceContext ctx) implements ActionGroup {
   }
 
   private ObjectNode list(Req r) {
-    String arn = r.required("stateMachineArn", 256);
-    int max = r.integer("maxResults", 0, 1000, 0);
-    String nextToken = r.str("nextToken", 1024);
-    StateMachineRecord machine = ctx.machines().get(arn);
-    ObjectNode out = obj();
-    ArrayNode list = out.putArray("stateMachineAliases");
-    Wire.page(machine.aliases(), nextToken, Wire.pageSize(max), out, a -> {
-      ObjectNode item = list.addObject();
-      item.put("stateMachineAliasArn", a.arn());
-      item.set("creationDate", epoch(a.creationDate()));
-    });
-    return out;
+    return Wire.pageOfMachine(r, ctx, StateMachineRecord::aliases, "stateMachineAliases", "stateMachineAliasArn",
+        StateMachineRecord.Alias::arn, StateMachineRecord.Alias::creationDate);
   }
 
   private ObjectNode delete(Req r) {

@@ -37,18 +37,8 @@ record VersionActions(ServiceContext ctx) implements ActionGroup {
   }
 
   private ObjectNode list(Req r) {
-    String arn = r.required("stateMachineArn", 256);
-    int max = r.integer("maxResults", 0, 1000, 0);
-    String nextToken = r.str("nextToken", 1024);
-    StateMachineRecord machine = ctx.machines().get(arn);
-    ObjectNode out = obj();
-    ArrayNode list = out.putArray("stateMachineVersions");
-    Wire.page(machine.versions(), nextToken, Wire.pageSize(max), out, v -> {
-      ObjectNode item = list.addObject();
-      item.put("stateMachineVersionArn", v.arn());
-      item.set("creationDate", epoch(v.creationDate()));
-    });
-    return out;
+    return Wire.pageOfMachine(r, ctx, StateMachineRecord::versions, "stateMachineVersions", "stateMachineVersionArn",
+        StateMachineRecord.Version::arn, StateMachineRecord.Version::creationDate);
   }
 
   private ObjectNode delete(Req r) {

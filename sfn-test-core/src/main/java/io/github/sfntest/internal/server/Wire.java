@@ -42,6 +42,27 @@ final class Wire {
   }
 
   /** Writes one page of {@code items} (nextToken = base64 offset) and the next token if any. */
+  /**
+   * One page of a state machine's versions or aliases, as ListStateMachineVersions/Aliases answer:
+   * {@code {listName: [{arnField, creationDate}], nextToken}}.
+   */
+  static <T> ObjectNode pageOfMachine(Req r, ServiceContext ctx, java.util.function.Function<StateMachineRecord, List<T>> items,
+      String listName, String arnField, java.util.function.Function<T, String> arn,
+      java.util.function.Function<T, java.time.Instant> created) {
+    String machineArn = r.required("stateMachineArn", 256);
+    int max = r.integer("maxResults", 0, 1000, 0);
+    String nextToken = r.str("nextToken", 1024);
+    StateMachineRecord machine = ctx.machines().get(machineArn);
+    ObjectNode out = obj();
+    com.fasterxml.jackson.databind.node.ArrayNode list = out.putArray(listName);
+    page(items.apply(machine), nextToken, pageSize(max), out, item -> {
+      ObjectNode entry = list.addObject();
+      entry.put(arnField, arn.apply(item));
+      entry.set("creationDate", epoch(created.apply(item)));
+    });
+    return out;
+  }
+
   static <T> void page(List<T> items, String nextToken, int pageSize, ObjectNode out, Consumer<T> write) {
     int from = nextToken == null ? 0 : offset(nextToken, items.size());
     int to = Math.min(items.size(), from + pageSize);
