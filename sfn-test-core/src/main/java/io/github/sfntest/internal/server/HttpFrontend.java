@@ -7,6 +7,7 @@ import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.json.JsonLimitException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -55,6 +56,7 @@ public final class HttpFrontend implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final ScheduledExecutorService ticker;
+  private static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
   private final int maxBodyBytes;
 
   // Jetty 12.1 marks the minimum body data rate for removal without a replacement in HttpConfiguration;
@@ -190,7 +192,8 @@ public final class HttpFrontend implements AutoCloseable {
   private ObjectNode readBody(Request request) {
     long declared = request.getLength();
     if (declared > maxBodyBytes) {
-      throw tooLarge(); // Jetty drains or closes the connection for the unread body
+      drain(request, declared);
+      throw tooLarge();
     }
     byte[] bytes;
     try (InputStream in = Request.asInputStream(request)) {
@@ -220,6 +223,23 @@ public final class HttpFrontend implements AutoCloseable {
       throw new ApiException("SerializationException", "The request body must be a JSON object, found " + node.getNodeType());
     }
     return (ObjectNode) node;
+  }
+
+  /**
+   * Reads and drops an oversized body of a few MiB before answering 413: a client that writes its
+   * whole body before reading (the JDK's HttpClient does) would otherwise get a broken pipe instead
+   * of the answer. Larger bodies are not read; the connection is closed. Slow senders are bounded
+   * by the minimum data rate.
+   */
+  private static void drain(Request request, long declared) {
+    if (declared > MAX_DRAINED_BYTES) {
+      return;
+    }
+    try (InputStream in = Request.asInputStream(request)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException | RuntimeException e) {
+      // the client gave up or was too slow: nothing more to do than answer
+    }
   }
 
   private ApiException tooLarge() {
