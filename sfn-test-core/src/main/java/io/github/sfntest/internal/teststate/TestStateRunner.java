@@ -87,6 +87,14 @@ public final class TestStateRunner {
     return judge(request, tested, run, watcher, mockResult);
   }
 
+  /**
+   * The Type of the state {@code request} tests (found as TestState finds it); throws {@link
+   * TestStateException} where TestState would refuse the definition or the state name.
+   */
+  public static String testedType(TestStateRequest request) {
+    return TestedState.locate(request).type;
+  }
+
   private static TestStateResult judge(TestStateRequest request, TestedState tested, ExecutionRun run, Watcher watcher,
       JsonNode mockResult) {
     String error = null;
