@@ -80,7 +80,8 @@ public interface Engine extends AutoCloseable {
    * Tests one state on its own, as AWS's TestState API does: the state (alone, or picked by {@code
    * stateName} out of a whole definition) with an input, variables, a context object and a mocked
    * result or error; the answer is the status, output, next state, error and inspection data.
-   * In-process it runs offline (as {@link io.github.sfntest.testing.StateTester} does); an engine
+   * In-process it runs offline (as {@link io.github.sfntest.testing.StateTester} does), and so it
+   * does by default, with this engine's options, for an engine that does not say otherwise; an engine
    * that drives a Step Functions API sends the request to that API's {@code TestState}.
    *
    * <pre>{@code
@@ -100,7 +101,9 @@ public interface Engine extends AutoCloseable {
    * @throws io.github.sfntest.teststate.TestStateException where TestState refuses the request
    */
   default io.github.sfntest.teststate.TestStateResult testState(io.github.sfntest.teststate.TestStateRequest request) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot test single states (TestState)");
+    try (Engine offline = inProcess(options())) {
+      return offline.testState(request);
+    }
   }
 
   Set<EngineCapability> capabilities();
