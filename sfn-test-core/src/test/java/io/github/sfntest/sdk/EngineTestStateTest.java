@@ -80,6 +80,10 @@ class EngineTestStateTest {
       assertThat(sdk.testState(retried)).isRetriable().inspection().wouldRetryWith(0, 4);
       assertThat(sdk.testState(caught)).caughtError().goesTo("Declined").inspection().caughtBy(0);
       assertThat(sdk.testState(routed)).succeeded().goesTo("Done");
+      // a Java handler cannot travel in a TestState request: beside an endpoint in this JVM it answers here
+      assertThat(sdk.testState(state("Charge").input("{\"amount\": 42}")
+          .taskHandler(invocation -> TaskOutcome.success(Json.parse("{\"charged\": true}"))).build()))
+          .succeeded().goesTo("Route").hasOutput("{\"charged\": true}");
     }
   }
 
