@@ -221,10 +221,13 @@ public final class TestStateRunner {
     if (mockResult != null) {
       if (tested.type.equals("Map") && request.mapIterationFailureCount().isPresent()) {
         int failures = request.mapIterationFailureCount().get();
+        // the iterations are the items the reader data holds, else the mocked results
+        int read = StateConfigurations.itemCount(request, tested);
+        int iterations = read >= 0 ? read : mockResult.size();
         return invocation -> Tolerance.exceeded(
             FieldValues.of(run.get(), watcher.entry, tested.state, "ToleratedFailureCount"),
             FieldValues.of(run.get(), watcher.entry, tested.state, "ToleratedFailurePercentage"),
-            failures, mockResult.size())
+            failures, iterations)
             ? TaskOutcome.failure(THRESHOLD_ERROR, THRESHOLD_CAUSE) : TaskOutcome.success(mockResult);
       }
       if (tested.type.equals("Map") && !tested.jsonata() && tested.state.path("ItemsPath").isTextual()) {
@@ -241,14 +244,14 @@ public final class TestStateRunner {
     if (request.taskHandler().isPresent()) {
       TaskHandler given = request.taskHandler().get();
       // The handler knows the state by its own name, not by the name AWS's TestState reports.
-      return invocation -> given.invoke(invocation.stateName().equals(TESTED) ? new TaskInvocation(
+      return StateConfigurations.readerAnswering(invocation -> given.invoke(invocation.stateName().equals(TESTED) ? new TaskInvocation(
           invocation.stateMachineName(), invocation.executionArn(), tested.name, invocation.resource(),
           invocation.parameters(), invocation.invocationIndex(), invocation.retryCount(), invocation.taskToken(),
-          invocation.time()) : invocation);
+          invocation.time()) : invocation), request, tested);
     }
-    return request.taskHandler().orElse(invocation -> new TaskOutcome.NotHandled(
+    return StateConfigurations.readerAnswering(invocation -> new TaskOutcome.NotHandled(
         "sfn-test runs TestState offline and calls no AWS service: give state \"" + tested.name
-            + "\" a mock (\"result\" or \"errorOutput\"), or a task handler through the Java API"));
+            + "\" a mock (\"result\" or \"errorOutput\"), or a task handler through the Java API"), request, tested);
   }
 
   /** Sees the tested state's entry, exit, and catch (not those of its children). */
