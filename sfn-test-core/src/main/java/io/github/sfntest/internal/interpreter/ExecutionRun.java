@@ -177,10 +177,8 @@ public final class ExecutionRun implements StateContext, ChildRun {
       initialVariables.forEach(variables::set);
     }
     root = new Frame(null, model.root(), variables, new HistoryContext(0), new RootListener());
+    // The machine's own TimeoutSeconds is a timer; AWS's limit per type is the maximum-duration check (maxEnd).
     Integer timeout = model.timeoutSeconds();
-    if (settings.express() && (timeout == null || timeout > RunSettings.EXPRESS_MAX_SECONDS)) {
-      timeout = RunSettings.EXPRESS_MAX_SECONDS; // an EXPRESS execution runs at most 5 minutes
-    }
     if (timeout != null) {
       scheduler.schedule(Duration.ofSeconds(timeout), this::executionTimedOut);
     }
@@ -269,8 +267,13 @@ public final class ExecutionRun implements StateContext, ChildRun {
     return true;
   }
 
+  /** When AWS ends this execution whatever it does: a year after its start, five minutes for an EXPRESS one. */
   private Instant maxEnd() {
-    return settings.startTime().plus(maxDuration);
+    Duration limit = maxDuration;
+    if (settings.express() && limit.compareTo(EngineOptions.EXPRESS_MAX_DURATION) > 0) {
+      limit = EngineOptions.EXPRESS_MAX_DURATION;
+    }
+    return settings.startTime().plus(limit);
   }
 
   /** Fires the next timer, or ends the execution when that timer lies beyond its maximum duration. */
@@ -498,6 +501,10 @@ public final class ExecutionRun implements StateContext, ChildRun {
       EXECUTORS.of(state.type()).execute(entry, this);
     } catch (StatesException e) {
       fail(entry, e);
+    } catch (io.github.sfntest.internal.json.JsonLimitException e) {
+      // A value built beyond what JSON here can hold (e.g. a mocked result nested too deep) fails the state.
+      fail(entry, new StatesException(StatesErrors.RUNTIME, "The state '" + name + "' handled a value that "
+          + "cannot be written as JSON: " + e.getMessage() + ". Make the result or the state's input shallower."));
     }
   }
 
@@ -544,6 +551,26 @@ public final class ExecutionRun implements StateContext, ChildRun {
     exitTo(entry, out, assigned, entry.state.common().end() ? null : entry.state.common().next());
   }
 
+  /** True (and the state failed) when its output is too large, or nested too deep to be written. */
+  private boolean outputRefused(StateEntry entry, JsonNode out) {
+    try {
+      if (!io.exceedsPayloadLimit(out)) {
+        return false;
+      }
+      entry.finished = false;
+      handleError(entry, StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + entry.state.name()
+          + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+    } catch (io.github.sfntest.internal.json.JsonLimitException e) {
+      // AWS documents no nesting limit; a value no JSON writer here can write fails the state, not the test.
+      entry.finished = false;
+      handleError(entry, StatesErrors.RUNTIME, "The state '" + entry.state.name() + "' built an output nested deeper "
+          + "than " + Json.MAX_DEPTH + " levels of arrays and objects, through its "
+          + (entry.state.common().jsonata() ? "Output (or its result)" : "ResultPath, ResultSelector or OutputPath (or its result)")
+          + ", which sfn-test cannot write as JSON. Use a shorter ResultPath or a shallower result.");
+    }
+    return true;
+  }
+
   @Override
   public void exitTo(StateEntry entry, JsonNode out, Map<String, JsonNode> assigned, String next) {
     if (entry.finished || entry.frame.aborted()) {
@@ -551,11 +578,8 @@ public final class ExecutionRun implements StateContext, ChildRun {
     }
     entry.finished = true;
     entry.cancelTimers();
-    // A state that passes its input on unchanged cannot exceed the limit its input met.
-    if (out != entry.rawInput && io.exceedsPayloadLimit(out)) {
-      entry.finished = false;
-      handleError(entry, StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + entry.state.name()
-          + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+    // A state that passes its input on unchanged cannot exceed the limits its input met.
+    if (out != entry.rawInput && outputRefused(entry, out)) {
       return;
     }
     String name = entry.state.name();

@@ -29,9 +29,6 @@ public record RunSettings(
         maxHistoryEvents, maxPayloadBytes, false);
   }
 
-  /** AWS's limit on an EXPRESS execution's duration. */
-  public static final int EXPRESS_MAX_SECONDS = 300;
-
   /** An EXPRESS execution: its ARN is an {@code express:} ARN. */
   public boolean express() {
     String[] parts = executionArn.split(":", 7);
