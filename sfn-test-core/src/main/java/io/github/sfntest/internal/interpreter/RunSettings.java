@@ -34,4 +34,13 @@ public record RunSettings(
     String[] parts = executionArn.split(":", 7);
     return parts.length > 5 && parts[5].equals("express");
   }
+
+  /** Why the real-time guard (EngineOptions.maxWallClock) stopped an execution. */
+  static String wallClockSpent(long maxWallClockNanos) {
+    return "The execution computed for more than "
+        + (maxWallClockNanos < 1_000_000_000L ? maxWallClockNanos / 1_000_000 + " ms" : maxWallClockNanos / 1_000_000_000 + " s")
+        + " of real time and was stopped: sfn-test's guard against an execution hanging a test (a loop with the"
+        + " history limit lifted?). Raise it with EngineOptions.builder().maxWallClock(...) or"
+        + " -Dsfntest.maxWallClockSeconds=N; 0 disables it.";
+  }
 }
