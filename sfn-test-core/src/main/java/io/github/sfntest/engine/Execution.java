@@ -82,6 +82,16 @@ public interface Execution {
    *     history event limit or the maximum execution time
    * @throws UnsupportedOperationException when the engine cannot redrive
    */
+  /**
+   * Why {@link #redrive()} would be refused now, in AWS's words (DescribeExecution's {@code
+   * redriveStatusReason}); empty when the execution can be redriven.
+   *
+   * @return the reason, or empty when redrivable
+   */
+  default java.util.Optional<String> notRedrivableReason() {
+    return java.util.Optional.of(getClass().getSimpleName() + " cannot redrive executions");
+  }
+
   default Execution redrive() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot redrive executions");
   }

@@ -291,6 +291,11 @@ public final class InProcessEngine implements Engine {
     }
 
     @Override
+    public synchronized java.util.Optional<String> notRedrivableReason() {
+      return java.util.Optional.ofNullable(run.notRedrivableReason(run.now()));
+    }
+
+    @Override
     public synchronized Execution redrive() {
       String reason = run.notRedrivableReason(run.now());
       if (reason != null) {
