@@ -106,6 +106,20 @@ public interface Engine extends AutoCloseable {
     }
   }
 
+  /**
+   * Redrives the ended execution {@code executionArn} that this engine ran (see {@link
+   * Execution#redrive()}).
+   *
+   * @param executionArn the execution's ARN, e.g. {@code result.executionArn()}
+   * @return the execution, running again from its unsuccessful state
+   * @throws ExecutionNotRedrivableException when AWS would refuse to redrive it
+   * @throws IllegalArgumentException when this engine ran no such execution
+   * @throws UnsupportedOperationException when the engine cannot redrive
+   */
+  default Execution redrive(String executionArn) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot redrive executions");
+  }
+
   Set<EngineCapability> capabilities();
 
   EngineOptions options();

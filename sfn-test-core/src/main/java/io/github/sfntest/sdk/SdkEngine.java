@@ -7,6 +7,8 @@ import io.github.sfntest.engine.EngineCapability;
 import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.engine.StateMachineType;
+import io.github.sfntest.internal.sdk.SyncExecutions;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.mock.MockConfigWriter;
 import io.github.sfntest.internal.mock.TestCaseHandler;
@@ -246,8 +248,13 @@ public final class SdkEngine implements Engine {
       synchronized (this) {
         String machineArn = request.qualifier() != null
             ? publishedMachine(machineName) + ":" + request.qualifier() // a version or alias keeps its definition
-            : ensureStateMachine(machineName, definition.toJson());
+            : ensureStateMachine(machineName, definition.toJson(), request.type());
         String target = testCase == null ? machineArn : machineArn + "#" + testCase;
+        if (request.type() == StateMachineType.EXPRESS) {
+          // AWS keeps no execution record of an EXPRESS execution (no DescribeExecution, no history):
+          // StartSyncExecution is the one API that reports its outcome, so both starts use it.
+          return SyncExecutions.start(sfn, target, name, input, machineName);
+        }
         executionArn = sfn.startExecution(b -> b.stateMachineArn(target).name(name).input(input)).executionArn();
       }
     } catch (RuntimeException e) {
@@ -302,13 +309,26 @@ public final class SdkEngine implements Engine {
 
   /** Creates the state machine, or updates it when one of that name has another definition. */
   private String ensureStateMachine(String name, String definitionJson) {
-    String arn = machineArns.get(name);
-    if (arn != null && definitionJson.equals(machineDefinitions.get(name))) {
+    return ensureStateMachine(name, definitionJson, StateMachineType.STANDARD);
+  }
+
+  /**
+   * A machine's type cannot change on AWS: when this engine already created {@code machineName} as
+   * STANDARD, its EXPRESS twin is {@code NAME-express}.
+   */
+  private String ensureStateMachine(String machineName, String definitionJson, StateMachineType type) {
+    boolean express = type == StateMachineType.EXPRESS;
+    String key = express ? machineName + "#EXPRESS" : machineName;
+    String name = express && machineArns.containsKey(machineName) ? machineName + "-express" : machineName;
+    String arn = machineArns.get(key);
+    if (arn != null && definitionJson.equals(machineDefinitions.get(key))) {
       return arn;
     }
     if (arn == null) {
       try {
-        arn = sfn.createStateMachine(b -> b.name(namePrefix + name).definition(definitionJson).roleArn(options.roleArn()))
+        arn = sfn.createStateMachine(b -> b.name(namePrefix + name).definition(definitionJson).roleArn(options.roleArn())
+            .type(type == StateMachineType.EXPRESS ? software.amazon.awssdk.services.sfn.model.StateMachineType.EXPRESS
+                : software.amazon.awssdk.services.sfn.model.StateMachineType.STANDARD))
             .stateMachineArn();
       } catch (StateMachineAlreadyExistsException e) {
         arn = findStateMachine(namePrefix + name);
@@ -319,8 +339,8 @@ public final class SdkEngine implements Engine {
       String known = arn;
       sfn.updateStateMachine(b -> b.stateMachineArn(known).definition(definitionJson));
     }
-    machineArns.put(name, arn);
-    machineDefinitions.put(name, definitionJson);
+    machineArns.put(key, arn);
+    machineDefinitions.put(key, definitionJson);
     return arn;
   }
 

@@ -148,7 +148,7 @@ public final class TestRun implements AutoCloseable {
   /** The state machine {@code name}, bound to this test's mocks. */
   public StateMachineUnderTest machine(String name) {
     StateMachineDefinition definition = session.definition(name);
-    return machines.computeIfAbsent(name, n -> new StateMachineUnderTest(this, definition));
+    return machines.computeIfAbsent(name, n -> new StateMachineUnderTest(this, definition, session.type(n)));
   }
 
   /** What answers the tasks of this test's executions. */
