@@ -91,6 +91,11 @@ public final class TaskExecutor implements StateExecutor {
         if (activity && heartbeat != null) {
           details.put("heartbeatInSeconds", heartbeat);
         }
+        // LambdaFunctionScheduledEventDetails carries taskCredentials as TaskScheduled does
+        // (API reference); ActivityScheduledEventDetails has no such member.
+        if (!activity && task.credentials() != null) {
+          details.set("taskCredentials", credentials(ctx, entry, task.credentials()));
+        }
         ctx.emit(h, activity ? HistoryEventType.ACTIVITY_SCHEDULED : HistoryEventType.LAMBDA_FUNCTION_SCHEDULED,
             details, true);
       }
