@@ -6,6 +6,7 @@ import io.github.sfntest.definition.StateMachineDefinition;
 import io.github.sfntest.engine.Engine;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.engine.StateMachineType;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.mock.TaskHandler;
 import java.io.IOException;
@@ -90,9 +91,10 @@ public final class BatchCommand {
         // at which the recording's test, right after StartExecution, made its API calls.
         Execution execution = engine.start(request);
         for (CaseParameters.DriverAction action : params.driverActions()) {
-          if (action.action().equals("stop_execution")) {
-            // StopExecution without error or cause; a no-op once the execution has ended, as the
-            // recording of an EXPRESS execution that finished before its test stopped it shows.
+          // StopExecution "is not supported by EXPRESS state machines" (API reference): the call
+          // fails and the execution runs on, as the recording of an EXPRESS case with this action
+          // shows. On a STANDARD execution that has already ended it changes nothing.
+          if (action.action().equals("stop_execution") && params.type() != StateMachineType.EXPRESS) {
             execution.stop(text(action.args(), "error"), text(action.args(), "cause"));
           }
         }
