@@ -20,7 +20,12 @@ import java.util.List;
  * MockConfigFile test case) and {@code driver_actions} (API calls the recording's test made on
  * the running execution). {@code lambda_functions} only names handler files of the recording's
  * repository (their code is not in a case), and {@code max_wait_seconds} needs nothing: the
- * virtual clock lets any Wait pass. A case folder without {@code expected.json} gets the defaults.
+ * virtual clock lets any Wait pass. The other keys ({@code status}, {@code output}, {@code error},
+ * {@code cause}, {@code events}, {@code placeholders}, {@code snapshot_transformers}, {@code
+ * skip_snapshot_verify}, {@code parallel_events_normalised}, {@code history_edited_by_test},
+ * {@code result_source}, {@code input_check}, {@code markers}, dates and provenance) describe the
+ * recording or drive {@code compare.py}, not the run. A case folder without {@code expected.json}
+ * gets the defaults.
  */
 record CaseParameters(
     StateMachineType type,
