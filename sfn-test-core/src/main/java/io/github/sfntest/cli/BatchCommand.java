@@ -87,7 +87,13 @@ public final class BatchCommand {
         : io.github.sfntest.engine.StateMachineType.STANDARD;
   }
 
-  /** Runs one case folder (definition.json, optional input.json and mocks.json, s3_objects of expected.json). */
+  /**
+   * Runs one case folder (definition.json, optional input.json and mocks.json, s3_objects of
+   * expected.json).
+   *
+   * @param folder the case folder
+   * @return the case's result document
+   */
   public static ObjectNode runCase(Path folder) {
     try {
       StateMachineDefinition definition = Cli.loadDefinition(folder.resolve("definition.json"), Map.of());
