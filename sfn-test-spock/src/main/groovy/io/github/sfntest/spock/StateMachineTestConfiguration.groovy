@@ -44,7 +44,7 @@ class StateMachineTestConfiguration {
 
   /**
    * Whether a failed iteration's history summary is printed (this setting and {@code
-   * -Dsfntest.printHistory}).
+   * -Dsfntest.printHistoryOnFailure}).
    */
   boolean reportsPrinted() {
     printHistoryOnFailure && systemPropertyAllows()
