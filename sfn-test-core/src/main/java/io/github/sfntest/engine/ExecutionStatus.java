@@ -12,6 +12,6 @@ public enum ExecutionStatus {
   TIMED_OUT,
   /** The execution was stopped (StopExecution, or its parent ended). */
   ABORTED,
-  /** A failed execution waits to be redriven (RedriveExecution). */
+  /** RedriveExecution was called and the execution waits to run again. */
   PENDING_REDRIVE
 }

@@ -3,15 +3,15 @@ package io.github.sfntest.engine;
 /** The predefined ASL error names, spelled exactly as AWS spells them. */
 public final class StatesErrors {
   /**
-   * Matches every error in Retry and Catch (except {@code States.DataLimitExceeded} and {@code
-   * States.Runtime} in Retry).
+   * Matches every known error name in Retry and Catch, except the terminal {@code
+   * States.DataLimitExceeded} and {@code States.Runtime}.
    */
   public static final String ALL = "States.ALL";
   /** A task sent no heartbeat within its {@code HeartbeatSeconds}. */
   public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
   /** A task ran longer than its {@code TimeoutSeconds}, or sent no heartbeat in time. */
   public static final String TIMEOUT = "States.Timeout";
-  /** Matches every error except {@code States.Timeout}, in Retry and Catch. */
+  /** A Task state failed; in Retry and Catch it matches every known error but {@code States.Timeout}. */
   public static final String TASK_FAILED = "States.TaskFailed";
   /** The execution role may not call the task's resource. */
   public static final String PERMISSIONS = "States.Permissions";
