@@ -19,6 +19,12 @@ public abstract class AbstractSfnAssert<SELF extends AbstractSfnAssert<SELF, ACT
   /** Set when this assertion was created by soft assertions; nested assertions are then soft too. */
   SoftAssertionsProvider soft;
 
+  /**
+   * Starts assertions on {@code actual}.
+   *
+   * @param actual the value under test
+   * @param selfType the concrete assertion class, as AssertJ requires
+   */
   protected AbstractSfnAssert(ACTUAL actual, Class<?> selfType) {
     super(actual, selfType);
   }
@@ -27,6 +33,9 @@ public abstract class AbstractSfnAssert<SELF extends AbstractSfnAssert<SELF, ACT
    * The failure for {@code message}, honouring {@code as(...)} and {@code withFailMessage(...)}: an
    * {@link AssertionFailedError} like every other sfn-test failure (AssertJ alone makes a plain
    * {@link AssertionError} when there is no actual/expected pair).
+   *
+   * @param message the failure message
+   * @return the error to throw
    */
   protected AssertionError failure(ErrorMessageFactory message) {
     return failed(Failures.instance().failure(info, message));
@@ -52,12 +61,29 @@ public abstract class AbstractSfnAssert<SELF extends AbstractSfnAssert<SELF, ACT
     return failed;
   }
 
-  /** Like {@link #failure(ErrorMessageFactory)}, with actual/expected for the IDE's diff view. */
+  /**
+   * Like {@link #failure(ErrorMessageFactory)}, with actual/expected for the IDE's diff view.
+   *
+   * @param message the failure message
+   * @param actual the actual value shown in the diff
+   * @param expected the expected value shown in the diff
+   * @return the error to throw
+   */
   protected AssertionError failure(ErrorMessageFactory message, Object actual, Object expected) {
     return Failures.instance().failure(info, message, actual, expected);
   }
 
-  /** A nested assertion on {@code subject}: soft if this one is. */
+  /**
+   * A nested assertion on {@code subject}: soft if this one is.
+   *
+   * @param <A> the nested assertion's type
+   * @param <S> the subject's type
+   * @param type the nested assertion class (for soft proxies)
+   * @param subjectType the subject's class (for soft proxies)
+   * @param subject what the nested assertion checks
+   * @param constructor creates a hard nested assertion
+   * @return the nested assertion
+   */
   protected <A extends AbstractSfnAssert<A, S>, S> A navigate(
       Class<A> type, Class<S> subjectType, S subject, Function<S, A> constructor) {
     A nested;
@@ -73,12 +99,22 @@ public abstract class AbstractSfnAssert<SELF extends AbstractSfnAssert<SELF, ACT
     return nested;
   }
 
-  /** Parses expected JSON text given by a test. */
+  /**
+   * Parses expected JSON text given by a test.
+   *
+   * @param text JSON text
+   * @return the parsed tree
+   */
   protected static JsonNode json(String text) {
     return Json.parse(text);
   }
 
-  /** Pretty JSON for the IDE's diff view. */
+  /**
+   * Pretty JSON for the IDE's diff view.
+   *
+   * @param node a JSON tree
+   * @return the JSON, indented
+   */
   protected static String pretty(JsonNode node) {
     return node == null ? "null" : Json.pretty(node);
   }

@@ -29,11 +29,21 @@ import java.util.function.Predicate;
  */
 public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject> {
 
-  /** Back to the assertions on the whole execution. */
+  /**
+   * Back to the assertions on the whole execution.
+   *
+   * @return the assertions on the execution
+   */
   public ExecutionResultAssert and() {
     return navigate(ExecutionResultAssert.class, ExecutionResult.class, actual.result(), ExecutionResultAssert::new);
   }
 
+  /**
+   * Starts assertions on a selection of history events; {@link ExecutionResultAssert#events()} is
+   * the usual way in.
+   *
+   * @param actual the events and the execution they come from
+   */
   public EventsAssert(EventsSubject actual) {
     super(actual, EventsAssert.class);
   }
@@ -64,6 +74,9 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * <pre>{@code
    * assertThat(result).events().ofType(TASK_FAILED, TASK_TIMED_OUT).hasSize(2);
    * }</pre>
+   *
+   * @param types the event types
+   * @return this assertion, for chaining
    */
   public EventsAssert ofType(HistoryEventType... types) {
     List<HistoryEventType> wanted = Arrays.asList(types);
@@ -83,6 +96,9 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * <pre>{@code
    * assertThat(result).events().forState("Charge").ofType(TASK_SCHEDULED).hasSize(3);
    * }</pre>
+   *
+   * @param name the state's name, as in the definition
+   * @return this assertion, for chaining
    */
   public EventsAssert forState(String name) {
     return narrow(
@@ -98,6 +114,9 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * <pre>{@code
    * assertThat(result).events().forResource("comprehend:detectSentiment").ofType(TASK_FAILED).hasSize(3);
    * }</pre>
+   *
+   * @param resource the task resource, e.g. {@code arn:aws:states:::lambda:invoke}
+   * @return this assertion, for chaining
    */
   public EventsAssert forResource(String resource) {
     java.util.Set<HistoryEvent> kept = new java.util.HashSet<>(history().forResource(resource).events());
@@ -111,6 +130,10 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * <pre>{@code
    * assertThat(result).events().inIteration("ProcessItems", 2).ofType(TASK_FAILED).isEmpty();
    * }</pre>
+   *
+   * @param mapState the Map state's name
+   * @param index a zero-based iteration index
+   * @return this assertion, for chaining
    */
   public EventsAssert inIteration(String mapState, int index) {
     List<HistoryEvent> inIteration = history().inIteration(mapState, index).events();
@@ -125,6 +148,10 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * <pre>{@code
    * assertThat(result).events().matching(e -> e.error().isPresent(), "events with an error").hasSize(1);
    * }</pre>
+   *
+   * @param predicate the condition
+   * @param description a description for failure messages
+   * @return this assertion, for chaining
    */
   public EventsAssert matching(Predicate<HistoryEvent> predicate, String description) {
     return narrow(predicate, description);
@@ -136,6 +163,9 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * <pre>{@code
    * assertThat(result).events().ofType(TASK_FAILED).hasSize(3);   // fails: but found 2: #5 TaskFailed [Charge] ...
    * }</pre>
+   *
+   * @param expected the expected number of events
+   * @return this assertion, for chaining
    */
   public EventsAssert hasSize(int expected) {
     if (events().size() != expected) {
@@ -150,6 +180,8 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * <pre>{@code
    * assertThat(result).events().ofType(EXECUTION_FAILED).isEmpty();
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public EventsAssert isEmpty() {
     return hasSize(0);
@@ -161,6 +193,8 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * <pre>{@code
    * assertThat(result).events().ofType(TASK_SUBMITTED).isNotEmpty();
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public EventsAssert isNotEmpty() {
     if (events().isEmpty()) {
@@ -177,6 +211,9 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * assertThat(result).events().forState("Charge").containsSubsequence(TASK_FAILED, TASK_SUCCEEDED);   // passes after a retry
    * assertThat(result).events().forState("Charge").containsSubsequence(TASK_SUCCEEDED, TASK_FAILED);   // fails
    * }</pre>
+   *
+   * @param types the event types
+   * @return this assertion, for chaining
    */
   public EventsAssert containsSubsequence(HistoryEventType... types) {
     List<HistoryEvent> events = events();
@@ -206,6 +243,9 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * <pre>{@code
    * assertThat(result).events().forState("Validate").containsExactly(PASS_STATE_ENTERED, PASS_STATE_EXITED);
    * }</pre>
+   *
+   * @param types the event types
+   * @return this assertion, for chaining
    */
   public EventsAssert containsExactly(HistoryEventType... types) {
     List<HistoryEventType> actualTypes = events().stream().map(HistoryEvent::type).toList();
@@ -225,6 +265,9 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
    * assertThat(result).events().ofType(TASK_FAILED)
    *     .satisfiesAll(e -> assertThat(e.error()).contains("States.Timeout"));
    * }</pre>
+   *
+   * @param requirements assertions run on the value
+   * @return this assertion, for chaining
    */
   public EventsAssert satisfiesAll(Consumer<HistoryEvent> requirements) {
     for (HistoryEvent event : events()) {

@@ -15,6 +15,8 @@ public final class EventsSubject {
   /**
    * @param selection how the events were chosen, for messages: {@code events}, {@code TaskFailed
    *     events of state "Charge"}...
+   * @param result the execution the events come from
+   * @param events the selected events, in history order
    */
   public EventsSubject(ExecutionResult result, List<HistoryEvent> events, String selection) {
     this.result = Objects.requireNonNull(result, "result");
@@ -22,14 +24,29 @@ public final class EventsSubject {
     this.selection = selection;
   }
 
+  /**
+   * The execution the events come from.
+   *
+   * @return the execution result
+   */
   public ExecutionResult result() {
     return result;
   }
 
+  /**
+   * The selected events, in history order.
+   *
+   * @return the events
+   */
   public List<HistoryEvent> events() {
     return events;
   }
 
+  /**
+   * How the events were chosen, for failure messages.
+   *
+   * @return the selection's description
+   */
   public String selection() {
     return selection;
   }

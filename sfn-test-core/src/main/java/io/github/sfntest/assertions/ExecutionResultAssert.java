@@ -55,6 +55,12 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
           .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
           .build();
 
+  /**
+   * Starts assertions on a finished execution; {@link SfnAssertions#assertThat(ExecutionResult)} is
+   * the usual way in.
+   *
+   * @param actual the execution result
+   */
   public ExecutionResultAssert(ExecutionResult actual) {
     super(actual, ExecutionResultAssert.class);
   }
@@ -68,6 +74,8 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(succeededResult).succeeded();   // passes
    * assertThat(failedResult).succeeded();      // fails: "... to have succeeded, but it FAILED with: ..."
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert succeeded() {
     return hasStatus(ExecutionStatus.SUCCEEDED);
@@ -80,6 +88,8 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(failedResult).failed();      // passes
    * assertThat(succeededResult).failed();   // fails: "... to have failed, but it SUCCEEDED with output: ..."
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert failed() {
     return hasStatus(ExecutionStatus.FAILED);
@@ -92,6 +102,8 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(timedOutResult).timedOut();   // passes
    * assertThat(failedResult).timedOut();     // fails
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert timedOut() {
     return hasStatus(ExecutionStatus.TIMED_OUT);
@@ -104,6 +116,8 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(stoppedResult).aborted();     // passes
    * assertThat(succeededResult).aborted();   // fails
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert aborted() {
     return hasStatus(ExecutionStatus.ABORTED);
@@ -115,6 +129,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * <pre>{@code
    * assertThat(result).hasStatus(ExecutionStatus.SUCCEEDED);   // passes if it succeeded
    * }</pre>
+   *
+   * @param expected the expected status
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert hasStatus(ExecutionStatus expected) {
     isNotNull();
@@ -151,6 +168,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).failedWith("States.TaskFailed");   // passes if it failed so
    * assertThat(result).failedWith("States.Timeout");      // fails, showing the actual error and cause
    * }</pre>
+   *
+   * @param error the error name, e.g. {@code States.TaskFailed}
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert failedWith(String error) {
     isNotNull();
@@ -167,6 +187,10 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).failedWith("OrderInvalid", "Quantity must be positive");   // passes
    * assertThat(result).failedWith("OrderInvalid", "Other");                       // fails
    * }</pre>
+   *
+   * @param error the error name, e.g. {@code States.TaskFailed}
+   * @param cause the cause text
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert failedWith(String error, String cause) {
     isNotNull();
@@ -192,12 +216,20 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).hasOutput("{\"currency\": \"EUR\", \"total\": 42.0}");   // passes
    * assertThat(result).hasOutput("{\"total\": 42}");   // fails: $.currency: unexpected field
    * }</pre>
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert hasOutput(String expectedJson) {
     return hasOutput(json(expectedJson), JsonDiff.Mode.STRICT);
   }
 
-  /** {@link #hasOutput(String)} with an expected JSON tree. */
+  /**
+   * {@link #hasOutput(String)} with an expected JSON tree.
+   *
+   * @param expected the expected JSON tree
+   * @return this assertion, for chaining
+   */
   public ExecutionResultAssert hasOutput(JsonNode expected) {
     return hasOutput(expected, JsonDiff.Mode.STRICT);
   }
@@ -212,6 +244,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).hasOutputContaining("{\"total\": 42}");   // passes
    * assertThat(result).hasOutputContaining("{\"total\": 41}");   // fails: $.total: expected 41 but was 42
    * }</pre>
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert hasOutputContaining(String expectedJson) {
     return hasOutput(json(expectedJson), JsonDiff.Mode.LENIENT);
@@ -241,6 +276,10 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).hasOutputAt("$.order.items[*].sku", "[\"A\", \"B\"]");  // passes
    * assertThat(result).hasOutputAt("$.order.total", "42");   // fails: no value at "$.order.total"
    * }</pre>
+   *
+   * @param jsonPath a JSONPath into the JSON, e.g. {@code $.order.id}
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert hasOutputAt(String jsonPath, String expectedJson) {
     isNotNull();
@@ -276,6 +315,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * <pre>{@code
    * assertThat(result).hasOutputSatisfying(out -> assertThat(out.get("total").asInt()).isPositive());
    * }</pre>
+   *
+   * @param requirements assertions run on the value
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert hasOutputSatisfying(Consumer<JsonNode> requirements) {
     isNotNull();
@@ -297,6 +339,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).visited("Ship", "Validate");   // passes
    * assertThat(result).visited("Chrage");             // fails: never entered (did you mean "Charge"?)
    * }</pre>
+   *
+   * @param states the state names
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert visited(String... states) {
     isNotNull();
@@ -322,6 +367,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).visitedInOrder("Validate", "Ship");   // passes
    * assertThat(result).visitedInOrder("Ship", "Charge");     // fails: "Charge" was not entered after "Ship"
    * }</pre>
+   *
+   * @param states the state names
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert visitedInOrder(String... states) {
     isNotNull();
@@ -350,6 +398,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).hasPath("Validate", "Charge", "Ship");   // passes
    * assertThat(result).hasPath("Validate", "Ship");             // fails, IDE diff of both lists
    * }</pre>
+   *
+   * @param states the state names
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert hasPath(String... states) {
     isNotNull();
@@ -366,6 +417,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * <pre>{@code
    * assertThat(result).didNotVisit("HandleError");   // passes if no catcher ran
    * }</pre>
+   *
+   * @param states the state names
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert didNotVisit(String... states) {
     isNotNull();
@@ -385,6 +439,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).endedIn("Done");          // passes
    * assertThat(result).endedIn("HandleError");   // fails: but it ended in "Done"
    * }</pre>
+   *
+   * @param state the state name
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert endedIn(String state) {
     isNotNull();
@@ -405,6 +462,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * assertThat(result).tookAtMost(Duration.ofMinutes(5));   // passes for a 1 minute execution
    * assertThat(result).tookAtMost(Duration.ofSeconds(5));   // fails, with timings per state
    * }</pre>
+   *
+   * @param max the longest accepted duration
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert tookAtMost(Duration max) {
     isNotNull();
@@ -421,6 +481,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * <pre>{@code
    * assertThat(result).tookAtLeast(Duration.ofSeconds(3));   // passes if the retries waited 1 + 2 s
    * }</pre>
+   *
+   * @param min the shortest accepted duration
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert tookAtLeast(Duration min) {
     isNotNull();
@@ -436,6 +499,9 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * <pre>{@code
    * assertThat(result).took(Duration.ofSeconds(60));   // passes for a single Wait of 60 s
    * }</pre>
+   *
+   * @param expected the expected value
+   * @return this assertion, for chaining
    */
   public ExecutionResultAssert took(Duration expected) {
     isNotNull();
@@ -455,13 +521,21 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * <pre>{@code
    * assertThat(result).state("Charge").wasEnteredTimes(1).wasRetried(2).hasOutputContaining("{\"paid\": true}");
    * }</pre>
+   *
+   * @param name the state's name, as in the definition
+   * @return assertions on that state
    */
   public StateAssert state(String name) {
     isNotNull();
     return navigate(StateAssert.class, StateSubject.class, new StateSubject(actual, name, 0), StateAssert::new);
   }
 
-  /** Assertions on the (last) Map Run of Distributed Map state {@code stateName}. */
+  /**
+   * Assertions on the (last) Map Run of Distributed Map state {@code stateName}.
+   *
+   * @param stateName the Distributed Map state's name
+   * @return assertions on its Map Run
+   */
   public MapRunAssert mapRun(String stateName) {
     isNotNull();
     boolean found = actual.mapRuns().stream().anyMatch(r -> r.stateName().equals(stateName));
@@ -480,6 +554,8 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
    * <pre>{@code
    * assertThat(result).events().ofType(TASK_FAILED).hasSize(3);
    * }</pre>
+   *
+   * @return assertions on the execution's events
    */
   public EventsAssert events() {
     isNotNull();

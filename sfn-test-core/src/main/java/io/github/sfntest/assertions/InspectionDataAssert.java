@@ -52,32 +52,62 @@ public class InspectionDataAssert extends AbstractSfnAssert<InspectionDataAssert
     return myself;
   }
 
-  /** {@code afterInputPath} equals {@code expectedJson}. */
+  /**
+   * {@code afterInputPath} equals {@code expectedJson}.
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
+   */
   public InspectionDataAssert hasAfterInputPath(String expectedJson) {
     return has("afterInputPath", expectedJson);
   }
 
-  /** {@code afterParameters} equals {@code expectedJson}. */
+  /**
+   * {@code afterParameters} equals {@code expectedJson}.
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
+   */
   public InspectionDataAssert hasAfterParameters(String expectedJson) {
     return has("afterParameters", expectedJson);
   }
 
-  /** {@code afterArguments} equals {@code expectedJson}. */
+  /**
+   * {@code afterArguments} equals {@code expectedJson}.
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
+   */
   public InspectionDataAssert hasAfterArguments(String expectedJson) {
     return has("afterArguments", expectedJson);
   }
 
-  /** {@code result} equals {@code expectedJson}. */
+  /**
+   * {@code result} equals {@code expectedJson}.
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
+   */
   public InspectionDataAssert hasResult(String expectedJson) {
     return has("result", expectedJson);
   }
 
-  /** {@code afterResultSelector} equals {@code expectedJson}. */
+  /**
+   * {@code afterResultSelector} equals {@code expectedJson}.
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
+   */
   public InspectionDataAssert hasAfterResultSelector(String expectedJson) {
     return has("afterResultSelector", expectedJson);
   }
 
-  /** {@code afterResultPath} equals {@code expectedJson}. */
+  /**
+   * {@code afterResultPath} equals {@code expectedJson}.
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
+   */
   public InspectionDataAssert hasAfterResultPath(String expectedJson) {
     return has("afterResultPath", expectedJson);
   }

@@ -20,15 +20,31 @@ import java.util.List;
  */
 public class MapRunAssert extends AbstractSfnAssert<MapRunAssert, MapRunResult> {
 
+  /**
+   * Starts assertions on a Map Run; {@link ExecutionResultAssert#mapRun(String)} is the usual way
+   * in.
+   *
+   * @param actual the Map Run
+   */
   public MapRunAssert(MapRunResult actual) {
     super(actual, MapRunAssert.class);
   }
 
+  /**
+   * Verifies that the Map Run SUCCEEDED.
+   *
+   * @return this assertion, for chaining
+   */
   public MapRunAssert succeeded() {
     return hasStatus(ExecutionStatus.SUCCEEDED);
   }
 
-  /** The Map Run failed with {@code error} (e.g. {@code States.ExceedToleratedFailureThreshold}). */
+  /**
+   * The Map Run failed with {@code error} (e.g. {@code States.ExceedToleratedFailureThreshold}).
+   *
+   * @param error the expected error, e.g. {@code States.ExceedToleratedFailureThreshold}
+   * @return this assertion, for chaining
+   */
   public MapRunAssert failedWith(String error) {
     hasStatus(ExecutionStatus.FAILED);
     if (!error.equals(actual.error().orElse(null))) {
@@ -38,6 +54,12 @@ public class MapRunAssert extends AbstractSfnAssert<MapRunAssert, MapRunResult> 
     return this;
   }
 
+  /**
+   * Verifies the Map Run's status.
+   *
+   * @param expected the expected status
+   * @return this assertion, for chaining
+   */
   public MapRunAssert hasStatus(ExecutionStatus expected) {
     isNotNull();
     if (actual.status() != expected) {
@@ -47,35 +69,82 @@ public class MapRunAssert extends AbstractSfnAssert<MapRunAssert, MapRunResult> 
     return this;
   }
 
+  /**
+   * Verifies how many items the Map Run processed (see {@link MapRunResult#itemCount()}).
+   *
+   * @param expected the expected number of items
+   * @return this assertion, for chaining
+   */
   public MapRunAssert hasItemsRead(int expected) {
     return count("items read", actual.itemCount(), expected);
   }
 
+  /**
+   * Verifies how many batches the ItemBatcher built.
+   *
+   * @param expected the expected number of batches
+   * @return this assertion, for chaining
+   */
   public MapRunAssert hasBatches(int expected) {
     return count("batches", actual.batchCount(), expected);
   }
 
+  /**
+   * Verifies how many child executions the Map Run started.
+   *
+   * @param expected the expected number of children
+   * @return this assertion, for chaining
+   */
   public MapRunAssert hasChildren(int expected) {
     return count("child executions", actual.children().size(), expected);
   }
 
+  /**
+   * Verifies how many child executions succeeded.
+   *
+   * @param expected the expected number
+   * @return this assertion, for chaining
+   */
   public MapRunAssert hasSucceededChildren(int expected) {
     return children("succeeded", actual.succeededChildren(), expected);
   }
 
+  /**
+   * Verifies how many child executions failed.
+   *
+   * @param expected the expected number
+   * @return this assertion, for chaining
+   */
   public MapRunAssert hasFailedChildren(int expected) {
     return children("failed", actual.failedChildren(), expected);
   }
 
+  /**
+   * Verifies how many child executions timed out.
+   *
+   * @param expected the expected number
+   * @return this assertion, for chaining
+   */
   public MapRunAssert hasTimedOutChildren(int expected) {
     return children("timed-out", actual.timedOutChildren(), expected);
   }
 
+  /**
+   * Verifies how many child executions were aborted.
+   *
+   * @param expected the expected number
+   * @return this assertion, for chaining
+   */
   public MapRunAssert hasAbortedChildren(int expected) {
     return children("aborted", actual.abortedChildren(), expected);
   }
 
-  /** The run succeeded although {@code expected} children failed or timed out. */
+  /**
+   * The run succeeded although {@code expected} children failed or timed out.
+   *
+   * @param expected the expected number of tolerated failures
+   * @return this assertion, for chaining
+   */
   public MapRunAssert toleratedFailures(int expected) {
     succeeded();
     return count("tolerated failed children", actual.toleratedFailures(), expected);

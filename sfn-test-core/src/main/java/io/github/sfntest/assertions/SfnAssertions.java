@@ -18,12 +18,22 @@ public final class SfnAssertions {
 
   private SfnAssertions() {}
 
-  /** Assertions on a finished execution. */
+  /**
+   * Assertions on a finished execution.
+   *
+   * @param actual the finished execution
+   * @return assertions on its status, output, path and history
+   */
   public static ExecutionResultAssert assertThat(ExecutionResult actual) {
     return new ExecutionResultAssert(actual);
   }
 
-  /** Assertions on a single-state test ({@link io.github.sfntest.testing.StateTester}). */
+  /**
+   * Assertions on a single-state test ({@link io.github.sfntest.testing.StateTester}).
+   *
+   * @param actual the single-state test's result
+   * @return assertions on its status, output, next state and inspection data
+   */
   public static TestStateResultAssert assertThat(io.github.sfntest.teststate.TestStateResult actual) {
     return new TestStateResultAssert(actual);
   }

@@ -17,7 +17,12 @@ import org.assertj.core.api.AbstractSoftAssertions;
  */
 public class SfnSoftAssertions extends AbstractSoftAssertions {
 
-  /** Soft assertions on a finished execution. */
+  /**
+   * Soft assertions on a finished execution.
+   *
+   * @param actual the finished execution
+   * @return soft assertions on it: failures are collected, not thrown
+   */
   public ExecutionResultAssert assertThat(ExecutionResult actual) {
     ExecutionResultAssert softAssert = proxy(ExecutionResultAssert.class, ExecutionResult.class, actual);
     softAssert.soft = this;

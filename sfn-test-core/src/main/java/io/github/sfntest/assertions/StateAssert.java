@@ -30,6 +30,12 @@ import java.util.Optional;
  */
 public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
 
+  /**
+   * Starts assertions on one state of an execution; {@link ExecutionResultAssert#state(String)} is
+   * the usual way in.
+   *
+   * @param actual the state and the execution it ran in
+   */
   public StateAssert(StateSubject actual) {
     super(actual, StateAssert.class);
   }
@@ -40,6 +46,8 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("Charge").wasRetried(2).and().state("Ship").didNotFail().and().succeeded();
    * }</pre>
+   *
+   * @return the assertions on the execution
    */
   public ExecutionResultAssert and() {
     return navigate(ExecutionResultAssert.class, ExecutionResult.class, result(), ExecutionResultAssert::new);
@@ -86,6 +94,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Poll").entry(2).hasOutputContaining("{\"ready\": true}");
    * assertThat(result).state("Poll").entry(9);   // fails if entered fewer than 9 times (on the next assertion)
    * }</pre>
+   *
+   * @param n a one-based entry number
+   * @return this assertion, narrowed to that entry
    */
   public StateAssert entry(int n) {
     if (n < 1) {
@@ -102,6 +113,8 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Charge").wasEntered();   // passes
    * assertThat(result).state("Chrage").wasEntered();   // fails: Did you mean "Charge"? Known states: [...]
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public StateAssert wasEntered() {
     visit();
@@ -115,6 +128,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("HandleItem").wasEnteredTimes(8);   // passes for 8 Map items
    * assertThat(result).state("HandleItem").wasEnteredTimes(2);   // fails: it was entered 8 times
    * }</pre>
+   *
+   * @param times the expected number
+   * @return this assertion, for chaining
    */
   public StateAssert wasEnteredTimes(int times) {
     isNotNull();
@@ -143,6 +159,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Charge").hasInput("{\"amount\": 42}");   // passes
    * assertThat(result).state("Charge").hasInput("{\"amount\": 41}");   // fails: $.amount: expected 41 but was 42
    * }</pre>
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public StateAssert hasInput(String expectedJson) {
     return compare("input", JsonDiff.Mode.STRICT, json(expectedJson), visit().input(), visit());
@@ -154,6 +173,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("Charge").hasInputContaining("{\"amount\": 42}");   // passes
    * }</pre>
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public StateAssert hasInputContaining(String expectedJson) {
     return compare("input", JsonDiff.Mode.LENIENT, json(expectedJson), visit().input(), visit());
@@ -166,6 +188,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Charge").hasOutput("{\"paid\": true}");    // passes
    * assertThat(result).state("Charge").hasOutput("{\"paid\": false}");   // fails with a JSON diff
    * }</pre>
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public StateAssert hasOutput(String expectedJson) {
     StateVisit visit = visit();
@@ -178,6 +203,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("Charge").hasOutputContaining("{\"paid\": true}");   // passes
    * }</pre>
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public StateAssert hasOutputContaining(String expectedJson) {
     StateVisit visit = visit();
@@ -219,6 +247,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Charge").wasRetried(2);   // passes for 3 attempts
    * assertThat(result).state("Charge").wasRetried(0);   // fails: it was retried 2 times (3 attempts)
    * }</pre>
+   *
+   * @param times the expected number
+   * @return this assertion, for chaining
    */
   public StateAssert wasRetried(int times) {
     StateVisit visit = visit();
@@ -239,6 +270,8 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("Validate").wasNotRetried();   // passes
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public StateAssert wasNotRetried() {
     return wasRetried(0);
@@ -251,6 +284,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Charge").failedWith("States.Timeout");   // passes
    * assertThat(result).state("Charge").failedWith("Boom");             // fails: it failed with "States.Timeout"
    * }</pre>
+   *
+   * @param error the error name, e.g. {@code States.TaskFailed}
+   * @return this assertion, for chaining
    */
   public StateAssert failedWith(String error) {
     return checkFailure(error, null, false);
@@ -262,6 +298,10 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("Charge").failedWith("Declined", "Card expired");   // passes
    * }</pre>
+   *
+   * @param error the error name, e.g. {@code States.TaskFailed}
+   * @param cause the cause text
+   * @return this assertion, for chaining
    */
   public StateAssert failedWith(String error, String cause) {
     return checkFailure(error, cause, true);
@@ -293,6 +333,8 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("Charge").didNotFail();   // passes after a successful retry
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public StateAssert didNotFail() {
     StateVisit visit = visit();
@@ -312,6 +354,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Charge").wasCaughtBy("HandleError");   // passes
    * assertThat(result).state("Charge").wasCaughtBy("Refund");        // fails: it was caught by "HandleError"
    * }</pre>
+   *
+   * @param next the state the catcher goes to
+   * @return this assertion, for chaining
    */
   public StateAssert wasCaughtBy(String next) {
     StateVisit visit = visit();
@@ -347,6 +392,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("Charge").wasScheduledWith("{\"FunctionName\": \"charge\", \"Payload\": {\"amount\": 42}}");
    * }</pre>
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public StateAssert wasScheduledWith(String expectedJson) {
     return scheduled(JsonDiff.Mode.STRICT, json(expectedJson));
@@ -359,6 +407,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Charge").wasScheduledWithContaining("{\"Payload\": {\"amount\": 42}}");   // passes
    * assertThat(result).state("Charge").wasScheduledWithContaining("{\"Payload\": {\"amount\": 1}}");    // fails with a JSON diff
    * }</pre>
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public StateAssert wasScheduledWithContaining(String expectedJson) {
     return scheduled(JsonDiff.Mode.LENIENT, json(expectedJson));
@@ -395,6 +446,10 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Lookup").assigned("customerId", "\"C-1\"");   // passes
    * assertThat(result).state("Lookup").assigned("customer", "\"C-1\"");     // fails: assigned ["customerId"]
    * }</pre>
+   *
+   * @param variable the variable name
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public StateAssert assigned(String variable, String expectedJson) {
     StateVisit visit = visit();
@@ -422,6 +477,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("ProcessItems").hasIterations(8);   // passes for 8 items
    * assertThat(result).state("ProcessItems").hasIterations(3);   // fails, listing the iterations
    * }</pre>
+   *
+   * @param count the expected number of iterations
+   * @return this assertion, for chaining
    */
   public StateAssert hasIterations(int count) {
     StateVisit visit = mapVisit("to have run " + count + (count == 1 ? " Map iteration" : " Map iterations"));
@@ -444,6 +502,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * assertThat(result).state("Double").hasIterationOutputs("2", "4", "6");   // passes for items 1, 2, 3
    * assertThat(result).state("Double").hasIterationOutputs("2", "4");        // fails: $: expected 2 elements but was 3
    * }</pre>
+   *
+   * @param expectedJson each iteration's expected output as JSON text, in index order
+   * @return this assertion, for chaining
    */
   public StateAssert hasIterationOutputs(String... expectedJson) {
     StateVisit visit = mapVisit("to have iteration outputs");
@@ -473,6 +534,8 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("ProcessItems").allIterationsSucceeded();
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public StateAssert allIterationsSucceeded() {
     StateVisit visit = mapVisit("to have only succeeded iterations");
@@ -514,6 +577,8 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("AwaitApproval").waitedForCallback();   // passes for sqs:sendMessage.waitForTaskToken
    * }</pre>
+   *
+   * @return this assertion, for chaining
    */
   public StateAssert waitedForCallback() {
     StateVisit visit = visit();
@@ -530,6 +595,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("AwaitApproval").receivedCallback("{\"approved\": true}");
    * }</pre>
+   *
+   * @param expectedJson the expected JSON text
+   * @return this assertion, for chaining
    */
   public StateAssert receivedCallback(String expectedJson) {
     waitedForCallback();
@@ -556,6 +624,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("RunChild").startedChildExecutions(1);
    * }</pre>
+   *
+   * @param count the expected number
+   * @return this assertion, for chaining
    */
   public StateAssert startedChildExecutions(int count) {
     StateVisit visit = visit();
@@ -575,6 +646,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("Wait10").tookAtMost(Duration.ofSeconds(10));
    * }</pre>
+   *
+   * @param max the longest accepted duration
+   * @return this assertion, for chaining
    */
   public StateAssert tookAtMost(Duration max) {
     StateVisit visit = visit();
@@ -590,6 +664,9 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
    * <pre>{@code
    * assertThat(result).state("Charge").tookAtLeast(Duration.ofSeconds(3));
    * }</pre>
+   *
+   * @param min the shortest accepted duration
+   * @return this assertion, for chaining
    */
   public StateAssert tookAtLeast(Duration min) {
     StateVisit visit = visit();

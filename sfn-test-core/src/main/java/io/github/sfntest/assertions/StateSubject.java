@@ -16,31 +16,60 @@ public final class StateSubject {
   private final String name;
   private final int entry;
 
+  /**
+   * A state of {@code result} and which entry into it.
+   *
+   * @param result the execution that ran the state
+   * @param name the state's name
+   * @param entry the entry, 1-based; 0 for the last
+   */
   public StateSubject(ExecutionResult result, String name, int entry) {
     this.result = Objects.requireNonNull(result, "result");
     this.name = Objects.requireNonNull(name, "state name");
     this.entry = entry;
   }
 
+  /**
+   * The execution the state ran in.
+   *
+   * @return the execution result
+   */
   public ExecutionResult result() {
     return result;
   }
 
+  /**
+   * The state's name.
+   *
+   * @return the state name
+   */
   public String name() {
     return name;
   }
 
-  /** The requested entry, 1-based; 0 for "the last". */
+  /**
+   * The requested entry, 1-based; 0 for "the last".
+   *
+   * @return the entry number
+   */
   public int entry() {
     return entry;
   }
 
-  /** Every entry into the state. */
+  /**
+   * Every entry into the state.
+   *
+   * @return the entries, in history order
+   */
   public List<StateVisit> visits() {
     return result.history().visitsOf(name);
   }
 
-  /** The selected entry, or null if there is no such entry. */
+  /**
+   * The selected entry, or null if there is no such entry.
+   *
+   * @return the entry, or null
+   */
   public StateVisit visit() {
     List<StateVisit> visits = visits();
     if (visits.isEmpty()) {

@@ -29,22 +29,38 @@ public class TestStateResultAssert extends AbstractSfnAssert<TestStateResultAsse
     super(actual, TestStateResultAssert.class);
   }
 
-  /** The state succeeded. */
+  /**
+   * The state succeeded.
+   *
+   * @return this assertion, for chaining
+   */
   public TestStateResultAssert succeeded() {
     return hasStatus(TestStateStatus.SUCCEEDED);
   }
 
-  /** The state failed with no retrier or catcher for the error. */
+  /**
+   * The state failed with no retrier or catcher for the error.
+   *
+   * @return this assertion, for chaining
+   */
   public TestStateResultAssert failed() {
     return hasStatus(TestStateStatus.FAILED);
   }
 
-  /** A retrier would retry the state (see {@code inspection().errorDetails()}). */
+  /**
+   * A retrier would retry the state (see {@code inspection().errorDetails()}).
+   *
+   * @return this assertion, for chaining
+   */
   public TestStateResultAssert isRetriable() {
     return hasStatus(TestStateStatus.RETRIABLE);
   }
 
-  /** A catcher took the error. */
+  /**
+   * A catcher took the error.
+   *
+   * @return this assertion, for chaining
+   */
   public TestStateResultAssert caughtError() {
     return hasStatus(TestStateStatus.CAUGHT_ERROR);
   }
@@ -105,7 +121,11 @@ public class TestStateResultAssert extends AbstractSfnAssert<TestStateResultAsse
     return myself;
   }
 
-  /** The state ends its branch or execution (no next state) and did not fail. */
+  /**
+   * The state ends its branch or execution (no next state) and did not fail.
+   *
+   * @return this assertion, for chaining
+   */
   public TestStateResultAssert ends() {
     isNotNull();
     if (actual.nextState().isPresent() || actual.status() != TestStateStatus.SUCCEEDED) {
@@ -150,7 +170,11 @@ public class TestStateResultAssert extends AbstractSfnAssert<TestStateResultAsse
     return myself;
   }
 
-  /** Assertions on the inspection data (request {@code DEBUG} or {@code TRACE}). */
+  /**
+   * Assertions on the inspection data (request {@code DEBUG} or {@code TRACE}).
+   *
+   * @return assertions on the inspection data
+   */
   public InspectionDataAssert inspection() {
     isNotNull();
     return navigate(InspectionDataAssert.class, io.github.sfntest.teststate.InspectionData.class,

@@ -9,7 +9,12 @@ import io.github.sfntest.internal.json.Json;
 public final class CaseRunner {
   private CaseRunner() {}
 
-  /** The CLI's result document for an execution result. */
+  /**
+   * The CLI's result document for an execution result.
+   *
+   * @param result the ended execution
+   * @return the result document
+   */
   public static ObjectNode resultDocument(ExecutionResult result) {
     ObjectNode doc = Json.NODES.objectNode();
     doc.put("status", result.status().name());
@@ -20,7 +25,13 @@ public final class CaseRunner {
     return doc;
   }
 
-  /** The document for a case that could not run at all. */
+  /**
+   * The document for a case that could not run at all.
+   *
+   * @param error the error
+   * @param cause the cause
+   * @return the result document
+   */
   public static ObjectNode invalidDocument(String error, String cause) {
     ObjectNode doc = Json.NODES.objectNode();
     doc.put("status", "INVALID");

@@ -10,6 +10,11 @@ import java.util.List;
 public final class Main {
   private Main() {}
 
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the command and its options, e.g. {@code run --definition d.json}
+   */
   public static void main(String[] args) {
     System.exit(execute(Arrays.asList(args), System.out, System.err));
   }
@@ -19,6 +24,11 @@ public final class Main {
    * unusable input (a file that is not UTF-8 or not JSON, a document nested too deeply, an input
    * over 256 KiB, an invalid MockConfigFile...), 3 an internal failure of sfn-test. Errors are one
    * message on stderr; {@code --debug} anywhere on the line adds the Java stack trace.
+   *
+   * @param arguments the command and its options
+   * @param out where results go
+   * @param err where errors go
+   * @return the exit code
    */
   public static int execute(List<String> arguments, PrintStream out, PrintStream err) {
     List<String> args = new ArrayList<>(arguments);

@@ -42,7 +42,14 @@ public final class ServeCommand {
     return 0;
   }
 
-  /** Parses the arguments and environment and starts the endpoint (also for tests). */
+  /**
+   * Parses the arguments and environment and starts the endpoint (also for tests).
+   *
+   * @param argv the {@code serve} options
+   * @param env the environment, for {@code SFN_MOCK_CONFIG} and the like
+   * @param err where errors go
+   * @return the running endpoint
+   */
   public static SfnServer start(List<String> argv, Map<String, String> env, PrintStream err) {
     Args args = new Args(argv,
         Set.of("--port", "--host", "--mock-config", "--aws-account", "--aws-region", "--wait-time-scale"),

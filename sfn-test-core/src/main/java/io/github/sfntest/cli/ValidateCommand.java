@@ -26,6 +26,8 @@ public final class ValidateCommand {
    * Runs the command.
    *
    * @param args the arguments after {@code validate}
+   * @param out where the diagnostics go
+   * @param err where usage errors go
    * @return the exit code: 0 valid (warnings allowed), 1 invalid, 2 usage error
    */
   public static int run(List<String> args, PrintStream out, PrintStream err) {

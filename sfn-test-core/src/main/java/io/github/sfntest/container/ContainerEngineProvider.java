@@ -21,7 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ContainerEngineProvider implements EngineProvider {
 
+  /** System property naming the container image to run (default: Step Functions Local). */
   public static final String IMAGE_PROPERTY = "sfntest.container.image";
+  /**
+   * System property naming a MockConfigFile for the container (else the {@code SFN_MOCK_CONFIG}
+   * variable).
+   */
   public static final String MOCK_CONFIG_PROPERTY = "sfntest.container.mockConfig";
 
   private static final Map<String, StepFunctionsLocalContainer> SHARED = new ConcurrentHashMap<>();
@@ -44,7 +49,13 @@ public final class ContainerEngineProvider implements EngineProvider {
     return p != null && !p.isBlank() ? p : System.getenv("SFN_MOCK_CONFIG");
   }
 
-  /** The shared, started container for this image and MockConfigFile. */
+  /**
+   * The shared, started container for this image and MockConfigFile.
+   *
+   * @param image the image, or null for the default
+   * @param mockConfigFile the MockConfigFile's path, or null
+   * @return the started container
+   */
   public static StepFunctionsLocalContainer shared(String image, String mockConfigFile) {
     String key = (image == null ? "" : image) + "|" + (mockConfigFile == null ? "" : mockConfigFile);
     return SHARED.computeIfAbsent(key, k -> {

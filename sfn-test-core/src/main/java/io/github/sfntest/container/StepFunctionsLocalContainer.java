@@ -55,21 +55,36 @@ public class StepFunctionsLocalContainer extends GenericContainer<StepFunctionsL
   private int apiPort = 8083;
   private String mockConfigJson;
 
+  /** A container of the default image, Step Functions Local at its pinned tag. */
   public StepFunctionsLocalContainer() {
     this(DEFAULT_IMAGE);
   }
 
+  /**
+   * A container of {@code image}.
+   *
+   * @param image an image name, e.g. {@code amazon/aws-stepfunctions-local:2.0.0}
+   */
   public StepFunctionsLocalContainer(String image) {
     this(DockerImageName.parse(image));
   }
 
+  /**
+   * A container of {@code image}.
+   *
+   * @param image the image
+   */
   public StepFunctionsLocalContainer(DockerImageName image) {
     super(image);
     withExposedPorts(apiPort);
     waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(2)));
   }
 
-  /** Whether Testcontainers finds a Docker engine here. */
+  /**
+   * Whether Testcontainers finds a Docker engine here.
+   *
+   * @return whether Docker is available
+   */
   public static boolean dockerAvailable() {
     try {
       return DockerClientFactory.instance().isDockerAvailable();
@@ -78,20 +93,34 @@ public class StepFunctionsLocalContainer extends GenericContainer<StepFunctionsL
     }
   }
 
-  /** Why containers cannot run here, for skip and failure messages. */
+  /**
+   * Why containers cannot run here, for skip and failure messages.
+   *
+   * @return the reason, or null when Docker is available
+   */
   public static String dockerUnavailableReason() {
     return "no Docker engine is available to Testcontainers (tried DOCKER_HOST, the Docker socket and "
         + "~/.testcontainers.properties); container engine tests need one";
   }
 
-  /** The port the image serves the API on (8083 for Step Functions Local, 4566 for LocalStack). */
+  /**
+   * The port the image serves the API on (8083 for Step Functions Local, 4566 for LocalStack).
+   *
+   * @param port the API port inside the container
+   * @return this container
+   */
   public StepFunctionsLocalContainer withApiPort(int port) {
     this.apiPort = port;
     setExposedPorts(List.of(port));
     return this;
   }
 
-  /** Adds a MockConfigFile (merged with other mocks into the one file the container loads). */
+  /**
+   * Adds a MockConfigFile (merged with other mocks into the one file the container loads).
+   *
+   * @param file the MockConfigFile's path
+   * @return this container
+   */
   public StepFunctionsLocalContainer withMockConfig(Path file) {
     try {
       return withMockConfigJson(Files.readString(file));
@@ -100,15 +129,36 @@ public class StepFunctionsLocalContainer extends GenericContainer<StepFunctionsL
     }
   }
 
+  /**
+   * Adds a loaded MockConfigFile (merged with other mocks).
+   *
+   * @param file the loaded file
+   * @return this container
+   */
   public StepFunctionsLocalContainer withMockConfig(MockConfigFile file) {
     return withMockConfigJson(file.toJson());
   }
 
-  /** Adds mocks written with the Java DSL as test case {@code testCase} of state machine {@code stateMachine}. */
+  /**
+   * Adds mocks written with the Java DSL as test case {@code testCase} of state machine {@code
+   * stateMachine}.
+   *
+   * @param stateMachine the state machine name in the file
+   * @param testCase the test case name
+   * @param mocks the mocks to add
+   * @return this container
+   */
   public StepFunctionsLocalContainer withMocks(String stateMachine, String testCase, MockedResponses mocks) {
     return withMockConfigJson(mocks.toMockConfigFile(stateMachine, testCase));
   }
 
+  /**
+   * Adds MockConfigFile JSON text (checked here, merged with other mocks).
+   *
+   * @param json the MockConfigFile's content
+   * @return this container
+   * @throws io.github.sfntest.mock.MockConfigException if the text is no valid MockConfigFile
+   */
   public StepFunctionsLocalContainer withMockConfigJson(String json) {
     MockConfigFile.parse(json); // fail here, with the location, not in the container
     mockDocuments.add(json);
@@ -116,22 +166,41 @@ public class StepFunctionsLocalContainer extends GenericContainer<StepFunctionsL
     return this;
   }
 
-  /** AWS_ACCOUNT_ID of Step Functions Local. */
+  /**
+   * AWS_ACCOUNT_ID of Step Functions Local.
+   *
+   * @param account a 12-digit account id
+   * @return this container
+   */
   public StepFunctionsLocalContainer withAccount(String account) {
     return withEnv("AWS_ACCOUNT_ID", account);
   }
 
-  /** AWS_DEFAULT_REGION of Step Functions Local. */
+  /**
+   * AWS_DEFAULT_REGION of Step Functions Local.
+   *
+   * @param region a region name
+   * @return this container
+   */
   public StepFunctionsLocalContainer withRegion(String region) {
     return withEnv("AWS_DEFAULT_REGION", region);
   }
 
-  /** WAIT_TIME_SCALE of Step Functions Local (0 skips waits on the sfn-test image). */
+  /**
+   * WAIT_TIME_SCALE of Step Functions Local (0 skips waits on the sfn-test image).
+   *
+   * @param scale the scale, e.g. {@code 0}
+   * @return this container
+   */
   public StepFunctionsLocalContainer withWaitTimeScale(String scale) {
     return withEnv("WAIT_TIME_SCALE", scale);
   }
 
-  /** The merged MockConfigFile the container gets, or null when no mocks were added. */
+  /**
+   * The merged MockConfigFile the container gets, or null when no mocks were added.
+   *
+   * @return the MockConfigFile JSON, or null
+   */
   public String mockConfigJson() {
     if (mockConfigJson == null && !mockDocuments.isEmpty()) {
       mockConfigJson = MockConfigFiles.merge(mockDocuments);
@@ -149,16 +218,30 @@ public class StepFunctionsLocalContainer extends GenericContainer<StepFunctionsL
     }
   }
 
-  /** The API endpoint on the host. */
+  /**
+   * The API endpoint on the host.
+   *
+   * @return the endpoint URL
+   */
   public URI endpoint() {
     return URI.create("http://" + getHost() + ":" + getMappedPort(apiPort));
   }
 
-  /** An engine on this container (close it; the container stays up). */
+  /**
+   * An engine on this container (close it; the container stays up).
+   *
+   * @return a new engine
+   */
   public SdkEngine engine() {
     return engine(EngineOptions.defaults());
   }
 
+  /**
+   * An engine on this container with these options (close it; the container stays up).
+   *
+   * @param options the engine settings
+   * @return a new engine
+   */
   public SdkEngine engine(EngineOptions options) {
     return SdkEngine.builder().endpoint(endpoint()).options(options).build();
   }

@@ -35,17 +35,33 @@ public final class Coverage {
 
   private Coverage() {}
 
-  /** True unless switched off with {@code -Dsfntest.coverage=false} (or {@code enabled=false} in the config file). */
+  /**
+   * True unless switched off with {@code -Dsfntest.coverage=false} (or {@code enabled=false} in the
+   * config file).
+   *
+   * @return whether coverage is recorded
+   */
   public static boolean enabled() {
     return CoverageSettings.enabled();
   }
 
-  /** The report directory ({@code target/sfn-test-coverage} unless {@code -Dsfntest.coverage.dir} says otherwise). */
+  /**
+   * The report directory ({@code target/sfn-test-coverage} unless {@code -Dsfntest.coverage.dir}
+   * says otherwise).
+   *
+   * @return the report directory
+   */
   public static Path directory() {
     return CoverageSettings.directory();
   }
 
-  /** Records what one execution of {@code definition} covered, attributed to {@code testName}. */
+  /**
+   * Records what one execution of {@code definition} covered, attributed to {@code testName}.
+   *
+   * @param definition the state machine that ran
+   * @param result the ended execution
+   * @param testName the test it ran in, for "which tests reached this state"
+   */
   public static void record(StateMachineDefinition definition, ExecutionResult result, String testName) {
     record(definition, result, testName, name -> null);
   }
@@ -53,6 +69,11 @@ public final class Coverage {
   /**
    * Like {@link #record(StateMachineDefinition, ExecutionResult, String)}; child executions
    * ({@code states:startExecution}) count for the machines {@code definitions} returns by name.
+   *
+   * @param definition the state machine that ran
+   * @param result the ended execution
+   * @param testName the test it ran in
+   * @param definitions the other machines of the test, for child executions
    */
   public static void record(StateMachineDefinition definition, ExecutionResult result, String testName,
       Function<String, StateMachineDefinition> definitions) {
@@ -115,6 +136,9 @@ public final class Coverage {
    * Builds one report in {@code output} from the raw files of several report directories (e.g. the
    * modules of a build), and applies {@code minimum} (null for none).
    *
+   * @param output the directory to write the report to
+   * @param inputs the report directories to read raw files from
+   * @param minimum e.g. {@code states:80,transitions:70}, or null
    * @return the report's {@code index.html}
    * @throws CoverageMinimumException if coverage is below {@code minimum}
    * @throws IllegalArgumentException if an input holds no raw coverage or {@code minimum} is malformed
@@ -136,6 +160,10 @@ public final class Coverage {
   /**
    * The SVG graph of {@code definition}, laid out like the AWS console's; with {@code result}, the
    * states and transitions that execution took are highlighted (an uncaught failure in red).
+   *
+   * @param definition the state machine to draw
+   * @param result an execution of it to highlight, or null
+   * @return the SVG text
    */
   public static String renderSvg(StateMachineDefinition definition, ExecutionResult result) {
     return PathRenderer.svg(Objects.requireNonNull(definition, "definition"), result);

@@ -18,6 +18,16 @@ import java.util.Objects;
 public record Diagnostic(
     String code, Severity severity, String pointer, int line, int column, String message) {
 
+  /**
+   * Checks that code, severity and pointer are given.
+   *
+   * @param code a stable identifier of the problem
+   * @param severity ERROR or WARNING
+   * @param pointer the JSON pointer of the offending value
+   * @param line the 1-based line
+   * @param column the 1-based column
+   * @param message what was expected and found
+   */
   public Diagnostic {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(severity, "severity");
@@ -25,7 +35,11 @@ public record Diagnostic(
     Objects.requireNonNull(message, "message");
   }
 
-  /** True for {@link Severity#ERROR}. */
+  /**
+   * True for {@link Severity#ERROR}.
+   *
+   * @return whether AWS would reject the definition
+   */
   public boolean isError() {
     return severity == Severity.ERROR;
   }
@@ -33,6 +47,8 @@ public record Diagnostic(
   /**
    * One line for humans: {@code /States/A/Next (line 4, column 15): message [CODE]}; warnings end
    * with {@code [CODE, WARNING]}.
+   *
+   * @return the formatted line
    */
   public String format() {
     String where = pointer.isEmpty() ? "(document)" : pointer;

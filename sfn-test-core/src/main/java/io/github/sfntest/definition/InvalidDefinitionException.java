@@ -30,7 +30,11 @@ public class InvalidDefinitionException extends RuntimeException {
     this.diagnostics = List.copyOf(diagnostics);
   }
 
-  /** Every diagnostic found, errors and warnings, in document order. */
+  /**
+   * Every diagnostic found, errors and warnings, in document order.
+   *
+   * @return the diagnostics
+   */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }

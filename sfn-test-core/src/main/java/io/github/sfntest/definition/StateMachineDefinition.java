@@ -53,12 +53,25 @@ public final class StateMachineDefinition {
     this.model = parseModel(name, substitute(text, this.substitutions));
   }
 
-  /** Parses JSON or YAML definition text; the state machine is named "StateMachine". */
+  /**
+   * Parses JSON or YAML definition text; the state machine is named "StateMachine".
+   *
+   * @param text the ASL text, JSON or YAML
+   * @return the definition
+   * @throws InvalidDefinitionException if the definition is invalid
+   */
   public static StateMachineDefinition of(String text) {
     return new StateMachineDefinition("StateMachine", text, Map.of());
   }
 
-  /** Parses JSON or YAML definition text under the given state machine name. */
+  /**
+   * Parses JSON or YAML definition text under the given state machine name.
+   *
+   * @param name the state machine name
+   * @param text the ASL text, JSON or YAML
+   * @return the definition
+   * @throws InvalidDefinitionException if the definition is invalid
+   */
   public static StateMachineDefinition of(String name, String text) {
     return new StateMachineDefinition(name, text, Map.of());
   }
@@ -78,7 +91,13 @@ public final class StateMachineDefinition {
     return new StateMachineDefinition(name, text, substitutions);
   }
 
-  /** Reads a definition file; the state machine is named after the file (without .asl.json etc.). */
+  /**
+   * Reads a definition file; the state machine is named after the file (without .asl.json etc.).
+   *
+   * @param file the definition file
+   * @return the definition
+   * @throws InvalidDefinitionException if the definition is invalid
+   */
   public static StateMachineDefinition fromFile(Path file) {
     try {
       return new StateMachineDefinition(nameOf(file.getFileName().toString()), Files.readString(file), Map.of());
@@ -87,7 +106,14 @@ public final class StateMachineDefinition {
     }
   }
 
-  /** Reads a definition from the classpath of the calling thread. */
+  /**
+   * Reads a definition from the classpath of the calling thread.
+   *
+   * @param resource the classpath resource name, e.g. {@code statemachine/order.asl.json}
+   * @return the definition
+   * @throws IllegalArgumentException if there is no such resource
+   * @throws InvalidDefinitionException if the definition is invalid
+   */
   public static StateMachineDefinition fromClasspath(String resource) {
     String path = resource.startsWith("/") ? resource.substring(1) : resource;
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -105,33 +131,60 @@ public final class StateMachineDefinition {
     }
   }
 
-  /** The same definition with {@code ${Name}} placeholders replaced by these values. */
+  /**
+   * The same definition with {@code ${Name}} placeholders replaced by these values.
+   *
+   * @param values placeholder name to value
+   * @return a new definition; this one is unchanged
+   */
   public StateMachineDefinition withSubstitutions(Map<String, String> values) {
     java.util.Map<String, String> merged = new java.util.HashMap<>(substitutions);
     merged.putAll(values);
     return new StateMachineDefinition(name, text, merged);
   }
 
-  /** The same definition under another state machine name (the name mocks and ARNs use). */
+  /**
+   * The same definition under another state machine name (the name mocks and ARNs use).
+   *
+   * @param newName the state machine name
+   * @return a new definition; this one is unchanged
+   */
   public StateMachineDefinition withName(String newName) {
     return new StateMachineDefinition(newName, text, substitutions);
   }
 
+  /**
+   * The state machine name (the name mocks, ARNs and MockConfigFiles use).
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The definition text as given, before substitution. */
+  /**
+   * The definition text as given, before substitution.
+   *
+   * @return the source text
+   */
   public String sourceText() {
     return text;
   }
 
-  /** The definition as JSON, after substitution (what a real Step Functions API would receive). */
+  /**
+   * The definition as JSON, after substitution (what a real Step Functions API would receive).
+   *
+   * @return the JSON text
+   */
   public String toJson() {
     return Json.write(model.source());
   }
 
-  /** The names of the top-level states in definition order. */
+  /**
+   * The names of the top-level states in definition order.
+   *
+   * @return the top-level state names
+   */
   public java.util.List<String> stateNames() {
     java.util.List<String> names = new java.util.ArrayList<>();
     model.source().path("States").fieldNames().forEachRemaining(names::add);

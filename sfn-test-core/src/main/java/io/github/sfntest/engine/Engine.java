@@ -15,23 +15,51 @@ import java.util.Set;
  */
 public interface Engine extends AutoCloseable {
 
+  /**
+   * An in-process engine with {@link EngineOptions#defaults()}: virtual clock, no AWS account, no
+   * network.
+   *
+   * @return a new engine; close it when done (try-with-resources)
+   */
   static Engine inProcess() {
     return InProcessEngines.create(EngineOptions.defaults());
   }
 
+  /**
+   * An in-process engine with the given settings (start time, seed, limits).
+   *
+   * @param options the account, region, clock start, seed and limits to use
+   * @return a new engine; close it when done
+   */
   static Engine inProcess(EngineOptions options) {
     return InProcessEngines.create(options);
   }
 
-  /** Starts an execution and runs it until it ends or waits for a callback. */
+  /**
+   * Starts an execution and runs it until it ends or waits for a callback.
+   *
+   * @param request the definition, input, task handler and start options
+   * @return the running execution, to answer callbacks on or await
+   */
   Execution start(StartRequest request);
 
-  /** Runs an execution to its end. */
+  /**
+   * Runs an execution to its end.
+   *
+   * @param request the definition, input, task handler and start options
+   * @return the ended execution's status, output and history
+   */
   default ExecutionResult run(StartRequest request) {
     return start(request).awaitCompletion();
   }
 
-  /** Runs {@code definition} with JSON {@code input} to its end. */
+  /**
+   * Runs {@code definition} with JSON {@code input} to its end.
+   *
+   * @param definition the state machine to run
+   * @param input the execution input as JSON text
+   * @return the ended execution's status, output and history
+   */
   default ExecutionResult run(StateMachineDefinition definition, String input) {
     return run(StartRequest.of(definition, input));
   }
@@ -39,6 +67,8 @@ public interface Engine extends AutoCloseable {
   /**
    * Makes a state machine known to the engine, so {@code states:startExecution} tasks naming its
    * ARN (or just its name) run it as a real child execution instead of needing a mock.
+   *
+   * @param definition the child state machine, found by the name or ARN a task names
    */
   default void deploy(StateMachineDefinition definition) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot deploy state machines");
@@ -56,6 +86,7 @@ public interface Engine extends AutoCloseable {
    * engine.run(StartRequest.of(v2, "{}").onAlias("PROD"));      // runs version 1 or 2 by weight
    * }</pre>
    *
+   * @param definition the new revision; its name says which state machine it versions
    * @return the version ARN, {@code arn:aws:states:REGION:ACCOUNT:stateMachine:NAME:N}
    */
   default String publishVersion(StateMachineDefinition definition) {
@@ -69,6 +100,8 @@ public interface Engine extends AutoCloseable {
    * test routes the same way on every run.
    *
    * @param weightsByVersion version number to weight, in routing order, e.g. {@code Map.of(1, 100)}
+   * @param stateMachineName the name of a state machine with published versions
+   * @param aliasName the alias's name, as {@code onAlias} gives it
    * @return the alias ARN, {@code arn:aws:states:REGION:ACCOUNT:stateMachine:NAME:ALIAS}
    * @throws IllegalArgumentException for an unknown version, a bad name or weights not adding up to 100
    */
@@ -120,8 +153,19 @@ public interface Engine extends AutoCloseable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot redrive executions");
   }
 
+  /**
+   * What this engine supports (callbacks, virtual time, mocks, ...); tests that need more are
+   * skipped.
+   *
+   * @return the supported capabilities
+   */
   Set<EngineCapability> capabilities();
 
+  /**
+   * The settings this engine was created with.
+   *
+   * @return the engine's options
+   */
   EngineOptions options();
 
   @Override

@@ -57,14 +57,30 @@ public final class EngineOptions {
     this.maxExecutionDuration = b.maxExecutionDuration;
   }
 
+  /**
+   * The defaults: account 111111111111, us-east-1, clock at 2024-01-01T00:00:00Z, seed 0, AWS's
+   * limits.
+   *
+   * @return the default options
+   */
   public static EngineOptions defaults() {
     return builder().build();
   }
 
+  /**
+   * A builder that starts from {@link #defaults()}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder that starts from these options, to change some of them.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.account = account;
@@ -79,33 +95,66 @@ public final class EngineOptions {
     return b;
   }
 
+  /**
+   * The account id in ARNs.
+   *
+   * @return the 12-digit account id
+   */
   public String account() {
     return account;
   }
 
+  /**
+   * The region in ARNs and the context object.
+   *
+   * @return the region, e.g. {@code us-east-1}
+   */
   public String region() {
     return region;
   }
 
+  /**
+   * The execution role's ARN (in the context object and ExecutionStarted).
+   *
+   * @return the role ARN
+   */
   public String roleArn() {
     return roleArn;
   }
 
-  /** Where the virtual clock starts for each execution. */
+  /**
+   * Where the virtual clock starts for each execution.
+   *
+   * @return the virtual start time
+   */
   public Instant startTime() {
     return startTime;
   }
 
+  /**
+   * The seed of the engine's random values: task tokens, execution names, {@code States.UUID},
+   * jitter.
+   *
+   * @return the seed
+   */
   public long seed() {
     return seed;
   }
 
-  /** 0 means unlimited. */
+  /**
+   * 0 means unlimited.
+   *
+   * @return the limit on history events per execution
+   */
   public int maxHistoryEvents() {
     return maxHistoryEvents;
   }
 
-  /** 0 means unlimited. */
+  /**
+   * 0 means unlimited.
+   *
+   * @return the limit on a state's input or output, in UTF-8 bytes
+   */
   public int maxPayloadBytes() {
     return maxPayloadBytes;
   }
@@ -115,6 +164,8 @@ public final class EngineOptions {
    * Real (not virtual) time one execution may compute for before the engine fails it with {@code
    * States.Runtime} and a message that says so: a guard against a definition that loops forever
    * (with the history limit lifted) hanging a test run until CI's own timeout. Zero disables it.
+   *
+   * @return the wall-clock limit of one execution; {@link Duration#ZERO} when the guard is off
    */
   public Duration maxWallClock() {
     return maxWallClock;
@@ -124,11 +175,14 @@ public final class EngineOptions {
    * Virtual time after which an execution ends TIMED_OUT with an {@code ExecutionTimedOut} event,
    * whatever its Wait states ask: {@link #STANDARD_MAX_DURATION} by default, {@link
    * #EXPRESS_MAX_DURATION} for an EXPRESS machine.
+   *
+   * @return the virtual duration after which an execution times out
    */
   public Duration maxExecutionDuration() {
     return maxExecutionDuration;
   }
 
+  /** Builds {@link EngineOptions}; every setting starts at its default. */
   public static final class Builder {
     private String account = "111111111111";
     private String region = "us-east-1";
@@ -142,7 +196,12 @@ public final class EngineOptions {
 
     private Builder() {}
 
-    /** See {@link EngineOptions#maxExecutionDuration()}; must be positive. */
+    /**
+     * See {@link EngineOptions#maxExecutionDuration()}; must be positive.
+     *
+     * @param value the virtual duration limit
+     * @return this builder
+     */
     public Builder maxExecutionDuration(Duration value) {
       Objects.requireNonNull(value, "maxExecutionDuration");
       if (value.isNegative() || value.isZero()) {
@@ -152,7 +211,12 @@ public final class EngineOptions {
       return this;
     }
 
-    /** See {@link EngineOptions#maxWallClock()}; {@link Duration#ZERO} disables the guard. */
+    /**
+     * See {@link EngineOptions#maxWallClock()}; {@link Duration#ZERO} disables the guard.
+     *
+     * @param value the real-time limit
+     * @return this builder
+     */
     public Builder maxWallClock(Duration value) {
       Objects.requireNonNull(value, "maxWallClock");
       if (value.isNegative()) {
@@ -162,32 +226,68 @@ public final class EngineOptions {
       return this;
     }
 
+    /**
+     * Sets the account id in ARNs.
+     *
+     * @param value a 12-digit account id
+     * @return this builder
+     */
     public Builder account(String value) {
       this.account = Objects.requireNonNull(value, "account");
       return this;
     }
 
+    /**
+     * Sets the region in ARNs and the context object.
+     *
+     * @param value a region name, e.g. {@code eu-west-1}
+     * @return this builder
+     */
     public Builder region(String value) {
       this.region = Objects.requireNonNull(value, "region");
       return this;
     }
 
+    /**
+     * Sets the execution role's ARN; by default a role in the builder's account.
+     *
+     * @param value the role ARN
+     * @return this builder
+     */
     public Builder roleArn(String value) {
       this.roleArn = value;
       return this;
     }
 
+    /**
+     * Sets where the virtual clock starts for each execution.
+     *
+     * @param value the start instant
+     * @return this builder
+     */
     public Builder startTime(Instant value) {
       this.startTime = Objects.requireNonNull(value, "startTime");
       return this;
     }
 
+    /**
+     * Sets the seed of task tokens, execution names, {@code States.UUID} and jitter: the same seed
+     * gives the same values.
+     *
+     * @param value the seed
+     * @return this builder
+     */
     public Builder seed(long value) {
       this.seed = value;
       return this;
     }
 
-    /** AWS's 25,000 by default; 0 lifts the limit (load tests). */
+    /**
+     * AWS's 25,000 by default; 0 lifts the limit (load tests).
+     *
+     * @param value the limit, or 0 for none
+     * @return this builder
+     */
     public Builder maxHistoryEvents(int value) {
       if (value < 0) {
         throw new IllegalArgumentException("maxHistoryEvents must be >= 0, was " + value);
@@ -196,7 +296,12 @@ public final class EngineOptions {
       return this;
     }
 
-    /** AWS's 262,144 bytes by default; 0 lifts the limit. */
+    /**
+     * AWS's 262,144 bytes by default; 0 lifts the limit.
+     *
+     * @param value the limit in bytes, or 0 for none
+     * @return this builder
+     */
     public Builder maxPayloadBytes(int value) {
       if (value < 0) {
         throw new IllegalArgumentException("maxPayloadBytes must be >= 0, was " + value);
@@ -205,6 +310,11 @@ public final class EngineOptions {
       return this;
     }
 
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     */
     public EngineOptions build() {
       return new EngineOptions(this);
     }

@@ -19,10 +19,19 @@ package io.github.sfntest.engine;
  */
 public interface EngineProvider {
 
-  /** The id users select the engine by: lower case, words joined by '-', e.g. {@code in-process}. */
+  /**
+   * The id users select the engine by: lower case, words joined by '-', e.g. {@code in-process}.
+   *
+   * @return the engine id
+   */
   String id();
 
-  /** A new engine; the caller closes it. */
+  /**
+   * A new engine; the caller closes it.
+   *
+   * @param options the settings for the new engine
+   * @return a new engine
+   */
   Engine create(EngineOptions options);
 
   /**
@@ -30,6 +39,8 @@ public interface EngineProvider {
    * create, which also makes generated execution names, task tokens and {@code States.UUID} values
    * independent of the order tests run in (parallel runs stay deterministic). A provider of
    * expensive engines (a container) returns false, and the tests of a class share one engine.
+   *
+   * @return true when each test should get a fresh engine
    */
   default boolean enginePerTest() {
     return true;

@@ -19,19 +19,40 @@ import java.util.List;
  */
 public interface Execution {
 
+  /**
+   * The execution's ARN, as AWS forms it from the state machine and execution names.
+   *
+   * @return the execution ARN
+   */
   String executionArn();
 
+  /**
+   * The status now; RUNNING while it waits for a callback.
+   *
+   * @return the current status
+   */
   ExecutionStatus status();
 
-  /** The history so far. */
+  /**
+   * The history so far.
+   *
+   * @return the events recorded until now, in order
+   */
   ExecutionHistory history();
 
-  /** Tasks currently waiting for a callback or an activity worker. */
+  /**
+   * Tasks currently waiting for a callback or an activity worker.
+   *
+   * @return the waiting tasks, in the order they started waiting
+   */
   List<WaitingTask> waitingTasks();
 
   /**
    * Runs the execution (letting virtual time pass) until a task of state {@code stateName} waits
    * for a callback. Fails with a message naming what the execution did instead if it ends first.
+   *
+   * @param stateName the name of the task state to wait for
+   * @return the waiting task, with its token and what it sent
    */
   WaitingTask awaitTask(String stateName);
 
@@ -39,18 +60,51 @@ public interface Execution {
    * Acts as an activity worker that polled with GetActivityTask: takes the activity task waiting in
    * {@code stateName} (recording ActivityStarted with {@code workerName}) and returns it, so the
    * test can answer with its token.
+   *
+   * @param stateName the activity task state whose task to take
+   * @param workerName the worker name recorded in ActivityStarted
+   * @return the activity task, with its token and input
    */
   WaitingTask startActivityTask(String stateName, String workerName);
 
+  /**
+   * Answers a waiting task with success, as SendTaskSuccess does.
+   *
+   * @param taskToken the token the task sent (see {@link WaitingTask#taskToken()})
+   * @param outputJson the task's output as JSON text
+   */
   void sendTaskSuccess(String taskToken, String outputJson);
 
+  /**
+   * Answers a waiting task with success, as SendTaskSuccess does.
+   *
+   * @param taskToken the token the task sent
+   * @param output the task's output
+   */
   void sendTaskSuccess(String taskToken, JsonNode output);
 
+  /**
+   * Fails a waiting task, as SendTaskFailure does: its Retry and Catch rules then apply.
+   *
+   * @param taskToken the token the task sent
+   * @param error the error name, matched by Retry and Catch
+   * @param cause a human-readable cause, or null
+   */
   void sendTaskFailure(String taskToken, String error, String cause);
 
+  /**
+   * Tells a waiting task its worker is alive, as SendTaskHeartbeat does: its HeartbeatSeconds start
+   * again.
+   *
+   * @param taskToken the token the task sent
+   */
   void sendTaskHeartbeat(String taskToken);
 
-  /** Moves virtual time forward, firing Wait states, retries and timeouts due on the way. */
+  /**
+   * Moves virtual time forward, firing Wait states, retries and timeouts due on the way.
+   *
+   * @param duration how much virtual time passes
+   */
   void advanceTime(Duration duration);
 
   /**
@@ -59,12 +113,19 @@ public interface Execution {
    */
   default void runUntilBlocked() {}
 
-  /** Stops the execution as StopExecution does (status ABORTED). */
+  /**
+   * Stops the execution as StopExecution does (status ABORTED).
+   *
+   * @param error the error recorded in ExecutionAborted, or null
+   * @param cause the cause recorded in ExecutionAborted, or null
+   */
   void stop(String error, String cause);
 
   /**
    * Runs the execution to its end, letting virtual time pass (timeouts fire). Throws {@link
    * IllegalStateException} if it can only go on after a callback the test has not sent.
+   *
+   * @return the ended execution's status, output and history
    */
   ExecutionResult awaitCompletion();
 

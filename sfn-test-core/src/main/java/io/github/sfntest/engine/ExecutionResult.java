@@ -61,53 +61,110 @@ public final class ExecutionResult {
     this.history = Objects.requireNonNull(history, "history");
   }
 
+  /**
+   * The execution's ARN.
+   *
+   * @return the execution ARN
+   */
   public String executionArn() {
     return executionArn;
   }
 
+  /**
+   * The name of the state machine that ran.
+   *
+   * @return the state machine name
+   */
   public String stateMachineName() {
     return stateMachineName;
   }
 
+  /**
+   * How the execution ended (or RUNNING when taken before its end).
+   *
+   * @return the status
+   */
   public ExecutionStatus status() {
     return status;
   }
 
+  /**
+   * The execution input.
+   *
+   * @return the input as given to the execution
+   */
   public JsonNode input() {
     return input;
   }
 
-  /** The output of a succeeded execution. */
+  /**
+   * The output of a succeeded execution.
+   *
+   * @return the output, empty unless the execution succeeded
+   */
   public Optional<JsonNode> output() {
     return Optional.ofNullable(output);
   }
 
+  /**
+   * The error of a failed, timed-out or aborted execution, e.g. {@code States.TaskFailed}.
+   *
+   * @return the error, empty when there is none
+   */
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
+  /**
+   * The cause that came with {@link #error()}.
+   *
+   * @return the cause, empty when there is none
+   */
   public Optional<String> cause() {
     return Optional.ofNullable(cause);
   }
 
+  /**
+   * When the execution started (virtual time on the in-process engine).
+   *
+   * @return the start date
+   */
   public Instant startDate() {
     return startDate;
   }
 
+  /**
+   * When the execution ended (virtual time on the in-process engine).
+   *
+   * @return the stop date, null while it runs
+   */
   public Instant stopDate() {
     return stopDate;
   }
 
-  /** Virtual (or real, on a remote engine) time between start and stop. */
+  /**
+   * Virtual (or real, on a remote engine) time between start and stop.
+   *
+   * @return the time from start to stop
+   */
   public Duration elapsed() {
     return startDate == null || stopDate == null ? Duration.ZERO : Duration.between(startDate, stopDate);
   }
 
-  /** The executions this one started through states:startExecution, in start order. */
+  /**
+   * The executions this one started through states:startExecution, in start order.
+   *
+   * @return the child executions' results
+   */
   public List<ExecutionResult> childExecutions() {
     return childExecutions;
   }
 
+  /**
+   * The execution's event history, shaped like {@code GetExecutionHistory}.
+   *
+   * @return the history
+   */
   public ExecutionHistory history() {
     return history;
   }
@@ -124,12 +181,19 @@ public final class ExecutionResult {
   /**
    * The Map Runs of this execution's Distributed Map states, in start order (one per entry into
    * such a state). Child executions' own Map Runs are on their results.
+   *
+   * @return the Map Runs, in start order
    */
   public List<MapRunResult> mapRuns() {
     return mapRuns;
   }
 
-  /** The last Map Run of Distributed Map state {@code stateName}. */
+  /**
+   * The last Map Run of Distributed Map state {@code stateName}.
+   *
+   * @param stateName the Distributed Map state's name
+   * @return that state's last Map Run
+   */
   public MapRunResult mapRun(String stateName) {
     MapRunResult found = null;
     for (MapRunResult run : mapRuns) {
@@ -144,12 +208,20 @@ public final class ExecutionResult {
     return found;
   }
 
-  /** The names of the states entered, in order, at every nesting level. */
+  /**
+   * The names of the states entered, in order, at every nesting level.
+   *
+   * @return the entered state names, in order
+   */
   public List<String> visitedStates() {
     return history.enteredStateNames();
   }
 
-  /** A compact rendering of the execution: status, error, path, timings per state. */
+  /**
+   * A compact rendering of the execution: status, error, path, timings per state.
+   *
+   * @return a multi-line text for failure messages and logs
+   */
   public String render() {
     return ExecutionRenderer.render(new ExecutionRenderer.ExecutionView(executionArn, stateMachineName, status.name(),
         status == ExecutionStatus.RUNNING, elapsed(), error, cause, status == ExecutionStatus.SUCCEEDED ? output : null,

@@ -63,73 +63,139 @@ public final class MapRunResult {
     this.resultWriterDetails = resultWriterDetails;
   }
 
+  /**
+   * The Map Run's ARN, as DescribeMapRun gives it.
+   *
+   * @return the Map Run ARN
+   */
   public String mapRunArn() {
     return mapRunArn;
   }
 
-  /** The Distributed Map state that ran it. */
+  /**
+   * The Distributed Map state that ran it.
+   *
+   * @return the state name
+   */
   public String stateName() {
     return stateName;
   }
 
-  /** The state's {@code Label}, if any. */
+  /**
+   * The state's {@code Label}, if any.
+   *
+   * @return the label, empty when the state has none
+   */
   public Optional<String> label() {
     return Optional.ofNullable(label);
   }
 
-  /** {@code STANDARD} or {@code EXPRESS}: the child executions' type. */
+  /**
+   * {@code STANDARD} or {@code EXPRESS}: the child executions' type.
+   *
+   * @return the child execution type
+   */
   public String executionType() {
     return executionType;
   }
 
-  /** SUCCEEDED, FAILED or ABORTED (RUNNING while the parent still runs). */
+  /**
+   * SUCCEEDED, FAILED or ABORTED (RUNNING while the parent still runs).
+   *
+   * @return the Map Run's status
+   */
   public ExecutionStatus status() {
     return status;
   }
 
-  /** Why the Map Run failed: {@code States.ExceedToleratedFailureThreshold}, {@code States.ItemReaderFailed}, ... */
+  /**
+   * Why the Map Run failed: {@code States.ExceedToleratedFailureThreshold}, {@code
+   * States.ItemReaderFailed}, ...
+   *
+   * @return the error, empty unless the run failed
+   */
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
+  /**
+   * The cause that came with {@link #error()}.
+   *
+   * @return the cause, empty when there is none
+   */
   public Optional<String> cause() {
     return Optional.ofNullable(cause);
   }
 
-  /** Items the Map Run processed: read by the ItemReader (after MaxItems) or taken from the input. */
+  /**
+   * Items the Map Run processed: read by the ItemReader (after MaxItems) or taken from the input.
+   *
+   * @return the number of items
+   */
   public int itemCount() {
     return itemCount;
   }
 
-  /** Child inputs the ItemBatcher built; 0 when the state has no ItemBatcher. */
+  /**
+   * Child inputs the ItemBatcher built; 0 when the state has no ItemBatcher.
+   *
+   * @return the number of batches
+   */
   public int batchCount() {
     return batchCount;
   }
 
-  /** The effective MaxConcurrency (AWS's default for a Distributed Map is 10,000). */
+  /**
+   * The effective MaxConcurrency (AWS's default for a Distributed Map is 10,000).
+   *
+   * @return the maximum number of children run at once
+   */
   public int maxConcurrency() {
     return maxConcurrency;
   }
 
+  /**
+   * The state's {@code ToleratedFailureCount}, if it set one.
+   *
+   * @return the tolerated count, or empty
+   */
   public Optional<Long> toleratedFailureCount() {
     return Optional.ofNullable(toleratedFailureCount);
   }
 
+  /**
+   * The state's {@code ToleratedFailurePercentage}, if it set one.
+   *
+   * @return the tolerated percentage, or empty
+   */
   public Optional<Double> toleratedFailurePercentage() {
     return Optional.ofNullable(toleratedFailurePercentage);
   }
 
-  /** Items in failed or timed-out children (a failed batch counts every item in it). */
+  /**
+   * Items in failed or timed-out children (a failed batch counts every item in it).
+   *
+   * @return the number of failed items
+   */
   public int failedItemCount() {
     return failedItemCount;
   }
 
-  /** Every child execution started, in item (batch) order. */
+  /**
+   * Every child execution started, in item (batch) order.
+   *
+   * @return the children in item order
+   */
   public List<ExecutionResult> children() {
     return children;
   }
 
-  /** The child that processed item (or batch) {@code index}. */
+  /**
+   * The child that processed item (or batch) {@code index}.
+   *
+   * @param index a zero-based item (or batch) index
+   * @return that child's result
+   */
   public ExecutionResult child(int index) {
     if (index < 0 || index >= children.size()) {
       throw new IndexOutOfBoundsException("the Map Run of \"" + stateName + "\" started " + children.size()
@@ -138,28 +204,56 @@ public final class MapRunResult {
     return children.get(index);
   }
 
+  /**
+   * The children that succeeded, in item order.
+   *
+   * @return the succeeded children
+   */
   public List<ExecutionResult> succeededChildren() {
     return withStatus(ExecutionStatus.SUCCEEDED);
   }
 
+  /**
+   * The children that failed, in item order.
+   *
+   * @return the failed children
+   */
   public List<ExecutionResult> failedChildren() {
     return withStatus(ExecutionStatus.FAILED);
   }
 
+  /**
+   * The children that timed out, in item order.
+   *
+   * @return the timed-out children
+   */
   public List<ExecutionResult> timedOutChildren() {
     return withStatus(ExecutionStatus.TIMED_OUT);
   }
 
+  /**
+   * The children that were aborted (when the run failed or the parent stopped), in item order.
+   *
+   * @return the aborted children
+   */
   public List<ExecutionResult> abortedChildren() {
     return withStatus(ExecutionStatus.ABORTED);
   }
 
-  /** Failed or timed-out children the run tolerated (0 when the run itself failed on them). */
+  /**
+   * Failed or timed-out children the run tolerated (0 when the run itself failed on them).
+   *
+   * @return the number of tolerated failures
+   */
   public int toleratedFailures() {
     return status == ExecutionStatus.SUCCEEDED ? failedChildren().size() + timedOutChildren().size() : 0;
   }
 
-  /** {@code {"Bucket", "Key"}} of the manifest a ResultWriter wrote, if any. */
+  /**
+   * {@code {"Bucket", "Key"}} of the manifest a ResultWriter wrote, if any.
+   *
+   * @return the manifest location, empty without a ResultWriter
+   */
   public Optional<JsonNode> resultWriterDetails() {
     return Optional.ofNullable(resultWriterDetails);
   }

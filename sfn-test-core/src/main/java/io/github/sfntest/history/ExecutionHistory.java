@@ -22,19 +22,39 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
   private final List<HistoryEvent> events;
   private volatile Structure structure;
 
+  /**
+   * A history of these events, in order.
+   *
+   * @param events the events, ids from 1, each linked to its previous event
+   */
   public ExecutionHistory(List<HistoryEvent> events) {
     this.events = List.copyOf(events);
   }
 
+  /**
+   * The events, in order.
+   *
+   * @return the events
+   */
   public List<HistoryEvent> events() {
     return events;
   }
 
+  /**
+   * The number of events.
+   *
+   * @return the number of events
+   */
   public int size() {
     return events.size();
   }
 
-  /** The events of the given type, in order. */
+  /**
+   * The events of the given type, in order.
+   *
+   * @param type the event type
+   * @return the matching events
+   */
   public List<HistoryEvent> ofType(HistoryEventType type) {
     List<HistoryEvent> result = new ArrayList<>();
     for (HistoryEvent event : events) {
@@ -45,7 +65,11 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return result;
   }
 
-  /** The names of states entered, in order, at every nesting level (the path taken). */
+  /**
+   * The names of states entered, in order, at every nesting level (the path taken).
+   *
+   * @return the entered state names
+   */
   public List<String> enteredStateNames() {
     List<String> names = new ArrayList<>();
     for (HistoryEvent event : events) {
@@ -56,7 +80,11 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return names;
   }
 
-  /** The event types in order. */
+  /**
+   * The event types in order.
+   *
+   * @return the types, one per event
+   */
   public List<HistoryEventType> types() {
     List<HistoryEventType> types = new ArrayList<>(events.size());
     for (HistoryEvent event : events) {
@@ -65,7 +93,11 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return types;
   }
 
-  /** The whole history as GetExecutionHistory's {@code events} array. */
+  /**
+   * The whole history as GetExecutionHistory's {@code events} array.
+   *
+   * @return the events as JSON
+   */
   public ArrayNode toJson() {
     ArrayNode array = Json.NODES.arrayNode();
     for (HistoryEvent event : events) {
@@ -78,6 +110,8 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
    * Writes the history as {@code {"events": [...]}}, the document {@code aws stepfunctions
    * get-execution-history} prints, so it can be replayed later ({@code sfn-test replay}, {@code
    * RecordedExecution.load}) like a history recorded on AWS.
+   *
+   * @param file where to write the JSON document
    */
   public void writeTo(java.nio.file.Path file) {
     com.fasterxml.jackson.databind.node.ObjectNode document = Json.NODES.objectNode();
@@ -93,19 +127,33 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     }
   }
 
-  /** The distinct names of the states entered, in order of first entry. */
+  /**
+   * The distinct names of the states entered, in order of first entry.
+   *
+   * @return the distinct state names
+   */
   public List<String> stateNames() {
     return new ArrayList<>(new LinkedHashSet<>(enteredStateNames()));
   }
 
-  /** The events of any of the given types, in order. */
+  /**
+   * The events of any of the given types, in order.
+   *
+   * @param types the event types to keep
+   * @return the matching events
+   */
   public List<HistoryEvent> ofTypes(HistoryEventType... types) {
     Set<HistoryEventType> wanted = EnumSet.noneOf(HistoryEventType.class);
     wanted.addAll(Arrays.asList(types));
     return filter(e -> wanted.contains(e.type())).events();
   }
 
-  /** The events matching {@code predicate}, as a history (ids and links kept). */
+  /**
+   * The events matching {@code predicate}, as a history (ids and links kept).
+   *
+   * @param predicate which events to keep
+   * @return the matching events
+   */
   public ExecutionHistory filter(Predicate<? super HistoryEvent> predicate) {
     List<HistoryEvent> result = new ArrayList<>();
     for (HistoryEvent event : events) {
@@ -116,7 +164,12 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return new ExecutionHistory(result);
   }
 
-  /** The event with the given id. */
+  /**
+   * The event with the given id.
+   *
+   * @param id the event id, from 1
+   * @return the event, empty when there is none with that id
+   */
   public Optional<HistoryEvent> eventById(long id) {
     return Optional.ofNullable(structure().byId.get(id));
   }
@@ -124,12 +177,18 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
   /**
    * Every entry into a state, at every nesting level, in order of the {@code *StateEntered}
    * events. Built from {@code previousEventId} links (see {@link StateVisit}).
+   *
+   * @return the visits
    */
   public List<StateVisit> stateVisits() {
     return structure().visits;
   }
 
-  /** The entries into the states at the top level (not inside a Map or Parallel state). */
+  /**
+   * The entries into the states at the top level (not inside a Map or Parallel state).
+   *
+   * @return the top-level visits
+   */
   public List<StateVisit> topLevelVisits() {
     List<StateVisit> result = new ArrayList<>();
     for (StateVisit visit : stateVisits()) {
@@ -140,7 +199,12 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return result;
   }
 
-  /** The entries into the state called {@code stateName}, in order. */
+  /**
+   * The entries into the state called {@code stateName}, in order.
+   *
+   * @param stateName the state's name
+   * @return the visits
+   */
   public List<StateVisit> visitsOf(String stateName) {
     List<StateVisit> result = new ArrayList<>();
     for (StateVisit visit : stateVisits()) {
@@ -151,12 +215,22 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return result;
   }
 
-  /** The state visit an event belongs to; empty for execution-level events. */
+  /**
+   * The state visit an event belongs to; empty for execution-level events.
+   *
+   * @param event an event of this history
+   * @return the visit, empty for execution-level events
+   */
   public Optional<StateVisit> ownerOf(HistoryEvent event) {
     return Optional.ofNullable(structure().owners.get(event));
   }
 
-  /** The events of every entry into {@code stateName} (not of states nested in it). */
+  /**
+   * The events of every entry into {@code stateName} (not of states nested in it).
+   *
+   * @param stateName the state's name
+   * @return its events, as a history
+   */
   public ExecutionHistory forState(String stateName) {
     return filter(e -> ownerOf(e).map(v -> v.name().equals(stateName)).orElse(false));
   }
@@ -169,6 +243,9 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
    * "lambda:invoke"}. AWS records it in two fields ({@code resourceType} {@code
    * "aws-sdk:comprehend"}, {@code resource} {@code "detectSentiment"}); both are compared, and a
    * name without {@code .sync}, {@code .sync:2} or {@code .waitForTaskToken} matches with it too.
+   *
+   * @param resource the integration resource, in any of those notations
+   * @return the task events, as a history
    */
   public ExecutionHistory forResource(String resource) {
     String wanted = integration(resource);
@@ -186,7 +263,12 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
     return s.startsWith("aws-sdk:") ? s.substring("aws-sdk:".length()) : s;
   }
 
-  /** The iterations of every entry into the Map state {@code mapStateName}, in order. */
+  /**
+   * The iterations of every entry into the Map state {@code mapStateName}, in order.
+   *
+   * @param mapStateName the Map state's name
+   * @return the iterations
+   */
   public List<MapIteration> mapIterations(String mapStateName) {
     List<MapIteration> result = new ArrayList<>();
     for (StateVisit visit : visitsOf(mapStateName)) {
@@ -198,6 +280,10 @@ public final class ExecutionHistory implements Iterable<HistoryEvent> {
   /**
    * The events of Map iteration {@code index} of {@code mapStateName} (every entry and attempt),
    * including the events of the states nested in it.
+   *
+   * @param mapStateName the Map state's name
+   * @param index a zero-based iteration index
+   * @return the iteration's events, as a history
    */
   public ExecutionHistory inIteration(String mapStateName, int index) {
     return filter(

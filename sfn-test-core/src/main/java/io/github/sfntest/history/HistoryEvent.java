@@ -25,6 +25,10 @@ public final class HistoryEvent {
 
   /**
    * @param details the {@code *EventDetails} object, or {@code null} for types that carry none
+   * @param id the event id, from 1
+   * @param previousEventId the id of the event this one follows, 0 for none
+   * @param timestamp when the event happened
+   * @param type the event type
    */
   public HistoryEvent(
       long id, long previousEventId, Instant timestamp, HistoryEventType type, ObjectNode details) {
@@ -38,6 +42,13 @@ public final class HistoryEvent {
   /**
    * An event whose details are built on first access: engines record payloads as JSON trees and
    * render the JSON strings AWS shows only when someone reads them.
+   *
+   * @param id the event id, from 1
+   * @param previousEventId the id of the event this one follows, 0 for none
+   * @param timestamp when the event happened
+   * @param type the event type
+   * @param details builds the details object when it is first read
+   * @return the event
    */
   public static HistoryEvent withLazyDetails(long id, long previousEventId, Instant timestamp, HistoryEventType type,
       java.util.function.Supplier<ObjectNode> details) {
@@ -60,28 +71,57 @@ public final class HistoryEvent {
     return d;
   }
 
+  /**
+   * The event id: 1 for the first event, one more for each next.
+   *
+   * @return the id
+   */
   public long id() {
     return id;
   }
 
+  /**
+   * The id of the event this one follows (AWS's {@code previousEventId}), 0 for the first.
+   *
+   * @return the previous event's id
+   */
   public long previousEventId() {
     return previousEventId;
   }
 
+  /**
+   * When the event happened (virtual time on the in-process engine).
+   *
+   * @return the timestamp
+   */
   public Instant timestamp() {
     return timestamp;
   }
 
+  /**
+   * The event type.
+   *
+   * @return the type
+   */
   public HistoryEventType type() {
     return type;
   }
 
-  /** The details object as AWS spells it (read-only by convention); empty for types without. */
+  /**
+   * The details object as AWS spells it (read-only by convention); empty for types without.
+   *
+   * @return the details, or empty
+   */
   public Optional<ObjectNode> details() {
     return Optional.ofNullable(details0());
   }
 
-  /** A text field of the details object ({@code name}, {@code error}, {@code resource}...). */
+  /**
+   * A text field of the details object ({@code name}, {@code error}, {@code resource}...).
+   *
+   * @param field the field name within the details object
+   * @return the field's text, empty when absent
+   */
   public Optional<String> detail(String field) {
     ObjectNode details = details0();
     if (details == null) {
@@ -91,30 +131,56 @@ public final class HistoryEvent {
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
   }
 
-  /** The state name of a {@code *StateEntered}/{@code *StateExited} event. */
+  /**
+   * The state name of a {@code *StateEntered}/{@code *StateExited} event.
+   *
+   * @return the state name, empty for other events
+   */
   public Optional<String> stateName() {
     return type.isStateEntered() || type.isStateExited() ? detail("name") : Optional.empty();
   }
 
-  /** The {@code input} payload, parsed. */
+  /**
+   * The {@code input} payload, parsed.
+   *
+   * @return the input, empty when the event has none
+   */
   public Optional<JsonNode> input() {
     return detail("input").map(Json::parse);
   }
 
-  /** The {@code output} payload, parsed. */
+  /**
+   * The {@code output} payload, parsed.
+   *
+   * @return the output, empty when the event has none
+   */
   public Optional<JsonNode> output() {
     return detail("output").map(Json::parse);
   }
 
+  /**
+   * The {@code error} of a failure event.
+   *
+   * @return the error, empty when the event has none
+   */
   public Optional<String> error() {
     return detail("error");
   }
 
+  /**
+   * The {@code cause} of a failure event.
+   *
+   * @return the cause, empty when the event has none
+   */
   public Optional<String> cause() {
     return detail("cause");
   }
 
-  /** This event as one item of GetExecutionHistory's {@code events} list. */
+  /**
+   * This event as one item of GetExecutionHistory's {@code events} list.
+   *
+   * @return the event as JSON
+   */
   public ObjectNode toJson() {
     ObjectNode node = Json.NODES.objectNode();
     node.put("timestamp", timestamp.toString());
@@ -126,7 +192,12 @@ public final class HistoryEvent {
     return node;
   }
 
-  /** Reads one GetExecutionHistory item (as printed by the AWS CLI or our own {@link #toJson}). */
+  /**
+   * Reads one GetExecutionHistory item (as printed by the AWS CLI or our own {@link #toJson}).
+   *
+   * @param node one item of an {@code events} list
+   * @return the event
+   */
   public static HistoryEvent fromJson(JsonNode node) {
     HistoryEventType type = HistoryEventType.fromAwsName(node.path("type").asText());
     JsonNode ts = node.get("timestamp");

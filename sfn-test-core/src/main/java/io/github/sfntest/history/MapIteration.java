@@ -14,9 +14,13 @@ public final class MapIteration {
 
   /** How an iteration ended. */
   public enum Status {
+    /** The iteration has not ended yet. */
     RUNNING,
+    /** The iteration succeeded. */
     SUCCEEDED,
+    /** The iteration failed. */
     FAILED,
+    /** The iteration was aborted (another iteration failed, or the execution ended). */
     ABORTED
   }
 
@@ -34,35 +38,65 @@ public final class MapIteration {
     events.add(started);
   }
 
-  /** The Map state's visit. */
+  /**
+   * The Map state's visit.
+   *
+   * @return the Map state's visit
+   */
   public StateVisit mapState() {
     return mapVisit;
   }
 
+  /**
+   * The iteration's index, 0 for the first item.
+   *
+   * @return the zero-based index
+   */
   public int index() {
     return index;
   }
 
-  /** 1 for the Map state's first attempt, 2 for its first retry, ... */
+  /**
+   * 1 for the Map state's first attempt, 2 for its first retry, ...
+   *
+   * @return the attempt number, from 1
+   */
   public int attempt() {
     return attempt;
   }
 
+  /**
+   * How the iteration ended, or RUNNING.
+   *
+   * @return the status
+   */
   public Status status() {
     return status;
   }
 
-  /** The iteration's own events ({@code MapIteration*}). */
+  /**
+   * The iteration's own events ({@code MapIteration*}).
+   *
+   * @return the iteration's events
+   */
   public List<HistoryEvent> events() {
     return Collections.unmodifiableList(events);
   }
 
-  /** The states entered directly in this iteration, in order. */
+  /**
+   * The states entered directly in this iteration, in order.
+   *
+   * @return the state visits
+   */
   public List<StateVisit> stateVisits() {
     return Collections.unmodifiableList(visits);
   }
 
-  /** The names of the states entered directly in this iteration, in order. */
+  /**
+   * The names of the states entered directly in this iteration, in order.
+   *
+   * @return the state names
+   */
   public List<String> visitedStates() {
     List<String> names = new ArrayList<>();
     for (StateVisit visit : visits) {
@@ -71,7 +105,11 @@ public final class MapIteration {
     return names;
   }
 
-  /** The iteration's output: the output of its last state, if the iteration succeeded. */
+  /**
+   * The iteration's output: the output of its last state, if the iteration succeeded.
+   *
+   * @return the output, empty unless the iteration succeeded
+   */
   public Optional<JsonNode> output() {
     if (status != Status.SUCCEEDED || visits.isEmpty()) {
       return Optional.empty();

@@ -85,36 +85,66 @@ public final class StateVisit {
     events.add(entered);
   }
 
-  /** The state's name. */
+  /**
+   * The state's name.
+   *
+   * @return the state name
+   */
   public String name() {
     return entered.stateName().orElse("?");
   }
 
-  /** The state type as ASL spells it: {@code Task}, {@code Map}, {@code Choice}... */
+  /**
+   * The state type as ASL spells it: {@code Task}, {@code Map}, {@code Choice}...
+   *
+   * @return the state type
+   */
   public String stateType() {
     String aws = entered.type().awsName();
     return aws.substring(0, aws.length() - "StateEntered".length());
   }
 
+  /**
+   * The {@code *StateEntered} event that began this visit.
+   *
+   * @return the entered event
+   */
   public HistoryEvent enteredEvent() {
     return entered;
   }
 
+  /**
+   * The {@code *StateExited} event that ended this visit, if it exited.
+   *
+   * @return the exited event, or empty
+   */
   public Optional<HistoryEvent> exitedEvent() {
     return Optional.ofNullable(exited);
   }
 
-  /** The events of this visit itself, in history order (nested states' events excluded). */
+  /**
+   * The events of this visit itself, in history order (nested states' events excluded).
+   *
+   * @return the visit's own events
+   */
   public List<HistoryEvent> events() {
     return Collections.unmodifiableList(events);
   }
 
-  /** The Map or Parallel visit this state runs in; empty at the top level. */
+  /**
+   * The Map or Parallel visit this state runs in; empty at the top level.
+   *
+   * @return the parent visit, or empty
+   */
   public Optional<StateVisit> parent() {
     return Optional.ofNullable(parent);
   }
 
-  /** The index of the Map iteration this state runs in, when its parent is a Map state. */
+  /**
+   * The index of the Map iteration this state runs in, when its parent is a Map state.
+   *
+   * @return the iteration index, or empty
+   */
   public OptionalInt mapIterationIndex() {
     return iterationIndex == null ? OptionalInt.empty() : OptionalInt.of(iterationIndex);
   }
@@ -122,22 +152,36 @@ public final class StateVisit {
   /**
    * The ordinal of the Parallel branch this state runs in, in order of the branches' first events
    * (AWS history does not record the branch index of the definition).
+   *
+   * @return the branch ordinal, or empty
    */
   public OptionalInt parallelBranch() {
     return branchIndex == null ? OptionalInt.empty() : OptionalInt.of(branchIndex);
   }
 
-  /** States entered directly inside this Map or Parallel state, in history order. */
+  /**
+   * States entered directly inside this Map or Parallel state, in history order.
+   *
+   * @return the child visits
+   */
   public List<StateVisit> children() {
     return Collections.unmodifiableList(children);
   }
 
-  /** The Map iterations of this visit, every attempt's, in history order. */
+  /**
+   * The Map iterations of this visit, every attempt's, in history order.
+   *
+   * @return the iterations
+   */
   public List<MapIteration> mapIterations() {
     return Collections.unmodifiableList(iterations);
   }
 
-  /** The Map iterations of the last attempt (a retried Map state restarts its iterations). */
+  /**
+   * The Map iterations of the last attempt (a retried Map state restarts its iterations).
+   *
+   * @return the last attempt's iterations
+   */
   public List<MapIteration> lastAttemptIterations() {
     int attempt = attempts();
     List<MapIteration> result = new ArrayList<>();
@@ -149,12 +193,20 @@ public final class StateVisit {
     return result;
   }
 
-  /** The state's effective input (from the entered event). */
+  /**
+   * The state's effective input (from the entered event).
+   *
+   * @return the effective input
+   */
   public JsonNode input() {
     return entered.input().orElse(null);
   }
 
-  /** The state's output, if it exited. */
+  /**
+   * The state's output, if it exited.
+   *
+   * @return the output, or empty
+   */
   public Optional<JsonNode> output() {
     return exited == null ? Optional.empty() : exited.output();
   }
@@ -162,6 +214,8 @@ public final class StateVisit {
   /**
    * How often the state's work was attempted: the scheduled tasks of a Task state, the started
    * iterations blocks of a Map/Parallel state, 1 for the other states.
+   *
+   * @return the number of attempts
    */
   public int attempts() {
     int count = 0;
@@ -173,12 +227,20 @@ public final class StateVisit {
     return Math.max(1, count);
   }
 
-  /** {@code attempts() - 1}. */
+  /**
+   * {@code attempts() - 1}.
+   *
+   * @return the number of retries
+   */
   public int retries() {
     return attempts() - 1;
   }
 
-  /** Every failure event of this visit (one per failed attempt), in order. */
+  /**
+   * Every failure event of this visit (one per failed attempt), in order.
+   *
+   * @return the failure events
+   */
   public List<HistoryEvent> failures() {
     List<HistoryEvent> result = new ArrayList<>();
     for (HistoryEvent event : events) {
@@ -189,7 +251,11 @@ public final class StateVisit {
     return result;
   }
 
-  /** The errors of the failed attempts, in order ({@code null} where AWS records none). */
+  /**
+   * The errors of the failed attempts, in order ({@code null} where AWS records none).
+   *
+   * @return the attempts' errors
+   */
   public List<String> attemptErrors() {
     List<String> result = new ArrayList<>();
     for (HistoryEvent event : failures()) {
@@ -198,7 +264,11 @@ public final class StateVisit {
     return result;
   }
 
-  /** True when the last attempt failed (whether or not a catcher then handled it). */
+  /**
+   * True when the last attempt failed (whether or not a catcher then handled it).
+   *
+   * @return whether the last attempt failed
+   */
   public boolean failed() {
     if (entered.type() == HistoryEventType.FAIL_STATE_ENTERED) {
       return true;
@@ -215,11 +285,20 @@ public final class StateVisit {
     return false;
   }
 
+  /**
+   * Same as {@link #failed()}, for Groovy's {@code visit.failed} property.
+   *
+   * @return whether the last attempt failed
+   */
   public boolean isFailed() {
     return failed();
   }
 
-  /** The event of the final failure, if {@link #failed()}. */
+  /**
+   * The event of the final failure, if {@link #failed()}.
+   *
+   * @return the failure event, or empty
+   */
   public Optional<HistoryEvent> finalFailure() {
     if (!failed()) {
       return Optional.empty();
@@ -232,11 +311,18 @@ public final class StateVisit {
    * The error of the final failure. AWS records none on {@code MapStateFailed}, {@code
    * ParallelStateFailed} and Fail states; then the error is the execution's if this visit ended it,
    * else the one found in the catcher's input ({@code Error} field at any top-level key).
+   *
+   * @return the error, or empty
    */
   public Optional<String> error() {
     return failureField("error", "Error");
   }
 
+  /**
+   * The cause that came with {@link #error()}.
+   *
+   * @return the cause, or empty
+   */
   public Optional<String> cause() {
     return failureField("cause", "Cause");
   }
@@ -292,7 +378,11 @@ public final class StateVisit {
     return Optional.empty();
   }
 
-  /** The state entered right after this one exited (its {@code Next} or catcher's {@code Next}). */
+  /**
+   * The state entered right after this one exited (its {@code Next} or catcher's {@code Next}).
+   *
+   * @return the next visit, or empty
+   */
   public Optional<StateVisit> next() {
     if (exited == null) {
       return Optional.empty();
@@ -305,12 +395,20 @@ public final class StateVisit {
     return Optional.empty();
   }
 
-  /** The visit of the catcher's {@code Next} state, if the final failure was caught. */
+  /**
+   * The visit of the catcher's {@code Next} state, if the final failure was caught.
+   *
+   * @return the catcher's visit, or empty
+   */
   public Optional<StateVisit> caughtByVisit() {
     return failed() && exited != null ? next() : Optional.empty();
   }
 
-  /** The name of the state a catcher sent the failure to, if it was caught. */
+  /**
+   * The name of the state a catcher sent the failure to, if it was caught.
+   *
+   * @return the catcher's state name, or empty
+   */
   public Optional<String> caughtBy() {
     return caughtByVisit().map(StateVisit::name);
   }
@@ -318,6 +416,8 @@ public final class StateVisit {
   /**
    * What each attempt was scheduled with: {@code taskScheduledEventDetails.parameters} of a service
    * integration, or the {@code input} of a Lambda function/activity resource. One per attempt.
+   *
+   * @return the parameters of each attempt, in order
    */
   public List<JsonNode> scheduledParameters() {
     List<JsonNode> result = new ArrayList<>();
@@ -331,7 +431,11 @@ public final class StateVisit {
     return result;
   }
 
-  /** The integration resource, e.g. {@code lambda:invoke} or a Lambda function ARN. */
+  /**
+   * The integration resource, e.g. {@code lambda:invoke} or a Lambda function ARN.
+   *
+   * @return the resource, or empty for a state that is no task
+   */
   public Optional<String> resource() {
     for (HistoryEvent event : events) {
       if (event.type() == HistoryEventType.TASK_SCHEDULED) {
@@ -345,7 +449,11 @@ public final class StateVisit {
     return Optional.empty();
   }
 
-  /** The variables the state assigned ({@code stateExitedEventDetails.assignedVariables}). */
+  /**
+   * The variables the state assigned ({@code stateExitedEventDetails.assignedVariables}).
+   *
+   * @return variable name to value
+   */
   public Map<String, JsonNode> assignedVariables() {
     Map<String, JsonNode> result = new LinkedHashMap<>();
     if (exited != null) {
@@ -366,7 +474,11 @@ public final class StateVisit {
     return result;
   }
 
-  /** True for a {@code .waitForTaskToken} task (the work is finished by a callback). */
+  /**
+   * True for a {@code .waitForTaskToken} task (the work is finished by a callback).
+   *
+   * @return whether the task waited for a callback
+   */
   public boolean waitedForCallback() {
     for (HistoryEvent event : events) {
       if (event.type() == HistoryEventType.TASK_SCHEDULED
@@ -377,7 +489,11 @@ public final class StateVisit {
     return false;
   }
 
-  /** What a callback task received: the output of its last {@code TaskSucceeded}. */
+  /**
+   * What a callback task received: the output of its last {@code TaskSucceeded}.
+   *
+   * @return the callback's result, or empty
+   */
   public Optional<JsonNode> callbackResult() {
     if (!waitedForCallback()) {
       return Optional.empty();
@@ -390,7 +506,11 @@ public final class StateVisit {
     return Optional.empty();
   }
 
-  /** ARNs of child executions this state started ({@code states:startExecution} integrations). */
+  /**
+   * ARNs of child executions this state started ({@code states:startExecution} integrations).
+   *
+   * @return the child executions' ARNs
+   */
   public List<String> childExecutionArns() {
     List<String> result = new ArrayList<>();
     for (HistoryEvent event : events) {
@@ -411,7 +531,11 @@ public final class StateVisit {
     return result;
   }
 
-  /** Time between entering and exiting (or the state's last event if it never exited). */
+  /**
+   * Time between entering and exiting (or the state's last event if it never exited).
+   *
+   * @return the visit's duration
+   */
   public Duration duration() {
     HistoryEvent end = exited != null ? exited : events.get(events.size() - 1);
     return Duration.between(entered.timestamp(), end.timestamp());

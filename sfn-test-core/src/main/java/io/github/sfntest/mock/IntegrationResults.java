@@ -31,6 +31,9 @@ public final class IntegrationResults {
    * payload}: {@code {"ExecutedVersion": "$LATEST", "Payload": payload, "SdkHttpMetadata": {...},
    * "SdkResponseMetadata": {"RequestId": ...}, "StatusCode": 200}}. {@code payload} is a {@link
    * JsonNode} or any value convertible to JSON ({@code Map}, {@code List}, {@code String}...).
+   *
+   * @param payload what the function returned: a JsonNode, Map, List, String, number...
+   * @return the lambda:invoke result
    */
   public static ObjectNode lambdaPayload(Object payload) {
     JsonNode p = Responder.toJson(payload);
@@ -58,6 +61,9 @@ public final class IntegrationResults {
    * What {@code arn:aws:states:::dynamodb:getItem} returns for {@code item} (plain Java values,
    * converted with {@link #dynamoDbItem}); {@code null} means "no such item" (no {@code Item}
    * member, as DynamoDB answers).
+   *
+   * @param item the item as plain Java values, or null for no such item
+   * @return the getItem result
    */
   public static ObjectNode dynamoDbGetItem(Map<String, ?> item) {
     ObjectNode result = Json.NODES.objectNode();
@@ -75,6 +81,9 @@ public final class IntegrationResults {
    * Plain values as DynamoDB attribute values: strings {@code S}, numbers {@code N}, booleans
    * {@code BOOL}, {@code null} {@code NULL}, maps {@code M}, lists {@code L}. A {@link JsonNode}
    * value is taken as an attribute value already.
+   *
+   * @param item the item as plain Java values
+   * @return the item as DynamoDB attribute values
    */
   public static ObjectNode dynamoDbItem(Map<String, ?> item) {
     ObjectNode out = Json.NODES.objectNode();
@@ -111,6 +120,9 @@ public final class IntegrationResults {
    * What {@code arn:aws:states:::sqs:sendMessage} returns for {@code messageBody}: {@code
    * {"MD5OfMessageBody": <MD5 hex of the body>, "MessageId": ..., "SdkHttpMetadata": {...},
    * "SdkResponseMetadata": {...}}}.
+   *
+   * @param messageBody the message body sent
+   * @return the sendMessage result
    */
   public static ObjectNode sqsSendMessage(String messageBody) {
     ObjectNode result = Json.NODES.objectNode();
@@ -122,7 +134,13 @@ public final class IntegrationResults {
     return result;
   }
 
-  /** What {@code arn:aws:states:::sns:publish} returns for {@code message}: a MessageId and SDK metadata. */
+  /**
+   * What {@code arn:aws:states:::sns:publish} returns for {@code message}: a MessageId and SDK
+   * metadata.
+   *
+   * @param message the message published
+   * @return the publish result
+   */
   public static ObjectNode snsPublish(String message) {
     ObjectNode result = Json.NODES.objectNode();
     result.put("MessageId", uuid("sns", message));
@@ -140,6 +158,9 @@ public final class IntegrationResults {
   /**
    * What {@code arn:aws:states:::events:putEvents} returns when all {@code entryCount} entries were
    * accepted: {@code {"Entries": [{"EventId": ...}, ...], "FailedEntryCount": 0}}.
+   *
+   * @param entryCount how many entries were put
+   * @return the putEvents result
    */
   public static ObjectNode eventBridgePutEvents(int entryCount) {
     ObjectNode result = Json.NODES.objectNode();
@@ -154,6 +175,10 @@ public final class IntegrationResults {
   /**
    * What {@code arn:aws:states:::states:startExecution} (and its {@code .sync} forms, when they
    * submit) returns: {@code {"ExecutionArn", "StartDate", "SdkHttpMetadata", "SdkResponseMetadata"}}.
+   *
+   * @param executionArn the started execution's ARN
+   * @param startDate its start date, as AWS formats it
+   * @return the startExecution result
    */
   public static ObjectNode stepFunctionsStartExecution(String executionArn, String startDate) {
     ObjectNode result = Json.NODES.objectNode();

@@ -12,13 +12,29 @@ package io.github.sfntest.mock;
  */
 public final class MockConfigException extends IllegalArgumentException {
 
+  /** Where the text came from (serialized with the exception). */
   private final String source;
+  /** The JSON pointer of the problem (serialized with the exception). */
   private final String pointer;
+  /** The 1-based line of the problem (serialized with the exception). */
   private final int line;
+  /** The 1-based column of the problem (serialized with the exception). */
   private final int column;
+  /** What is wrong (serialized with the exception). */
   private final String problem;
+  /** How to fix it, or null (serialized with the exception). */
   private final String hint;
 
+  /**
+   * A problem at one place of a MockConfigFile.
+   *
+   * @param source where the text came from: a file name, or {@code "MockConfigFile"}
+   * @param pointer the JSON pointer of the problem, {@code ""} for the root
+   * @param line the 1-based line
+   * @param column the 1-based column
+   * @param problem what is wrong
+   * @param hint how to fix it, or null
+   */
   public MockConfigException(
       String source, String pointer, int line, int column, String problem, String hint) {
     super(format(source, pointer, line, column, problem, hint));
@@ -41,32 +57,56 @@ public final class MockConfigException extends IllegalArgumentException {
     return sb.toString();
   }
 
-  /** Where the text came from: a file name, or {@code "MockConfigFile"} for text. */
+  /**
+   * Where the text came from: a file name, or {@code "MockConfigFile"} for text.
+   *
+   * @return the source's name
+   */
   public String source() {
     return source;
   }
 
-  /** RFC 6901 JSON pointer of the offending value ({@code ""} for the document). */
+  /**
+   * RFC 6901 JSON pointer of the offending value ({@code ""} for the document).
+   *
+   * @return the JSON pointer, {@code ""} for the root
+   */
   public String pointer() {
     return pointer;
   }
 
-  /** 1-based line of the offending value (or of the syntax error). */
+  /**
+   * 1-based line of the offending value (or of the syntax error).
+   *
+   * @return the 1-based line
+   */
   public int line() {
     return line;
   }
 
-  /** 1-based column of the offending value (or of the syntax error). */
+  /**
+   * 1-based column of the offending value (or of the syntax error).
+   *
+   * @return the 1-based column
+   */
   public int column() {
     return column;
   }
 
-  /** What is wrong, without location. */
+  /**
+   * What is wrong, without location.
+   *
+   * @return what is wrong
+   */
   public String problem() {
     return problem;
   }
 
-  /** How to fix it, or {@code null}. */
+  /**
+   * How to fix it, or {@code null}.
+   *
+   * @return how to fix it, or null
+   */
   public String hint() {
     return hint;
   }

@@ -41,7 +41,12 @@ public final class MockConfigFile {
     this.config = config;
   }
 
-  /** Reads and validates the file at {@code path}. */
+  /**
+   * Reads and validates the file at {@code path}.
+   *
+   * @param path the MockConfigFile.json's path
+   * @return the parsed file
+   */
   public static MockConfigFile load(Path path) {
     byte[] bytes;
     try {
@@ -53,7 +58,12 @@ public final class MockConfigFile {
     return new MockConfigFile(MockConfigParser.parse(name == null ? path.toString() : name.toString(), bytes));
   }
 
-  /** Reads and validates MockConfigFile JSON text. */
+  /**
+   * Reads and validates MockConfigFile JSON text.
+   *
+   * @param json the file's content
+   * @return the parsed file
+   */
   public static MockConfigFile parse(String json) {
     return new MockConfigFile(MockConfigParser.parse("MockConfigFile", Objects.requireNonNull(json, "json")));
   }
@@ -62,6 +72,9 @@ public final class MockConfigFile {
    * The handler of one test case. The state machine is fixed here, whatever name the engine runs
    * the machine under.
    *
+   * @param stateMachineName a state machine name in the file's {@code StateMachines}
+   * @param testCaseName one of its {@code TestCases}
+   * @return the handler answering that test case's mocked states
    * @throws IllegalArgumentException if the file has no such state machine or test case (the
    *     message lists the known names and the closest one)
    */
@@ -75,6 +88,8 @@ public final class MockConfigFile {
    * by {@link TaskInvocation#stateMachineName()} at each invocation, like starting an execution on
    * {@code <stateMachineArn>#<testCaseName>} in Step Functions Local.
    *
+   * @param testCaseName a test case name
+   * @return the handler answering that test case's mocked states
    * @throws IllegalArgumentException if no state machine of the file has that test case
    */
   public TaskHandler testCase(String testCaseName) {
@@ -105,22 +120,41 @@ public final class MockConfigFile {
     };
   }
 
-  /** The state machine names, in file order. */
+  /**
+   * The state machine names, in file order.
+   *
+   * @return the names
+   */
   public Set<String> stateMachineNames() {
     return config.stateMachines().keySet();
   }
 
-  /** The test case names of a state machine, in file order. */
+  /**
+   * The test case names of a state machine, in file order.
+   *
+   * @param stateMachineName a state machine name in the file
+   * @return the test case names
+   */
   public Set<String> testCaseNames(String stateMachineName) {
     return machine(stateMachineName).keySet();
   }
 
-  /** State name → response name of one test case, in file order. */
+  /**
+   * State name → response name of one test case, in file order.
+   *
+   * @param stateMachineName a state machine name in the file
+   * @param testCaseName one of its test cases
+   * @return state name to response name
+   */
   public Map<String, String> mockedStates(String stateMachineName, String testCaseName) {
     return states(stateMachineName, testCaseName);
   }
 
-  /** The whole file as normalised, indented JSON. */
+  /**
+   * The whole file as normalised, indented JSON.
+   *
+   * @return the JSON text
+   */
   public String toJson() {
     return MockConfigWriter.write(config);
   }

@@ -86,17 +86,33 @@ public final class MockedResponses implements TaskHandler {
     this.testCaseName = testCaseName;
   }
 
-  /** Empty mocks. */
+  /**
+   * Empty mocks.
+   *
+   * @return new mocks with no state mocked
+   */
   public static MockedResponses create() {
     return new MockedResponses(null);
   }
 
-  /** Empty mocks named after a test case (the name appears in messages). */
+  /**
+   * Empty mocks named after a test case (the name appears in messages).
+   *
+   * @param testCaseName the name to show in messages
+   * @return new, empty mocks
+   */
   public static MockedResponses forTestCase(String testCaseName) {
     return new MockedResponses(Objects.requireNonNull(testCaseName, "testCaseName"));
   }
 
-  /** The state mocks of one MockConfigFile test case, keeping the file's response names and keys. */
+  /**
+   * The state mocks of one MockConfigFile test case, keeping the file's response names and keys.
+   *
+   * @param file a loaded MockConfigFile
+   * @param stateMachineName a state machine name in the file
+   * @param testCaseName one of its test cases
+   * @return mocks answering that test case, extendable with the DSL
+   */
   public static MockedResponses fromMockConfigFile(
       MockConfigFile file, String stateMachineName, String testCaseName) {
     Map<String, String> states = file.mockedStates(stateMachineName, testCaseName);
@@ -108,7 +124,12 @@ public final class MockedResponses implements TaskHandler {
 
   // ---- stubbing
 
-  /** The mock of the Task state named {@code stateName} (states inside Map and Parallel included). */
+  /**
+   * The mock of the Task state named {@code stateName} (states inside Map and Parallel included).
+   *
+   * @param stateName the Task state's name, as in the definition
+   * @return the stubbing to give answers to
+   */
   public Stubbing onState(String stateName) {
     KnownStates k = known;
     if (k != null) {
@@ -122,12 +143,21 @@ public final class MockedResponses implements TaskHandler {
   /**
    * The mock of a Lambda function, by name ({@code my-function}), {@code name:alias}, partial or full
    * ARN; its responses are the function's payloads.
+   *
+   * @param functionName the function's name, alias or ARN
+   * @return the stubbing to give answers to
    */
   public Stubbing onLambda(String functionName) {
     return stub(Stubbing.Kind.LAMBDA, functionName);
   }
 
-  /** The mock of every Task whose resource is {@code resourceArn}, e.g. {@code arn:aws:states:::sqs:sendMessage}. */
+  /**
+   * The mock of every Task whose resource is {@code resourceArn}, e.g. {@code
+   * arn:aws:states:::sqs:sendMessage}.
+   *
+   * @param resourceArn the task resource
+   * @return the stubbing to give answers to
+   */
   public Stubbing onResource(String resourceArn) {
     return stub(Stubbing.Kind.RESOURCE, resourceArn);
   }
@@ -232,6 +262,7 @@ public final class MockedResponses implements TaskHandler {
    * one fails the assertion; both say the nearest Task state. {@code @StateMachineTest} does this
    * with the declared state machines.
    *
+   * @param machines the state machines the test runs (children included)
    * @return these mocks
    */
   public MockedResponses checkStateNames(Collection<StateMachineDefinition> machines) {
@@ -275,7 +306,11 @@ public final class MockedResponses implements TaskHandler {
     stubs.values().forEach(Stubbing::lenient);
   }
 
-  /** True after {@link #expectUnmockedTasks()}. */
+  /**
+   * True after {@link #expectUnmockedTasks()}.
+   *
+   * @return whether tasks without a mock may wait for the test
+   */
   public boolean unmockedTasksExpected() {
     return unmockedExpected;
   }
@@ -283,6 +318,8 @@ public final class MockedResponses implements TaskHandler {
   /**
    * The mocks that answered no invocation and are not lenient, as written in the test (e.g. {@code
    * mocks.onState("Charge")}), in the order they were made; empty after {@link #lenient()}.
+   *
+   * @return the unused mocks' descriptions
    */
   public synchronized List<String> unusedMocks() {
     if (lenient) {
@@ -299,7 +336,12 @@ public final class MockedResponses implements TaskHandler {
 
   // ---- verification
 
-  /** The invocations of state {@code stateName} that reached these mocks, in call order. */
+  /**
+   * The invocations of state {@code stateName} that reached these mocks, in call order.
+   *
+   * @param stateName the Task state's name
+   * @return the invocations, in call order
+   */
   public List<TaskInvocation> invocations(String stateName) {
     List<TaskInvocation> list = calls.get(stateName);
     if (list == null) {
@@ -310,7 +352,12 @@ public final class MockedResponses implements TaskHandler {
     }
   }
 
-  /** Assertions about the invocations of state {@code stateName}. */
+  /**
+   * Assertions about the invocations of state {@code stateName}.
+   *
+   * @param stateName the Task state's name
+   * @return assertions about its invocations
+   */
   public Verification verify(String stateName) {
     KnownStates k = known;
     if (k != null) {
@@ -336,6 +383,9 @@ public final class MockedResponses implements TaskHandler {
   /**
    * The state mocks as MockConfigFile JSON with one state machine and one test case.
    *
+   * @param stateMachineName the state machine name to write
+   * @param testCaseName the test case name to write
+   * @return the MockConfigFile JSON text
    * @throws IllegalStateException if a mock has no MockConfigFile form (computed answers, callbacks,
    *     latencies, Lambda or resource mocks, empty mocks) or two states name the same response with
    *     different contents
@@ -395,7 +445,13 @@ public final class MockedResponses implements TaskHandler {
     return new ResponseSequence(out);
   }
 
-  /** The lambda event of a {@code lambda:invoke} task ({@code Parameters.Payload}), or the parameters of a bare Lambda ARN task. */
+  /**
+   * The lambda event of a {@code lambda:invoke} task ({@code Parameters.Payload}), or the
+   * parameters of a bare Lambda ARN task.
+   *
+   * @param invocation a Lambda task's invocation
+   * @return the event the function receives
+   */
   public static JsonNode lambdaEvent(TaskInvocation invocation) {
     if (LambdaTargets.isInvokeIntegration(invocation.resource())) {
       JsonNode payload = invocation.parameters().get("Payload");

@@ -56,6 +56,8 @@ public final class Stubbing {
    * Lets this mock go unused: a test run by {@code @StateMachineTest} otherwise fails when a mock
    * answered no invocation (strict mocks, as Mockito's strict stubs). Use it for a mock shared by
    * tests that take different paths; say in a comment why.
+   *
+   * @return this stubbing
    */
   public Stubbing lenient() {
     lenient = true;
@@ -73,56 +75,109 @@ public final class Stubbing {
 
   // ---- returns
 
-  /** Starts over with: return {@code json} (JSON text; for a JSON string write {@code "\"text\""}). */
+  /**
+   * Starts over with: return {@code json} (JSON text; for a JSON string write {@code "\"text\""}).
+   *
+   * @param json the result as JSON text
+   * @return this stubbing, to add more responses
+   */
   public Stubbing willReturn(String json) {
     return restart().thenReturn(json);
   }
 
-  /** Starts over with: return {@code value} (a {@link JsonNode}, {@code Map}, {@code List}, number...). */
+  /**
+   * Starts over with: return {@code value} (a {@link JsonNode}, {@code Map}, {@code List},
+   * number...).
+   *
+   * @param value the result
+   * @return this stubbing, to add more responses
+   */
   public Stubbing willReturn(Object value) {
     return restart().thenReturn(value);
   }
 
-  /** Then: return {@code json} (JSON text). */
+  /**
+   * Then: return {@code json} (JSON text).
+   *
+   * @param json the result as JSON text
+   * @return this stubbing, to add more responses
+   */
   public Stubbing thenReturn(String json) {
     return append(new MockResponse.Return(json == null ? Json.NODES.nullNode() : Json.parse(json)));
   }
 
-  /** Then: return {@code value}. */
+  /**
+   * Then: return {@code value}.
+   *
+   * @param value the result
+   * @return this stubbing, to add more responses
+   */
   public Stubbing thenReturn(Object value) {
     return append(new MockResponse.Return(Responder.toJson(value)));
   }
 
   // ---- failures
 
-  /** Starts over with: fail with {@code error} and {@code cause} (either may be {@code null}). */
+  /**
+   * Starts over with: fail with {@code error} and {@code cause} (either may be {@code null}).
+   *
+   * @param error the error name, matched by Retry and Catch
+   * @param cause the cause text
+   * @return this stubbing, to add more responses
+   */
   public Stubbing willThrow(String error, String cause) {
     return restart().thenThrow(error, cause);
   }
 
-  /** Starts over with: fail with {@code error} and no cause. */
+  /**
+   * Starts over with: fail with {@code error} and no cause.
+   *
+   * @param error the error name, matched by Retry and Catch
+   * @return this stubbing, to add more responses
+   */
   public Stubbing willThrow(String error) {
     return willThrow(error, null);
   }
 
-  /** Then: fail with {@code error} and {@code cause}. */
+  /**
+   * Then: fail with {@code error} and {@code cause}.
+   *
+   * @param error the error name, matched by Retry and Catch
+   * @param cause the cause text
+   * @return this stubbing, to add more responses
+   */
   public Stubbing thenThrow(String error, String cause) {
     return append(new MockResponse.Throw(error, cause));
   }
 
-  /** Then: fail with {@code error} and no cause. */
+  /**
+   * Then: fail with {@code error} and no cause.
+   *
+   * @param error the error name, matched by Retry and Catch
+   * @return this stubbing, to add more responses
+   */
   public Stubbing thenThrow(String error) {
     return thenThrow(error, null);
   }
 
   // ---- computed answers
 
-  /** Starts over with: answer computed from the invocation (see {@link TaskAnswer}). */
+  /**
+   * Starts over with: answer computed from the invocation (see {@link TaskAnswer}).
+   *
+   * @param answer computes the result from the invocation
+   * @return this stubbing, to add more responses
+   */
   public Stubbing willAnswer(TaskAnswer answer) {
     return restart().thenAnswer(answer);
   }
 
-  /** Then: answer computed from the invocation. */
+  /**
+   * Then: answer computed from the invocation.
+   *
+   * @param answer computes the result from the invocation
+   * @return this stubbing, to add more responses
+   */
   public Stubbing thenAnswer(TaskAnswer answer) {
     return append(new MockResponse.Answer(Objects.requireNonNull(answer, "answer")));
   }
@@ -132,29 +187,51 @@ public final class Stubbing {
   /**
    * Starts over with: the task is accepted and waits until the test sends its token ({@code
    * .waitForTaskToken} tasks and activities).
+   *
+   * @return this stubbing, to add more responses
    */
   public Stubbing willWaitForCallback() {
     return willWaitForCallback(null);
   }
 
-  /** Like {@link #willWaitForCallback()}, the service call itself having returned {@code submitOutput}. */
+  /**
+   * Like {@link #willWaitForCallback()}, the service call itself having returned {@code
+   * submitOutput}.
+   *
+   * @param submitOutput what the service call returned (recorded in TaskSubmitted)
+   * @return this stubbing, to add more responses
+   */
   public Stubbing willWaitForCallback(Object submitOutput) {
     return restart().thenWaitForCallback(submitOutput);
   }
 
-  /** Then: wait for the test to send the token. */
+  /**
+   * Then: wait for the test to send the token.
+   *
+   * @return this stubbing, to add more responses
+   */
   public Stubbing thenWaitForCallback() {
     return thenWaitForCallback(null);
   }
 
-  /** Then: wait for the test to send the token, the call having returned {@code submitOutput}. */
+  /**
+   * Then: wait for the test to send the token, the call having returned {@code submitOutput}.
+   *
+   * @param submitOutput what the service call returned (recorded in TaskSubmitted)
+   * @return this stubbing, to add more responses
+   */
   public Stubbing thenWaitForCallback(Object submitOutput) {
     return append(new MockResponse.Callback(submitOutput == null ? null : Responder.toJson(submitOutput)));
   }
 
   // ---- modifiers of the last response
 
-  /** The last response answers exactly {@code n} invocations (and no longer repeats). */
+  /**
+   * The last response answers exactly {@code n} invocations (and no longer repeats).
+   *
+   * @param n how many invocations the last response answers
+   * @return this stubbing, to add more responses
+   */
   public synchronized Stubbing times(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("times(" + n + "): a response answers at least once");
@@ -164,7 +241,12 @@ public final class Stubbing {
     return this;
   }
 
-  /** The last response takes {@code latency} of virtual time before it completes. */
+  /**
+   * The last response takes {@code latency} of virtual time before it completes.
+   *
+   * @param latency virtual time the response takes
+   * @return this stubbing, to add more responses
+   */
   public synchronized Stubbing withLatency(Duration latency) {
     Objects.requireNonNull(latency, "latency");
     if (latency.isNegative()) {
@@ -175,7 +257,13 @@ public final class Stubbing {
     return this;
   }
 
-  /** The response name used by {@link MockedResponses#toMockConfigFile}; default {@code Mock_<target>}. */
+  /**
+   * The response name used by {@link MockedResponses#toMockConfigFile}; default {@code
+   * Mock_<target>}.
+   *
+   * @param responseName the name in the MockConfigFile form
+   * @return this stubbing
+   */
   public synchronized Stubbing named(String responseName) {
     this.responseName = Objects.requireNonNull(responseName, "responseName");
     return this;

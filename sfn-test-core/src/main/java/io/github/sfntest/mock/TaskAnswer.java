@@ -14,5 +14,12 @@ package io.github.sfntest.mock;
 @FunctionalInterface
 public interface TaskAnswer {
 
+  /**
+   * The raw result for {@code invocation}.
+   *
+   * @param invocation the task invocation to answer
+   * @return the result: a JsonNode, TaskOutcome, Map, List, String, number, boolean or null
+   * @throws Exception to fail the task as an unhandled exception in a Lambda function does
+   */
   Object answer(TaskInvocation invocation) throws Exception;
 }

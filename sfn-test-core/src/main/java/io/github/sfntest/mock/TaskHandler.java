@@ -8,9 +8,19 @@ package io.github.sfntest.mock;
 @FunctionalInterface
 public interface TaskHandler {
 
+  /**
+   * Answers one attempt of a Task state.
+   *
+   * @param invocation the state, resource, effective parameters and counters of the attempt
+   * @return the outcome; {@link TaskOutcome.NotHandled} when this handler has no answer
+   */
   TaskOutcome invoke(TaskInvocation invocation);
 
-  /** A handler that answers nothing. */
+  /**
+   * A handler that answers nothing.
+   *
+   * @return a handler that never answers
+   */
   static TaskHandler none() {
     return invocation -> new TaskOutcome.NotHandled("no mock or handler is registered");
   }

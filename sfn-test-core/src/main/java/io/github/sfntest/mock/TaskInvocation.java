@@ -32,6 +32,19 @@ public record TaskInvocation(
     Optional<String> taskToken,
     Instant time) {
 
+  /**
+   * Checks that the required components are there.
+   *
+   * @param stateMachineName the name of the state machine being executed
+   * @param executionArn the execution's ARN
+   * @param stateName the Task state's name
+   * @param resource the state's {@code Resource} after substitutions
+   * @param parameters the effective parameters
+   * @param invocationIndex 0-based count of earlier invocations of this state in this execution
+   * @param retryCount how many retries preceded this attempt in the current entry
+   * @param taskToken the task token, if any
+   * @param time the virtual time of the invocation
+   */
   public TaskInvocation {
     Objects.requireNonNull(stateName, "stateName");
     Objects.requireNonNull(resource, "resource");

@@ -9,6 +9,12 @@ public sealed interface TaskOutcome {
 
   /** The integration returned {@code output} (the raw service result), after {@code latency}. */
   record Success(JsonNode output, Duration latency) implements TaskOutcome {
+    /**
+     * A success; both components are required.
+     *
+     * @param output the raw service result
+     * @param latency virtual time before the task completes
+     */
     public Success {
       Objects.requireNonNull(output, "output");
       Objects.requireNonNull(latency, "latency");
@@ -22,6 +28,13 @@ public sealed interface TaskOutcome {
    * States.ALL} catches it.
    */
   record Failure(String error, String cause, Duration latency) implements TaskOutcome {
+    /**
+     * A failure; the latency is required.
+     *
+     * @param error the error, or null
+     * @param cause the cause, or null
+     * @param latency virtual time before the task fails
+     */
     public Failure {
       Objects.requireNonNull(latency, "latency");
     }
@@ -37,10 +50,23 @@ public sealed interface TaskOutcome {
   /** Nothing answers this invocation (no mock, no handler). */
   record NotHandled(String reason) implements TaskOutcome {}
 
+  /**
+   * A success without latency.
+   *
+   * @param output the raw service result
+   * @return the outcome
+   */
   static TaskOutcome success(JsonNode output) {
     return new Success(output, Duration.ZERO);
   }
 
+  /**
+   * A failure without latency.
+   *
+   * @param error the error, or null
+   * @param cause the cause, or null
+   * @return the outcome
+   */
   static TaskOutcome failure(String error, String cause) {
     return new Failure(error, cause, Duration.ZERO);
   }

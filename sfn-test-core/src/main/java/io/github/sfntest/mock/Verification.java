@@ -22,7 +22,12 @@ public final class Verification {
     this.invokedStates = invokedStates;
   }
 
-  /** The state was invoked exactly {@code expected} times (attempts: retries count). */
+  /**
+   * The state was invoked exactly {@code expected} times (attempts: retries count).
+   *
+   * @param expected the expected number of invocations
+   * @return this verification
+   */
   public Verification times(int expected) {
     if (invocations.size() != expected) {
       throw new AssertionFailedError(
@@ -32,12 +37,20 @@ public final class Verification {
     return this;
   }
 
-  /** The state was never invoked. */
+  /**
+   * The state was never invoked.
+   *
+   * @return this verification
+   */
   public Verification never() {
     return times(0);
   }
 
-  /** The state was invoked at least once. */
+  /**
+   * The state was invoked at least once.
+   *
+   * @return this verification
+   */
   public Verification atLeastOnce() {
     if (invocations.isEmpty()) {
       throw new AssertionFailedError(
@@ -46,12 +59,22 @@ public final class Verification {
     return this;
   }
 
-  /** Some invocation had exactly these effective parameters (JSON text). */
+  /**
+   * Some invocation had exactly these effective parameters (JSON text).
+   *
+   * @param json the expected parameters as JSON text
+   * @return this verification
+   */
   public Verification withParameters(String json) {
     return withParameters(Json.parse(json));
   }
 
-  /** Some invocation had exactly these effective parameters. */
+  /**
+   * Some invocation had exactly these effective parameters.
+   *
+   * @param expected the expected parameters
+   * @return this verification
+   */
   public Verification withParameters(JsonNode expected) {
     for (TaskInvocation inv : invocations) {
       if (inv.parameters().equals(expected)) {

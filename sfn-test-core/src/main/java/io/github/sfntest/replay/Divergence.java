@@ -42,6 +42,7 @@ public final class Divergence {
    * @param replayed what the replay has there (null when it has nothing)
    * @param pathBefore the states entered by both, in order, before the divergence
    * @param description one line saying what differs
+   * @param kind what differs: path, input, output, parameters, status or result
    */
   public Divergence(Kind kind, String stateName, JsonNode recorded, JsonNode replayed, List<String> pathBefore,
       String description) {
@@ -53,36 +54,66 @@ public final class Divergence {
     this.description = Objects.requireNonNull(description, "description");
   }
 
+  /**
+   * What differs.
+   *
+   * @return the kind of divergence
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The state where the replay diverges (the recorded state's name on a path divergence). */
+  /**
+   * The state where the replay diverges (the recorded state's name on a path divergence).
+   *
+   * @return the state name, or empty
+   */
   public Optional<String> stateName() {
     return Optional.ofNullable(stateName);
   }
 
-  /** The recorded value at the divergence, if the recording has one there. */
+  /**
+   * The recorded value at the divergence, if the recording has one there.
+   *
+   * @return the recorded value, or empty
+   */
   public Optional<JsonNode> recorded() {
     return Optional.ofNullable(recorded);
   }
 
-  /** The replayed value at the divergence, if the replay has one there. */
+  /**
+   * The replayed value at the divergence, if the replay has one there.
+   *
+   * @return the replayed value, or empty
+   */
   public Optional<JsonNode> replayed() {
     return Optional.ofNullable(replayed);
   }
 
-  /** The states entered by both, in order, before the divergence. */
+  /**
+   * The states entered by both, in order, before the divergence.
+   *
+   * @return the common path
+   */
   public List<String> pathBefore() {
     return pathBefore;
   }
 
-  /** One line: what differs where. */
+  /**
+   * One line: what differs where.
+   *
+   * @return the description
+   */
   public String description() {
     return description;
   }
 
-  /** The divergence as a readable block: the line, the path before it, the recorded and replayed JSON. */
+  /**
+   * The divergence as a readable block: the line, the path before it, the recorded and replayed
+   * JSON.
+   *
+   * @return the multi-line report
+   */
   public String render() {
     StringBuilder out = new StringBuilder(description);
     if (!pathBefore.isEmpty()) {

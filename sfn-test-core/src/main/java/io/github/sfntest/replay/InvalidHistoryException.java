@@ -4,6 +4,11 @@ package io.github.sfntest.replay;
 public final class InvalidHistoryException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A history that cannot be read or is no execution history.
+   *
+   * @param message what is wrong with it
+   */
   public InvalidHistoryException(String message) {
     super(message);
   }

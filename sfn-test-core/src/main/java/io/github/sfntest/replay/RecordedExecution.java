@@ -72,6 +72,8 @@ public final class RecordedExecution {
   /**
    * Reads a history file.
    *
+   * @param file a GetExecutionHistory JSON file
+   * @return the recording
    * @throws InvalidHistoryException if the file cannot be read or is not a history (the message
    *     says why)
    */
@@ -92,6 +94,9 @@ public final class RecordedExecution {
    * Reads the history at {@code location}: a classpath resource ({@code recordings/order-42.json}
    * or {@code classpath:...}), else a file ({@code file:...} or a path relative to the working
    * directory).
+   *
+   * @param location a classpath resource or file
+   * @return the recording
    */
   public static RecordedExecution fromResource(String location) {
     io.github.sfntest.testing.TestResource resource;
@@ -109,6 +114,8 @@ public final class RecordedExecution {
    * recordings/*.json}, {@code recordings/**}{@code /*.json}) match classpath resources, else files
    * relative to the working directory.
    *
+   * @param pattern a location with wildcards in its last parts
+   * @return the recordings, sorted by name
    * @throws InvalidHistoryException if nothing matches or a match is not a history
    */
   public static List<RecordedExecution> findAll(String pattern) {
@@ -130,13 +137,23 @@ public final class RecordedExecution {
     return all;
   }
 
-  /** The file name of the recording (its source without folders), for test names. */
+  /**
+   * The file name of the recording (its source without folders), for test names.
+   *
+   * @return the file name
+   */
   public String name() {
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
     return slash < 0 ? source : source.substring(slash + 1);
   }
 
-  /** Reads history JSON text; {@code source} names it in messages. */
+  /**
+   * Reads history JSON text; {@code source} names it in messages.
+   *
+   * @param source where the text came from, for messages
+   * @param json GetExecutionHistory JSON text
+   * @return the recording
+   */
   public static RecordedExecution parse(String source, String json) {
     return new RecordedExecution(source, events(source, Objects.requireNonNull(json, "json")));
   }
@@ -149,7 +166,12 @@ public final class RecordedExecution {
     }
   }
 
-  /** The recording of an execution this library ran (any engine). */
+  /**
+   * The recording of an execution this library ran (any engine).
+   *
+   * @param history a history from {@link io.github.sfntest.engine.ExecutionResult#history()}
+   * @return the recording
+   */
   public static RecordedExecution of(ExecutionHistory history) {
     List<ObjectNode> events = new ArrayList<>();
     for (HistoryEvent event : history) {
@@ -161,12 +183,20 @@ public final class RecordedExecution {
     return new RecordedExecution("history", events);
   }
 
-  /** Where the recording came from (the file name), for messages. */
+  /**
+   * Where the recording came from (the file name), for messages.
+   *
+   * @return the source's name
+   */
   public String source() {
     return source;
   }
 
-  /** The events as GetExecutionHistory lists them, unchanged. */
+  /**
+   * The events as GetExecutionHistory lists them, unchanged.
+   *
+   * @return the events as JSON
+   */
   public ArrayNode eventsJson() {
     ArrayNode array = Json.NODES.arrayNode();
     events.forEach(e -> array.add(e.deepCopy()));
@@ -178,7 +208,11 @@ public final class RecordedExecution {
     return events;
   }
 
-  /** The execution's input, from {@code ExecutionStarted}; {@code {}} when the recording has none. */
+  /**
+   * The execution's input, from {@code ExecutionStarted}; {@code {}} when the recording has none.
+   *
+   * @return the input
+   */
   public JsonNode input() {
     for (ObjectNode event : events) {
       if (event.path("type").asText().equals("ExecutionStarted")) {
@@ -199,25 +233,47 @@ public final class RecordedExecution {
     return Json.NODES.objectNode();
   }
 
-  /** How the execution ended; RUNNING when the recording has no terminal event. */
+  /**
+   * How the execution ended; RUNNING when the recording has no terminal event.
+   *
+   * @return the status
+   */
   public ExecutionStatus status() {
     return ExecutionStatus.valueOf(ending.status());
   }
 
-  /** The output of a succeeded execution. */
+  /**
+   * The output of a succeeded execution.
+   *
+   * @return the output, empty unless the execution succeeded
+   */
   public Optional<JsonNode> output() {
     return Optional.ofNullable(ending.output());
   }
 
+  /**
+   * The error of a failed, timed-out or aborted execution.
+   *
+   * @return the error, or empty
+   */
   public Optional<String> error() {
     return Optional.ofNullable(ending.error());
   }
 
+  /**
+   * The cause that came with {@link #error()}.
+   *
+   * @return the cause, or empty
+   */
   public Optional<String> cause() {
     return Optional.ofNullable(ending.cause());
   }
 
-  /** When the execution started, if the recording kept real timestamps. */
+  /**
+   * When the execution started, if the recording kept real timestamps.
+   *
+   * @return the start time, or empty
+   */
   public Optional<Instant> startTime() {
     if (events.isEmpty()) {
       return Optional.empty();
@@ -240,7 +296,11 @@ public final class RecordedExecution {
     return Optional.empty();
   }
 
-  /** The account the execution ran in, from its role ARN, if the recording kept it. */
+  /**
+   * The account the execution ran in, from its role ARN, if the recording kept it.
+   *
+   * @return the account id, or empty
+   */
   public Optional<String> account() {
     for (ObjectNode event : events) {
       JsonNode role = event.path("executionStartedEventDetails").path("roleArn");
@@ -252,7 +312,11 @@ public final class RecordedExecution {
     return Optional.empty();
   }
 
-  /** The region the execution ran in, from its task events, if the recording kept it. */
+  /**
+   * The region the execution ran in, from its task events, if the recording kept it.
+   *
+   * @return the region, or empty
+   */
   public Optional<String> region() {
     for (ObjectNode event : events) {
       JsonNode region = event.path("taskScheduledEventDetails").path("region");
@@ -263,7 +327,11 @@ public final class RecordedExecution {
     return Optional.empty();
   }
 
-  /** The role the execution ran with, if the recording kept it. */
+  /**
+   * The role the execution ran with, if the recording kept it.
+   *
+   * @return the role ARN, or empty
+   */
   public Optional<String> roleArn() {
     for (ObjectNode event : events) {
       JsonNode role = event.path("executionStartedEventDetails").path("roleArn");
@@ -274,7 +342,11 @@ public final class RecordedExecution {
     return Optional.empty();
   }
 
-  /** The names of the states entered, in order, at every nesting level. */
+  /**
+   * The names of the states entered, in order, at every nesting level.
+   *
+   * @return the entered state names
+   */
   public List<String> visitedStates() {
     List<String> names = new ArrayList<>();
     for (ObjectNode event : events) {
@@ -285,12 +357,20 @@ public final class RecordedExecution {
     return names;
   }
 
-  /** True when the recording holds at least one integration answer to mock. */
+  /**
+   * True when the recording holds at least one integration answer to mock.
+   *
+   * @return whether there are answers to mock
+   */
   public boolean hasTaskAnswers() {
     return !answers.isEmpty();
   }
 
-  /** State name → how many answers the recording holds for it, in history order. */
+  /**
+   * State name → how many answers the recording holds for it, in history order.
+   *
+   * @return state name to number of answers
+   */
   public Map<String, Integer> answerCounts() {
     Map<String, Integer> counts = new java.util.LinkedHashMap<>();
     answers.answers().forEach((state, list) -> counts.put(state, list.size()));
@@ -301,6 +381,8 @@ public final class RecordedExecution {
    * What the integrations answered, as state mocks (a fresh object each time). An invocation the
    * recording has no answer for fails the replayed execution with {@code States.Runtime}, as in a
    * MockConfigFile: the replay then reports where it diverged.
+   *
+   * @return new mocks answering with the recorded results
    */
   public MockedResponses mocks() {
     if (answers.isEmpty()) {
@@ -313,13 +395,21 @@ public final class RecordedExecution {
   /**
    * The answers as a MockConfigFile (AWS Step Functions Local's format) with one state machine and
    * one test case; each state's response is named {@code Mock_<StateName>}.
+   *
+   * @param stateMachineName the state machine name to write
+   * @param testCaseName the test case name to write
+   * @return the MockConfigFile JSON text
    */
   public String toMockConfigFile(String stateMachineName, String testCaseName) {
     return Json.pretty(answers.mockConfigFile(
         Objects.requireNonNull(stateMachineName, "stateMachineName"), Objects.requireNonNull(testCaseName, "testCaseName")));
   }
 
-  /** Writes the events as {@code {"events": [...]}}. */
+  /**
+   * Writes the events as {@code {"events": [...]}}.
+   *
+   * @param file where to write the JSON document
+   */
   public void writeTo(Path file) {
     ObjectNode document = Json.NODES.objectNode();
     document.set("events", eventsJson());

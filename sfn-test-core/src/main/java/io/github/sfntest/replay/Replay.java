@@ -67,13 +67,24 @@ public final class Replay {
     this.placeholders = List.copyOf(placeholders);
   }
 
-  /** A replay of {@code recording} on {@code definition}. */
+  /**
+   * A replay of {@code recording} on {@code definition}.
+   *
+   * @param definition the current definition to run
+   * @param recording the recorded execution to compare with
+   * @return the replay
+   */
   public static Replay of(StateMachineDefinition definition, RecordedExecution recording) {
     return new Replay(Objects.requireNonNull(definition, "definition"), Objects.requireNonNull(recording, "recording"),
         null, List.of(), null, null, null, List.of());
   }
 
-  /** The same replay started with {@code input} instead of the recorded one. */
+  /**
+   * The same replay started with {@code input} instead of the recorded one.
+   *
+   * @param input the execution input
+   * @return a new replay; this one is unchanged
+   */
   public Replay withInput(JsonNode input) {
     return new Replay(definition, recording, Objects.requireNonNull(input, "input"), ignoredFields, options, extraHandler, s3, placeholders);
   }
@@ -81,6 +92,9 @@ public final class Replay {
   /**
    * The same replay not comparing the named fields of payloads: a bare name ({@code requestId})
    * at any depth, or a path from the payload's root ({@code $.order.createdAt}).
+   *
+   * @param fields field names or paths to ignore
+   * @return a new replay; this one is unchanged
    */
   public Replay ignoringFields(String... fields) {
     List<String> all = new ArrayList<>(ignoredFields);
@@ -91,6 +105,9 @@ public final class Replay {
   /**
    * The same replay on an engine with {@code options} (account, region, start time) instead of
    * those taken from the recording.
+   *
+   * @param options the engine settings
+   * @return a new replay; this one is unchanged
    */
   public Replay withEngineOptions(EngineOptions options) {
     return new Replay(definition, recording, input, ignoredFields, Objects.requireNonNull(options, "options"), extraHandler, s3, placeholders);
@@ -99,6 +116,9 @@ public final class Replay {
   /**
    * The same replay with tasks the recording has no answer for (a state added since) answered by
    * {@code handler}; recorded answers come first.
+   *
+   * @param handler answers tasks the recording has no answer for
+   * @return a new replay; this one is unchanged
    */
   public Replay withFallback(TaskHandler handler) {
     return new Replay(definition, recording, input, ignoredFields, options, Objects.requireNonNull(handler, "handler"), s3, placeholders);
@@ -108,17 +128,30 @@ public final class Replay {
    * The same replay treating literal stand-ins of an anonymised recording (e.g. {@code
    * queue_url}, {@code date}) as wildcards: wherever one appears in a recorded value, as the whole
    * value or as a word inside it, it stands for any text. ({@code <...>} tokens always do.)
+   *
+   * @param values the literal stand-ins to treat as wildcards
+   * @return a new replay; this one is unchanged
    */
   public Replay withPlaceholders(java.util.Collection<String> values) {
     return new Replay(definition, recording, input, ignoredFields, options, extraHandler, s3, List.copyOf(values));
   }
 
-  /** The same replay with Distributed Map item readers and result writers on {@code s3}. */
+  /**
+   * The same replay with Distributed Map item readers and result writers on {@code s3}.
+   *
+   * @param s3 the in-memory S3 fixture
+   * @return a new replay; this one is unchanged
+   */
   public Replay withS3(InMemoryS3 s3) {
     return new Replay(definition, recording, input, ignoredFields, options, extraHandler, Objects.requireNonNull(s3, "s3"), placeholders);
   }
 
-  /** The engine options of the replay: the recording's start time, account, region and role where it has them. */
+  /**
+   * The engine options of the replay: the recording's start time, account, region and role where it
+   * has them.
+   *
+   * @return the engine options
+   */
   public EngineOptions engineOptions() {
     if (options != null) {
       return options;
@@ -131,14 +164,23 @@ public final class Replay {
     return b.build();
   }
 
-  /** Runs the replay on a new in-process engine and compares it with the recording. */
+  /**
+   * Runs the replay on a new in-process engine and compares it with the recording.
+   *
+   * @return the comparison's result
+   */
   public ReplayResult run() {
     try (Engine engine = Engine.inProcess(engineOptions())) {
       return runOn(engine);
     }
   }
 
-  /** Runs the replay on {@code engine} (which the caller closes) and compares it with the recording. */
+  /**
+   * Runs the replay on {@code engine} (which the caller closes) and compares it with the recording.
+   *
+   * @param engine the engine to run on
+   * @return the comparison's result
+   */
   public ReplayResult runOn(Engine engine) {
     LegitimateDifferences legitimate = new LegitimateDifferences(ignoredFields, placeholders);
     TaskHandler handler = RecordedAnswers.of(recording.events(), legitimate);
@@ -177,7 +219,14 @@ public final class Replay {
     }
   }
 
-  /** Compares an execution already run with a recording. */
+  /**
+   * Compares an execution already run with a recording.
+   *
+   * @param recording the recorded execution
+   * @param replayed the execution run on the current definition
+   * @param ignoredFields payload fields not compared
+   * @return the comparison's result
+   */
   public static ReplayResult compare(RecordedExecution recording, ExecutionResult replayed, List<String> ignoredFields) {
     return compare(recording, replayed, new LegitimateDifferences(ignoredFields));
   }

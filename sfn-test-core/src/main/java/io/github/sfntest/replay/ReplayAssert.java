@@ -15,11 +15,20 @@ import org.assertj.core.internal.Failures;
  */
 public final class ReplayAssert extends AbstractAssert<ReplayAssert, ReplayResult> {
 
+  /**
+   * Starts assertions on a replay's result.
+   *
+   * @param actual the replay's result
+   */
   public ReplayAssert(ReplayResult actual) {
     super(actual, ReplayAssert.class);
   }
 
-  /** The replay has the recording's status, path, state inputs/outputs, task parameters and result. */
+  /**
+   * The replay has the recording's status, path, state inputs/outputs, task parameters and result.
+   *
+   * @return this assertion, for chaining
+   */
   public ReplayAssert matchesRecording() {
     isNotNull();
     if (!actual.matchesRecording()) {
@@ -29,7 +38,12 @@ public final class ReplayAssert extends AbstractAssert<ReplayAssert, ReplayResul
     return this;
   }
 
-  /** The replay diverges from the recording, first at state {@code stateName}. */
+  /**
+   * The replay diverges from the recording, first at state {@code stateName}.
+   *
+   * @param stateName the state's name, as in the definition
+   * @return this assertion, for chaining
+   */
   public ReplayAssert divergesAt(String stateName) {
     isNotNull();
     Objects.requireNonNull(stateName, "stateName");
@@ -48,7 +62,12 @@ public final class ReplayAssert extends AbstractAssert<ReplayAssert, ReplayResul
     return this;
   }
 
-  /** The first divergence is of {@code kind} (path, input, output, parameters, status, result). */
+  /**
+   * The first divergence is of {@code kind} (path, input, output, parameters, status, result).
+   *
+   * @param kind the expected kind of divergence
+   * @return this assertion, for chaining
+   */
   public ReplayAssert divergesIn(Divergence.Kind kind) {
     isNotNull();
     if (actual.divergence().map(d -> d.kind() != kind).orElse(true)) {

@@ -21,26 +21,47 @@ public final class ReplayResult implements AssertProvider<ReplayAssert> {
     this.divergence = divergence;
   }
 
+  /**
+   * The recording the replay was compared with.
+   *
+   * @return the recording
+   */
   public RecordedExecution recording() {
     return recording;
   }
 
-  /** The execution the replay ran. */
+  /**
+   * The execution the replay ran.
+   *
+   * @return the replayed execution
+   */
   public ExecutionResult replayed() {
     return replayed;
   }
 
-  /** The first divergence from the recording, or empty when the replay matches it. */
+  /**
+   * The first divergence from the recording, or empty when the replay matches it.
+   *
+   * @return the divergence, or empty
+   */
   public Optional<Divergence> divergence() {
     return Optional.ofNullable(divergence);
   }
 
-  /** True when the replay matches the recording. */
+  /**
+   * True when the replay matches the recording.
+   *
+   * @return whether the replay matches
+   */
   public boolean matchesRecording() {
     return divergence == null;
   }
 
-  /** The comparison as text: the verdict, then the divergence or the path both took. */
+  /**
+   * The comparison as text: the verdict, then the divergence or the path both took.
+   *
+   * @return the report text
+   */
   public String report() {
     StringBuilder out = new StringBuilder();
     if (divergence == null) {

@@ -24,19 +24,38 @@ public final class S3Object {
     this.lastModified = lastModified;
   }
 
+  /**
+   * The bucket the object is in.
+   *
+   * @return the bucket name
+   */
   public String bucket() {
     return bucket;
   }
 
+  /**
+   * The object's key.
+   *
+   * @return the key
+   */
   public String key() {
     return key;
   }
 
+  /**
+   * The object's body (a copy).
+   *
+   * @return the bytes
+   */
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body decoded as UTF-8. */
+  /**
+   * The body decoded as UTF-8.
+   *
+   * @return the text
+   */
   public String text() {
     return new String(body, StandardCharsets.UTF_8);
   }
@@ -45,6 +64,7 @@ public final class S3Object {
    * The body parsed as JSON (e.g. a ResultWriter manifest), under the engine's policy for untrusted
    * JSON: strict UTF-8, at most 512 levels, numbers a double can hold.
    *
+   * @return the JSON tree
    * @throws IllegalArgumentException naming this object and where its text goes wrong
    */
   public JsonNode json() {
@@ -56,11 +76,20 @@ public final class S3Object {
     }
   }
 
+  /**
+   * The body's length in bytes.
+   *
+   * @return the size
+   */
   public long size() {
     return body.length;
   }
 
-  /** The ETag S3 gives a single-part upload: the quoted MD5 of the body. */
+  /**
+   * The ETag S3 gives a single-part upload: the quoted MD5 of the body.
+   *
+   * @return the ETag
+   */
   public String etag() {
     try {
       return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body)) + "\"";
@@ -69,6 +98,11 @@ public final class S3Object {
     }
   }
 
+  /**
+   * When the object was written (the engine's virtual time).
+   *
+   * @return the LastModified stamp
+   */
   public Instant lastModified() {
     return lastModified;
   }

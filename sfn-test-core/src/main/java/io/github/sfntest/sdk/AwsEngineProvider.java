@@ -40,7 +40,13 @@ public final class AwsEngineProvider implements EngineProvider {
     return create(options, AwsEngineProvider::setting);
   }
 
-  /** An engine configured by {@code settings} (system property names in, values or null out). */
+  /**
+   * An engine configured by {@code settings} (system property names in, values or null out).
+   *
+   * @param options the engine settings
+   * @param settings maps a system property name to its value, or null
+   * @return a new engine on AWS Step Functions
+   */
   public static SdkEngine create(EngineOptions options, UnaryOperator<String> settings) {
     SdkEngineProvider.requireSdk();
     String role = settings.apply("sfntest.aws.roleArn");

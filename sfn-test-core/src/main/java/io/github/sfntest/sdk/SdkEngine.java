@@ -136,16 +136,32 @@ public final class SdkEngine implements Engine {
     this.maxPollInterval = b.maxPollInterval;
   }
 
+  /**
+   * A builder for an engine on any Step Functions API.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** An engine for the Step Functions API at {@code endpoint} (dummy credentials, region of the defaults). */
+  /**
+   * An engine for the Step Functions API at {@code endpoint} (dummy credentials, region of the
+   * defaults).
+   *
+   * @param endpoint the API's URL, e.g. {@code http://localhost:8083}
+   * @return a new engine
+   */
   public static SdkEngine forEndpoint(URI endpoint) {
     return builder().endpoint(endpoint).build();
   }
 
-  /** An engine using {@code client} as it is configured (endpoint, credentials, region). */
+  /**
+   * An engine using {@code client} as it is configured (endpoint, credentials, region).
+   *
+   * @param client a configured client
+   * @return a new engine
+   */
   public static SdkEngine forClient(SfnClient client) {
     return builder().client(client).build();
   }
@@ -153,6 +169,10 @@ public final class SdkEngine implements Engine {
   /**
    * A client for a local endpoint: dummy credentials, the URL-connection HTTP client, no host
    * prefix (StartSyncExecution would otherwise call {@code sync-<host>}).
+   *
+   * @param endpoint the API's URL
+   * @param region the region the client signs for
+   * @return a new client
    */
   public static SfnClient client(URI endpoint, String region) {
     return SfnClient.builder()
@@ -167,6 +187,11 @@ public final class SdkEngine implements Engine {
         .build();
   }
 
+  /**
+   * The client this engine calls the API with.
+   *
+   * @return the client
+   */
   public SfnClient client() {
     return sfn;
   }
@@ -175,6 +200,9 @@ public final class SdkEngine implements Engine {
    * A client for AWS itself: AWS's endpoint, credentials and region from the default provider
    * chains (environment, profile, SSO, container or instance role); {@code region} overrides the
    * chain's region when not null.
+   *
+   * @param region the region, or null for the default chain's
+   * @return a new client
    */
   public static SfnClient awsClient(String region) {
     var builder = SfnClient.builder()
@@ -192,6 +220,9 @@ public final class SdkEngine implements Engine {
   /**
    * The history of an execution that ran on the API behind this engine (AWS, or any endpoint), all
    * pages, as a recording to replay or to write to a file ({@link RecordedExecution#writeTo}).
+   *
+   * @param executionArn the execution's ARN
+   * @return the execution's history as a recording
    */
   public RecordedExecution fetchHistory(String executionArn) {
     Objects.requireNonNull(executionArn, "executionArn");
@@ -439,67 +470,125 @@ public final class SdkEngine implements Engine {
     /**
      * Whether task handlers go straight to an {@link SfnServer} running in this JVM (default true).
      * With false the engine treats it like any endpoint: only MockConfigFile-able mocks.
+     *
+     * @param value true to hand handlers to an in-JVM endpoint
+     * @return this builder
      */
     public Builder handOverHandlers(boolean value) {
       this.handOverHandlers = value;
       return this;
     }
 
-    /** The endpoint, e.g. {@code http://localhost:8083}; a client with dummy credentials is made for it. */
+    /**
+     * The endpoint, e.g. {@code http://localhost:8083}; a client with dummy credentials is made for
+     * it.
+     *
+     * @param value the API's URL
+     * @return this builder
+     */
     public Builder endpoint(URI value) {
       this.endpoint = value;
       return this;
     }
 
-    /** A configured client (used as it is, not closed by the engine). */
+    /**
+     * A configured client (used as it is, not closed by the engine).
+     *
+     * @param value a configured client
+     * @return this builder
+     */
     public Builder client(SfnClient value) {
       this.client = value;
       return this;
     }
 
-    /** Role ARN of created state machines and the region of the made client. */
+    /**
+     * Role ARN of created state machines and the region of the made client.
+     *
+     * @param value the engine options
+     * @return this builder
+     */
     public Builder options(EngineOptions value) {
       this.options = Objects.requireNonNull(value, "options");
       return this;
     }
 
-    /** Overrides what the engine reports it can do (by default: asked from an sfn-test endpoint, else CALLBACKS). */
+    /**
+     * Overrides what the engine reports it can do (by default: asked from an sfn-test endpoint,
+     * else CALLBACKS).
+     *
+     * @param value the capabilities to report
+     * @return this builder
+     */
     public Builder capabilities(Set<EngineCapability> value) {
       this.capabilities = value;
       return this;
     }
 
-    /** How long awaiting a task or the completion may take (default 5 minutes). */
+    /**
+     * How long awaiting a task or the completion may take (default 5 minutes).
+     *
+     * @param value the longest wait
+     * @return this builder
+     */
     public Builder timeout(Duration value) {
       this.timeout = Objects.requireNonNull(value, "timeout");
       return this;
     }
 
-    /** The longest pause between two polls (default 250 ms). */
+    /**
+     * The longest pause between two polls (default 250 ms).
+     *
+     * @param value the longest pause between polls
+     * @return this builder
+     */
     public Builder maxPollInterval(Duration value) {
       this.maxPollInterval = Objects.requireNonNull(value, "maxPollInterval");
       return this;
     }
 
-    /** Whether the engine closes the {@link #client client} it was given when it closes (default false). */
+    /**
+     * Whether the engine closes the {@link #client client} it was given when it closes (default
+     * false).
+     *
+     * @param value true to close the client with the engine
+     * @return this builder
+     */
     public Builder ownClient(boolean value) {
       this.ownClient = value;
       return this;
     }
 
-    /** Whether to ask the endpoint for sfn-test's extensions (default true; false treats it as plain AWS). */
+    /**
+     * Whether to ask the endpoint for sfn-test's extensions (default true; false treats it as plain
+     * AWS).
+     *
+     * @param value true to ask for the extensions
+     * @return this builder
+     */
     public Builder probeExtensions(boolean value) {
       this.probeExtensions = value;
       return this;
     }
 
-    /** Deploys every state machine as {@code <prefix><name>}, e.g. a unique prefix per run on a shared account. */
+    /**
+     * Deploys every state machine as {@code <prefix><name>}, e.g. a unique prefix per run on a
+     * shared account.
+     *
+     * @param value the prefix of deployed state machine names
+     * @return this builder
+     */
     public Builder namePrefix(String value) {
       this.namePrefix = Objects.requireNonNull(value, "namePrefix");
       return this;
     }
 
-    /** Deletes the state machines this engine created when it is closed (default false). */
+    /**
+     * Deletes the state machines this engine created when it is closed (default false).
+     *
+     * @param value true to delete created state machines on close
+     * @return this builder
+     */
     public Builder deleteOnClose(boolean value) {
       this.deleteOnClose = value;
       return this;
@@ -508,12 +597,20 @@ public final class SdkEngine implements Engine {
     /**
      * Makes a start whose request carries mocks skip the test (JUnit and Spock report it as skipped,
      * with the reason) instead of failing: for engines on the real service, which takes no mocks.
+     *
+     * @param value true to skip tests whose start carries mocks
+     * @return this builder
      */
     public Builder skipWhenMocked(boolean value) {
       this.skipWhenMocked = value;
       return this;
     }
 
+    /**
+     * Builds the engine.
+     *
+     * @return the engine; close it when done
+     */
     public SdkEngine build() {
       return new SdkEngine(this);
     }

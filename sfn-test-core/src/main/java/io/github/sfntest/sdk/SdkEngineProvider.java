@@ -46,7 +46,12 @@ public final class SdkEngineProvider implements EngineProvider {
     }
   }
 
-  /** The endpoint this provider starts in the JVM (once; it stops with the JVM). */
+  /**
+   * The endpoint this provider starts in the JVM (once; it stops with the JVM).
+   *
+   * @param options supply the account and region of the endpoint
+   * @return the running endpoint
+   */
   public static synchronized SfnServer sharedServer(EngineOptions options) {
     if (shared == null) {
       shared = SfnServer.builder().account(options.account()).region(options.region()).start();

@@ -72,34 +72,65 @@ public final class SfnServer implements AutoCloseable {
     RUNNING.put(endpoint, this);
   }
 
+  /**
+   * A builder of an endpoint with the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Starts an endpoint on 127.0.0.1 and a free port with the defaults. */
+  /**
+   * Starts an endpoint on 127.0.0.1 and a free port with the defaults.
+   *
+   * @return the running endpoint; close it to stop it
+   */
   public static SfnServer start() {
     return builder().start();
   }
 
-  /** The endpoint URL for {@code SfnClient.builder().endpointOverride(...)}. */
+  /**
+   * The endpoint URL for {@code SfnClient.builder().endpointOverride(...)}.
+   *
+   * @return the endpoint URL
+   */
   public URI endpoint() {
     return endpoint;
   }
 
+  /**
+   * The port the endpoint listens on (the free one picked when port 0 was asked for).
+   *
+   * @return the port
+   */
   public int port() {
     return frontend.port();
   }
 
+  /**
+   * How executions pass time: virtual (SKIP) or wall-clock (REAL).
+   *
+   * @return the wait mode
+   */
   public WaitMode waitMode() {
     return waitMode;
   }
 
-  /** The AWS actions implemented (names without the {@code AWSStepFunctions.} prefix). */
+  /**
+   * The AWS actions implemented (names without the {@code AWSStepFunctions.} prefix).
+   *
+   * @return the action names
+   */
   public Set<String> actions() {
     return service.actionNames();
   }
 
-  /** What tests against this endpoint can rely on. */
+  /**
+   * What tests against this endpoint can rely on.
+   *
+   * @return the capabilities
+   */
   public Set<EngineCapability> capabilities() {
     return service.capabilities();
   }
@@ -108,28 +139,55 @@ public final class SfnServer implements AutoCloseable {
    * Registers a task handler (for example {@code MockedResponses} written in Java) for executions
    * of this JVM: start them on {@code <stateMachineArn>#<returned name>}. Handlers cannot cross a
    * process boundary; out of process use a MockConfigFile.
+   *
+   * @param handler answers the tasks of those executions
+   * @return the name to append after {@code #}
    */
   public String registerTaskHandler(TaskHandler handler) {
     return service.registerHandler(Objects.requireNonNull(handler, "handler"));
   }
 
-  /** Registers a handler whose executions run with these options' start time and seed. */
+  /**
+   * Registers a handler whose executions run with these options' start time and seed.
+   *
+   * @param handler answers the tasks of those executions
+   * @param options the engine settings (start time, seed)
+   * @return the name to append after {@code #}
+   */
   public String registerTaskHandler(TaskHandler handler, io.github.sfntest.engine.EngineOptions options) {
     return registerTaskHandler(handler, options, null);
   }
 
-  /** Also hands the test's S3 objects to the Distributed Map item readers of these executions. */
+  /**
+   * Also hands the test's S3 objects to the Distributed Map item readers of these executions.
+   *
+   * @param handler answers the tasks of those executions
+   * @param options the engine settings (start time, seed)
+   * @param s3 the S3 fixture for item readers
+   * @return the name to append after {@code #}
+   */
   public String registerTaskHandler(TaskHandler handler, io.github.sfntest.engine.EngineOptions options,
       io.github.sfntest.s3.InMemoryS3 s3) {
     return service.registerHandler(Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(options, "options"),
         s3);
   }
 
+  /**
+   * Removes a handler {@link #registerTaskHandler(TaskHandler)} registered.
+   *
+   * @param testCaseName the name it returned
+   */
   public void unregisterTaskHandler(String testCaseName) {
     service.unregisterHandler(testCaseName);
   }
 
-  /** The endpoint started in this JVM at {@code endpoint}, if any (the SDK engine uses in-JVM handlers then). */
+  /**
+   * The endpoint started in this JVM at {@code endpoint}, if any (the SDK engine uses in-JVM
+   * handlers then).
+   *
+   * @param endpoint an endpoint URL
+   * @return the endpoint started in this JVM there, or empty
+   */
   public static java.util.Optional<SfnServer> runningAt(URI endpoint) {
     if (endpoint == null) {
       return java.util.Optional.empty();
@@ -197,13 +255,23 @@ public final class SfnServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** The address to listen on: 127.0.0.1 (default) or 0.0.0.0 in a container. */
+    /**
+     * The address to listen on: 127.0.0.1 (default) or 0.0.0.0 in a container.
+     *
+     * @param value the address
+     * @return this builder
+     */
     public Builder host(String value) {
       this.host = Objects.requireNonNull(value, "host");
       return this;
     }
 
-    /** The port; 0 (default) picks a free one, see {@link SfnServer#port()}. */
+    /**
+     * The port; 0 (default) picks a free one, see {@link SfnServer#port()}.
+     *
+     * @param value the port, or 0
+     * @return this builder
+     */
     public Builder port(int value) {
       if (value < 0 || value > 65535) {
         throw new IllegalArgumentException("port must be 0..65535, was " + value);
@@ -212,35 +280,69 @@ public final class SfnServer implements AutoCloseable {
       return this;
     }
 
-    /** The MockConfigFile ({@code SFN_MOCK_CONFIG}); re-read when it changes. */
+    /**
+     * The MockConfigFile ({@code SFN_MOCK_CONFIG}); re-read when it changes.
+     *
+     * @param file the MockConfigFile's path
+     * @return this builder
+     */
     public Builder mockConfig(Path file) {
       this.mockConfigPath = file;
       this.mockConfigFile = null;
       return this;
     }
 
+    /**
+     * A MockConfigFile already loaded (not re-read).
+     *
+     * @param file the loaded file
+     * @return this builder
+     */
     public Builder mockConfig(MockConfigFile file) {
       this.mockConfigFile = file;
       this.mockConfigPath = null;
       return this;
     }
 
+    /**
+     * How executions pass time (default {@link WaitMode#SKIP}).
+     *
+     * @param value the wait mode
+     * @return this builder
+     */
     public Builder waitMode(WaitMode value) {
       this.waitMode = Objects.requireNonNull(value, "waitMode");
       return this;
     }
 
-    /** Account, region, limits (and with {@link #deterministic} the start time and seed). */
+    /**
+     * Account, region, limits (and with {@link #deterministic} the start time and seed).
+     *
+     * @param value the engine options
+     * @return this builder
+     */
     public Builder engineOptions(EngineOptions value) {
       this.options = Objects.requireNonNull(value, "options");
       return this;
     }
 
+    /**
+     * The account id in ARNs.
+     *
+     * @param value a 12-digit account id
+     * @return this builder
+     */
     public Builder account(String value) {
       this.account = value;
       return this;
     }
 
+    /**
+     * The region in ARNs.
+     *
+     * @param value a region name
+     * @return this builder
+     */
     public Builder region(String value) {
       this.region = value;
       return this;
@@ -250,30 +352,53 @@ public final class SfnServer implements AutoCloseable {
      * Every execution runs exactly as the first run of a new in-process engine with the engine
      * options would (same start time, same seed), so results equal in-process results event for
      * event. Off by default: executions start at the wall-clock time with random seeds.
+     *
+     * @param value true for deterministic executions
+     * @return this builder
      */
     public Builder deterministic(boolean value) {
       this.deterministic = value;
       return this;
     }
 
-    /** Larger request bodies get 413 RequestEntityTooLargeException (default 4 MiB). */
+    /**
+     * Larger request bodies get 413 RequestEntityTooLargeException (default 4 MiB).
+     *
+     * @param value the largest accepted body, in bytes
+     * @return this builder
+     */
     public Builder maxBodyBytes(int value) {
       this.maxBodyBytes = value;
       return this;
     }
 
-    /** How long GetActivityTask waits for a task before answering none (AWS: 60 s). */
+    /**
+     * How long GetActivityTask waits for a task before answering none (AWS: 60 s).
+     *
+     * @param value the longest wait of GetActivityTask
+     * @return this builder
+     */
     public Builder activityPollTimeout(Duration value) {
       this.activityPollTimeout = Objects.requireNonNull(value);
       return this;
     }
 
+    /**
+     * How long StartSyncExecution waits for the execution to end before it answers with a timeout.
+     *
+     * @param value the longest wait
+     * @return this builder
+     */
     public Builder syncExecutionTimeout(Duration value) {
       this.syncExecutionTimeout = Objects.requireNonNull(value);
       return this;
     }
 
-    /** Starts the endpoint. */
+    /**
+     * Starts the endpoint.
+     *
+     * @return the running endpoint; close it to stop it
+     */
     public SfnServer start() {
       try {
         return new SfnServer(this);

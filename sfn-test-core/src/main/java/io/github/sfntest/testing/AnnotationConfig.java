@@ -65,6 +65,12 @@ public final class AnnotationConfig {
    * seed (null: the default) and start time (null or blank: the default).
    *
    * @param where the annotation and its class, for messages, e.g. "@StateMachineTest on a.MyTest"
+   * @param main the first declared machine, the default one under test
+   * @param others further machines (children, other machines of the test)
+   * @param engine the declared engine id, blank for the default
+   * @param seed the random seed, or null
+   * @param startTime the virtual clock's start as ISO-8601 text, or null or blank
+   * @return the session builder
    */
   public TestSession.Builder session(String where, Machine main, List<Machine> others, String engine, Long seed,
       String startTime) {
@@ -91,7 +97,13 @@ public final class AnnotationConfig {
     return session;
   }
 
-  /** The source of one declared machine; substitutions are {@code Name=value} entries. */
+  /**
+   * The source of one declared machine; substitutions are {@code Name=value} entries.
+   *
+   * @param m the machine as declared
+   * @param where the annotation, for messages
+   * @return the machine's source
+   */
   public StateMachineSource source(Machine m, String where) {
     StateMachineSource.Builder b = StateMachineSource.builder().definition(m.definition()).name(m.name());
     if (m.type() == io.github.sfntest.engine.StateMachineType.EXPRESS) {
@@ -119,7 +131,13 @@ public final class AnnotationConfig {
     return b.build();
   }
 
-  /** An ISO-8601 instant, or an error naming where the text came from. */
+  /**
+   * An ISO-8601 instant, or an error naming where the text came from.
+   *
+   * @param text ISO-8601 text, e.g. {@code 2024-01-01T00:00:00Z}
+   * @param where the annotation attribute, for messages
+   * @return the instant
+   */
   public Instant parseInstant(String text, String where) {
     try {
       return Instant.parse(text.trim());
@@ -129,7 +147,12 @@ public final class AnnotationConfig {
     }
   }
 
-  /** The first value that is neither null nor blank, trimmed; "" when there is none. */
+  /**
+   * The first value that is neither null nor blank, trimmed; "" when there is none.
+   *
+   * @param values candidate values, any of them null or blank
+   * @return the first value given, trimmed, or {@code ""}
+   */
   public static String first(String... values) {
     for (String v : values) {
       if (v != null && !v.isBlank()) {
@@ -148,13 +171,25 @@ public final class AnnotationConfig {
     /** Nothing chosen. */
     public static final MockConfigChoice NONE = new MockConfigChoice("", "", "");
 
+    /**
+     * Normalises each value: null and blank become {@code ""}.
+     *
+     * @param file the MockConfigFile location
+     * @param testCase the test case name
+     * @param stateMachine the state machine name in the file
+     */
     public MockConfigChoice {
       file = first(file);
       testCase = first(testCase);
       stateMachine = first(stateMachine);
     }
 
-    /** Each value from the first layer that names it; layers may be null. */
+    /**
+     * Each value from the first layer that names it; layers may be null.
+     *
+     * @param layers the choices, most specific first
+     * @return the merged choice
+     */
     public static MockConfigChoice merge(MockConfigChoice... layers) {
       String file = "";
       String testCase = "";
@@ -170,7 +205,12 @@ public final class AnnotationConfig {
       return new MockConfigChoice(file, testCase, stateMachine);
     }
 
-    /** The same choice with another test case. */
+    /**
+     * The same choice with another test case.
+     *
+     * @param name the test case name
+     * @return a new choice
+     */
     public MockConfigChoice withTestCase(String name) {
       return new MockConfigChoice(file, name, stateMachine);
     }
@@ -180,6 +220,7 @@ public final class AnnotationConfig {
    * Fails when a test case is chosen without a MockConfigFile.
    *
    * @param annotated where the {@code @MockConfig(testCase)} is, e.g. "MyTest.charges()"
+   * @param choice the merged choice of the test
    */
   public void requireMockConfigFile(MockConfigChoice choice, String annotated) {
     if (!choice.testCase().isEmpty() && choice.file().isEmpty()) {
@@ -194,6 +235,9 @@ public final class AnnotationConfig {
    * when it has them all.
    *
    * @param test "test" or "feature", for the message
+   * @param run the test's run, whose engine is checked
+   * @param required the capabilities the test declares
+   * @return the reason to skip, or empty
    */
   public static Optional<String> missingCapabilities(TestRun run, Collection<EngineCapability> required,
       String test) {

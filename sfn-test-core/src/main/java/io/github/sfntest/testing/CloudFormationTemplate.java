@@ -48,7 +48,12 @@ public final class CloudFormationTemplate {
     this.root = root;
   }
 
-  /** Reads a template from the classpath or a file (see {@link TestResource#read}). */
+  /**
+   * Reads a template from the classpath or a file (see {@link TestResource#read}).
+   *
+   * @param location a classpath resource or file, see {@link TestResource#read}
+   * @return the parsed template
+   */
   public static CloudFormationTemplate load(String location) {
     return parse(TestResource.read(location, "SAM/CloudFormation template"));
   }
@@ -76,7 +81,12 @@ public final class CloudFormationTemplate {
     return new CloudFormationTemplate(source, root);
   }
 
-  /** The logical ids of the state machines ({@code AWS::Serverless::StateMachine}, {@code AWS::StepFunctions::StateMachine}). */
+  /**
+   * The logical ids of the state machines ({@code AWS::Serverless::StateMachine}, {@code
+   * AWS::StepFunctions::StateMachine}).
+   *
+   * @return the logical ids, in template order
+   */
   public List<String> stateMachineResources() {
     List<String> ids = new ArrayList<>();
     resources().forEach((id, r) -> {
@@ -91,6 +101,9 @@ public final class CloudFormationTemplate {
   /**
    * The evaluated {@code DefinitionSubstitutions} of the state machine {@code resource}.
    *
+   * @param resource the state machine's logical id
+   * @param options supply the account and region for pseudo parameters
+   * @return placeholder name to value
    * @throws TestConfigurationException if the template has no state machine of that logical id
    */
   public Map<String, String> definitionSubstitutions(String resource, EngineOptions options) {
@@ -111,6 +124,9 @@ public final class CloudFormationTemplate {
   /**
    * The location of the definition text of {@code resource} ({@code DefinitionUri}, relative to the
    * template), or null when the template holds the definition itself ({@link #inlineDefinition}).
+   *
+   * @param resource the state machine's logical id
+   * @return the definition's location, or null
    */
   public String definitionLocation(String resource) {
     Object uri = properties(stateMachine(resource)).get("DefinitionUri");
@@ -124,7 +140,13 @@ public final class CloudFormationTemplate {
     return null;
   }
 
-  /** The definition held in the template ({@code Definition} or {@code DefinitionString}) as text. */
+  /**
+   * The definition held in the template ({@code Definition} or {@code DefinitionString}) as text.
+   *
+   * @param resource the state machine's logical id
+   * @param options supply the account and region for pseudo parameters
+   * @return the definition text
+   */
   public String inlineDefinition(String resource, EngineOptions options) {
     Map<String, Object> properties = properties(stateMachine(resource));
     Object definition = properties.get("Definition");
@@ -147,7 +169,13 @@ public final class CloudFormationTemplate {
         + " supported); name the definition file in the test instead (definition = \"...\").");
   }
 
-  /** The state machine's name: its {@code Name}/{@code StateMachineName} if given, else the logical id. */
+  /**
+   * The state machine's name: its {@code Name}/{@code StateMachineName} if given, else the logical
+   * id.
+   *
+   * @param resource the state machine's logical id
+   * @return the state machine name
+   */
   public String stateMachineName(String resource) {
     Map<String, Object> properties = properties(stateMachine(resource));
     Object name = properties.getOrDefault("Name", properties.get("StateMachineName"));
@@ -179,7 +207,11 @@ public final class CloudFormationTemplate {
         + " (type = EXPRESS).");
   }
 
-  /** Where the template was read from. */
+  /**
+   * Where the template was read from.
+   *
+   * @return the template's location, for messages
+   */
   public String describe() {
     return source.describe();
   }

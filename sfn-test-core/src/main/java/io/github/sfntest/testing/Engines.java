@@ -29,6 +29,9 @@ public final class Engines {
   /**
    * The engine id to use: the system property {@value #ENGINE_PROPERTY} if set, else {@code
    * declared} if not blank, else {@value #IN_PROCESS}.
+   *
+   * @param declared the id a test declares, possibly blank
+   * @return the engine id
    */
   public static String selectedId(String declared) {
     String property = System.getProperty(ENGINE_PROPERTY);
@@ -38,7 +41,11 @@ public final class Engines {
     return declared == null || declared.isBlank() ? IN_PROCESS : declared.trim();
   }
 
-  /** The ids of every engine available: {@value #IN_PROCESS} and those of the providers found. */
+  /**
+   * The ids of every engine available: {@value #IN_PROCESS} and those of the providers found.
+   *
+   * @return the known ids
+   */
   public static java.util.Set<String> knownIds() {
     return providers().keySet();
   }
@@ -46,6 +53,9 @@ public final class Engines {
   /**
    * A new engine of kind {@code id}.
    *
+   * @param id the engine id, e.g. {@code in-process} or {@code sdk}
+   * @param options the engine settings
+   * @return a new engine; the caller closes it
    * @throws TestConfigurationException if no engine has that id (the message lists the known ones)
    */
   public static Engine create(String id, EngineOptions options) {
@@ -55,6 +65,8 @@ public final class Engines {
   /**
    * The provider of engines of kind {@code id}.
    *
+   * @param id the engine id
+   * @return the provider
    * @throws TestConfigurationException if no engine has that id (the message lists the known ones)
    */
   public static EngineProvider provider(String id) {

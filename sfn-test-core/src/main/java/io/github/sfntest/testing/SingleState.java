@@ -31,12 +31,20 @@ public final class SingleState {
     this.name = name;
   }
 
-  /** The state's name. */
+  /**
+   * The state's name.
+   *
+   * @return the state name
+   */
   public String name() {
     return name;
   }
 
-  /** The state machine the state belongs to. */
+  /**
+   * The state machine the state belongs to.
+   *
+   * @return the state machine
+   */
   public StateMachineUnderTest machine() {
     return machine;
   }

@@ -55,21 +55,39 @@ public final class StateMachineSource {
     this.substitutions = Map.copyOf(b.substitutions);
   }
 
+  /**
+   * A builder of a source with nothing set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The definition at {@code location}, named after its file. */
+  /**
+   * The definition at {@code location}, named after its file.
+   *
+   * @param location a classpath resource or file
+   * @return the source
+   */
   public static StateMachineSource of(String location) {
     return builder().definition(location).build();
   }
 
-  /** The definition location as given, or null. */
+  /**
+   * The definition location as given, or null.
+   *
+   * @return the location, or null
+   */
   public String definition() {
     return definition;
   }
 
-  /** The name as given, or null (then named after the file or template resource). */
+  /**
+   * The name as given, or null (then named after the file or template resource).
+   *
+   * @return the name, or null
+   */
   public String name() {
     return name;
   }
@@ -91,7 +109,11 @@ public final class StateMachineSource {
     return io.github.sfntest.engine.StateMachineType.STANDARD;
   }
 
-  /** True when neither a definition nor a template is given. */
+  /**
+   * True when neither a definition nor a template is given.
+   *
+   * @return whether nothing is given
+   */
   public boolean isEmpty() {
     return definition == null && template == null;
   }
@@ -99,6 +121,8 @@ public final class StateMachineSource {
   /**
    * Reads, substitutes and validates the definition.
    *
+   * @param options supply the account and region for template pseudo parameters
+   * @return the validated definition
    * @throws TestConfigurationException if a file is missing or unreadable, or the definition invalid
    */
   public StateMachineDefinition load(EngineOptions options) {
@@ -159,6 +183,9 @@ public final class StateMachineSource {
   /**
    * Reads a substitutions file: {@code .properties}, or a JSON object whose values are strings
    * (numbers and booleans are written as text).
+   *
+   * @param location a classpath resource or file
+   * @return placeholder name to value
    */
   public static Map<String, String> readSubstitutions(String location) {
     TestResource resource = TestResource.read(location, "substitutions file");
@@ -233,30 +260,57 @@ public final class StateMachineSource {
 
     private Builder() {}
 
-    /** The definition's location: a classpath resource or a file (see {@link TestResource#read}). */
+    /**
+     * The definition's location: a classpath resource or a file (see {@link TestResource#read}).
+     *
+     * @param location a classpath resource or file
+     * @return this builder
+     */
     public Builder definition(String location) {
       this.definition = location;
       return this;
     }
 
-    /** The state machine's name (what MockConfigFiles and ARNs use); by default the file's name. */
+    /**
+     * The state machine's name (what MockConfigFiles and ARNs use); by default the file's name.
+     *
+     * @param value the state machine name
+     * @return this builder
+     */
     public Builder name(String value) {
       this.name = value;
       return this;
     }
 
-    /** One placeholder value; inline values win over files and templates. */
+    /**
+     * One placeholder value; inline values win over files and templates.
+     *
+     * @param placeholder the name in {@code ${...}}
+     * @param value its value
+     * @return this builder
+     */
     public Builder substitution(String placeholder, String value) {
       substitutions.put(Objects.requireNonNull(placeholder, "placeholder"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
+    /**
+     * Several placeholder values; inline values win over files and templates.
+     *
+     * @param values placeholder name to value
+     * @return this builder
+     */
     public Builder substitutions(Map<String, String> values) {
       substitutions.putAll(values);
       return this;
     }
 
-    /** Placeholder values from a {@code .properties} or JSON file. */
+    /**
+     * Placeholder values from a {@code .properties} or JSON file.
+     *
+     * @param location a classpath resource or file
+     * @return this builder
+     */
     public Builder substitutionsFrom(String location) {
       substitutionFiles.add(Objects.requireNonNull(location, "location"));
       return this;
@@ -265,6 +319,10 @@ public final class StateMachineSource {
     /**
      * A SAM/CloudFormation template and the logical id of the state machine in it: its {@code
      * DefinitionSubstitutions}, and its definition if none is named.
+     *
+     * @param location the template's location, a classpath resource or file
+     * @param stateMachineResource the state machine's logical id in it
+     * @return this builder
      */
     public Builder template(String location, String stateMachineResource) {
       this.template = location;
@@ -284,6 +342,11 @@ public final class StateMachineSource {
       return this;
     }
 
+    /**
+     * Builds the source; nothing is read until {@link StateMachineSource#load}.
+     *
+     * @return the source
+     */
     public StateMachineSource build() {
       return new StateMachineSource(this);
     }

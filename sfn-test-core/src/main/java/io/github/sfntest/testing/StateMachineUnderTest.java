@@ -53,35 +53,67 @@ public final class StateMachineUnderTest {
     return type;
   }
 
-  /** The state machine's name (the one MockConfigFiles and ARNs use). */
+  /**
+   * The state machine's name (the one MockConfigFiles and ARNs use).
+   *
+   * @return the state machine name
+   */
   public String name() {
     return definition.name();
   }
 
+  /**
+   * The validated definition, substitutions applied.
+   *
+   * @return the definition
+   */
   public StateMachineDefinition definition() {
     return definition;
   }
 
-  /** The engine this test's executions run on. */
+  /**
+   * The engine this test's executions run on.
+   *
+   * @return the engine
+   */
   public Engine engine() {
     return run.engine();
   }
 
-  /** The mocks of the current test. */
+  /**
+   * The mocks of the current test.
+   *
+   * @return the mocks
+   */
   public MockedResponses mocks() {
     return run.mocks();
   }
 
-  /** Runs an execution with input {@code {}} to its end. */
+  /**
+   * Runs an execution with input {@code {}} to its end.
+   *
+   * @return the ended execution's result
+   */
   public ExecutionResult run() {
     return run("{}");
   }
 
-  /** Runs an execution with JSON {@code inputJson} to its end (virtual time passes as needed). */
+  /**
+   * Runs an execution with JSON {@code inputJson} to its end (virtual time passes as needed).
+   *
+   * @param inputJson the execution input as JSON text
+   * @return the ended execution's result
+   */
   public ExecutionResult run(String inputJson) {
     return start(waitedFor(StartRequest.of(definition, inputJson))).awaitCompletion();
   }
 
+  /**
+   * Runs an execution with {@code input} to its end.
+   *
+   * @param input the execution input
+   * @return the ended execution's result
+   */
   public ExecutionResult run(JsonNode input) {
     return start(waitedFor(StartRequest.of(definition, input))).awaitCompletion();
   }
@@ -93,21 +125,41 @@ public final class StateMachineUnderTest {
         : request;
   }
 
-  /** Runs an execution whose input is the JSON file at {@code location} (classpath or file). */
+  /**
+   * Runs an execution whose input is the JSON file at {@code location} (classpath or file).
+   *
+   * @param location a classpath resource or file holding JSON
+   * @return the ended execution's result
+   */
   public ExecutionResult runWithInputFrom(String location) {
     return run(TestResource.read(location, "execution input").text());
   }
 
-  /** Starts an execution with input {@code {}}. */
+  /**
+   * Starts an execution with input {@code {}}.
+   *
+   * @return the running execution
+   */
   public Execution start() {
     return start("{}");
   }
 
-  /** Starts an execution; it runs until it ends or waits for a callback. */
+  /**
+   * Starts an execution; it runs until it ends or waits for a callback.
+   *
+   * @param inputJson the execution input as JSON text
+   * @return the running execution
+   */
   public Execution start(String inputJson) {
     return start(StartRequest.of(definition, inputJson));
   }
 
+  /**
+   * Starts an execution with {@code input}; it runs until it ends or waits for a callback.
+   *
+   * @param input the execution input
+   * @return the running execution
+   */
   public Execution start(JsonNode input) {
     return start(StartRequest.of(definition, input));
   }
@@ -115,6 +167,9 @@ public final class StateMachineUnderTest {
   /**
    * Starts {@code request} (an execution name, another input...) with this test's task handler,
    * whatever handler the request has.
+   *
+   * @param request what to start
+   * @return the running execution
    */
   public Execution start(StartRequest request) {
     StartRequest bound = request.withTaskHandler(run.taskHandler());
@@ -172,7 +227,13 @@ public final class StateMachineUnderTest {
     return result;
   }
 
-  /** {@link #testState(String, java.util.function.UnaryOperator)} with an input and nothing else. */
+  /**
+   * {@link #testState(String, java.util.function.UnaryOperator)} with an input and nothing else.
+   *
+   * @param stateName the state to test
+   * @param inputJson the state's input as JSON text
+   * @return the state's result
+   */
   public TestStateResult testState(String stateName, String inputJson) {
     return testState(stateName, state -> state.input(inputJson));
   }

@@ -7,10 +7,21 @@ package io.github.sfntest.testing;
  */
 public final class TestConfigurationException extends IllegalArgumentException {
 
+  /**
+   * A test configuration problem, with a message that says what to change.
+   *
+   * @param message what is wrong and how to fix it
+   */
   public TestConfigurationException(String message) {
     super(message);
   }
 
+  /**
+   * A test configuration problem caused by another exception.
+   *
+   * @param message what is wrong and how to fix it
+   * @param cause the underlying exception
+   */
   public TestConfigurationException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -21,6 +21,14 @@ import java.util.Objects;
  */
 public record TestResource(String location, String text, Path path, String classpathName) {
 
+  /**
+   * Checks that location and text are given.
+   *
+   * @param location the location as the test wrote it
+   * @param text the content (UTF-8)
+   * @param path the file, or null
+   * @param classpathName the classpath resource name, or null
+   */
   public TestResource {
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(text, "text");
@@ -29,6 +37,9 @@ public record TestResource(String location, String text, Path path, String class
   /**
    * Reads {@code location}.
    *
+   * @param location {@code classpath:...}, {@code file:...} or a plain path
+   * @param what what the file is, for messages, e.g. {@code definition}
+   * @return the resource
    * @throws TestConfigurationException if it is neither on the classpath nor a readable file
    */
   public static TestResource read(String location, String what) {
@@ -62,14 +73,23 @@ public record TestResource(String location, String text, Path path, String class
     return found;
   }
 
-  /** The file name: the last part of the location. */
+  /**
+   * The file name: the last part of the location.
+   *
+   * @return the file name
+   */
   public String fileName() {
     String name = path != null ? String.valueOf(path.getFileName()) : classpathName != null ? classpathName : location;
     int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     return slash < 0 ? name : name.substring(slash + 1);
   }
 
-  /** Where a path relative to this resource is (a template's DefinitionUri, for instance). */
+  /**
+   * Where a path relative to this resource is (a template's DefinitionUri, for instance).
+   *
+   * @param relative a path relative to this resource
+   * @return the sibling's location
+   */
   public String resolveSibling(String relative) {
     if (classpathName != null) {
       int slash = classpathName.lastIndexOf('/');
@@ -81,7 +101,11 @@ public record TestResource(String location, String text, Path path, String class
     return relative;
   }
 
-  /** Where the resource was found, for messages. */
+  /**
+   * Where the resource was found, for messages.
+   *
+   * @return a description of where it was found
+   */
   public String describe() {
     return path != null ? path.toString() : classpathName != null ? "classpath:" + classpathName : location;
   }

@@ -55,6 +55,11 @@ public final class TestRun implements AutoCloseable {
     mocks.checkStateNames(session.definitions().values());
   }
 
+  /**
+   * The session this run belongs to: the declared machines and the engine settings.
+   *
+   * @return the session
+   */
   public TestSession session() {
     return session;
   }
@@ -62,6 +67,8 @@ public final class TestRun implements AutoCloseable {
   /**
    * The engine of this test: its own in-process (created on first use, closed by {@link #close()}),
    * or the session's for engines that are expensive to create.
+   *
+   * @return the engine
    */
   public synchronized Engine engine() {
     if (engine == null) {
@@ -78,13 +85,22 @@ public final class TestRun implements AutoCloseable {
     return engine;
   }
 
-  /** Names the test this run belongs to, for the coverage report ("which tests reached this state"). */
+  /**
+   * Names the test this run belongs to, for the coverage report ("which tests reached this state").
+   *
+   * @param name the test's name, e.g. {@code MyTest.charges()}
+   * @return this run
+   */
   public TestRun named(String name) {
     this.testName = name;
     return this;
   }
 
-  /** The name given with {@link #named}, or null. */
+  /**
+   * The name given with {@link #named}, or null.
+   *
+   * @return the test name, or null
+   */
   public String testName() {
     return testName;
   }
@@ -135,23 +151,40 @@ public final class TestRun implements AutoCloseable {
     engine = null;
   }
 
-  /** The mocks of this test (empty at the start of each test). */
+  /**
+   * The mocks of this test (empty at the start of each test).
+   *
+   * @return the mocks
+   */
   public MockedResponses mocks() {
     return mocks;
   }
 
-  /** The first declared state machine, bound to this test's mocks. */
+  /**
+   * The first declared state machine, bound to this test's mocks.
+   *
+   * @return the state machine under test
+   */
   public StateMachineUnderTest machine() {
     return machine(session.definition().name());
   }
 
-  /** The state machine {@code name}, bound to this test's mocks. */
+  /**
+   * The state machine {@code name}, bound to this test's mocks.
+   *
+   * @param name a declared state machine's name
+   * @return that state machine under test
+   */
   public StateMachineUnderTest machine(String name) {
     StateMachineDefinition definition = session.definition(name);
     return machines.computeIfAbsent(name, n -> new StateMachineUnderTest(this, definition, session.type(n)));
   }
 
-  /** What answers the tasks of this test's executions. */
+  /**
+   * What answers the tasks of this test's executions.
+   *
+   * @return the task handler
+   */
   public TaskHandler taskHandler() {
     return handler;
   }
@@ -162,6 +195,9 @@ public final class TestRun implements AutoCloseable {
    *
    * @param stateMachine the state machine of the file whose test case to use; null or blank picks the
    *     one named like the first declared state machine, else the file's only one
+   * @param location a classpath resource or file
+   * @param testCase the test case name
+   * @return this run
    * @throws TestConfigurationException if the file is missing or invalid, or has no such state
    *     machine or test case
    */
@@ -169,7 +205,14 @@ public final class TestRun implements AutoCloseable {
     return useMockConfig(loadMockConfig(location), stateMachine, testCase);
   }
 
-  /** Like {@link #useMockConfig(String, String, String)} with a loaded file. */
+  /**
+   * Like {@link #useMockConfig(String, String, String)} with a loaded file.
+   *
+   * @param file a loaded MockConfigFile
+   * @param stateMachine the file's state machine, or null or blank to pick one
+   * @param testCase the test case name
+   * @return this run
+   */
   public TestRun useMockConfig(MockConfigFile file, String stateMachine, String testCase) {
     Objects.requireNonNull(file, "file");
     if (testCase == null || testCase.isBlank()) {
@@ -215,7 +258,11 @@ public final class TestRun implements AutoCloseable {
     }
   }
 
-  /** The MockConfigFile test case in use, or null. */
+  /**
+   * The MockConfigFile test case in use, or null.
+   *
+   * @return the test case name, or null
+   */
   public String testCase() {
     MockCase c = mockCase;
     return c == null ? null : c.testCase;
@@ -224,6 +271,8 @@ public final class TestRun implements AutoCloseable {
   /**
    * Reads a MockConfigFile from the classpath or a file.
    *
+   * @param location a classpath resource or file
+   * @return the parsed file
    * @throws TestConfigurationException if it is missing or invalid
    */
   public static MockConfigFile loadMockConfig(String location) {
@@ -239,6 +288,10 @@ public final class TestRun implements AutoCloseable {
   /**
    * The state machine of {@code file} whose test cases apply: {@code requested} if given, else the
    * one named like the first declared state machine, else the file's only one.
+   *
+   * @param file a loaded MockConfigFile
+   * @param requested the state machine name asked for, or null or blank
+   * @return the state machine name in the file
    */
   public String mockConfigMachine(MockConfigFile file, String requested) {
     Set<String> names = file.stateMachineNames();
@@ -263,7 +316,11 @@ public final class TestRun implements AutoCloseable {
         + " (name = \"...\").");
   }
 
-  /** The executions this test started, in start order. */
+  /**
+   * The executions this test started, in start order.
+   *
+   * @return the executions
+   */
   public List<Execution> executions() {
     synchronized (executions) {
       return List.copyOf(executions);
@@ -273,6 +330,8 @@ public final class TestRun implements AutoCloseable {
   /**
    * The history summary of every execution this test started ({@link ExecutionResult#render()}), for
    * failure reports; empty if it started none.
+   *
+   * @return the summary, or an empty string
    */
   public String historySummary() {
     List<RecordingExecution> all;

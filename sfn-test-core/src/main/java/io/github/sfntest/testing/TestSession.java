@@ -68,6 +68,11 @@ public final class TestSession implements AutoCloseable {
     this.provider = Engines.provider(engineId);
   }
 
+  /**
+   * A builder of a session with no machine declared.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -76,6 +81,8 @@ public final class TestSession implements AutoCloseable {
    * The engine of the session, created on first use. Tests run on their own engine when the
    * provider says engines are cheap ({@link EngineProvider#enginePerTest()}, true in-process), else
    * on this one; see {@link TestRun#engine()}.
+   *
+   * @return the engine
    */
   public synchronized Engine engine() {
     if (engine == null) {
@@ -93,16 +100,29 @@ public final class TestSession implements AutoCloseable {
     return provider.enginePerTest();
   }
 
-  /** The id of the engine (after the system property override). */
+  /**
+   * The id of the engine (after the system property override).
+   *
+   * @return the engine id
+   */
   public String engineId() {
     return engineId;
   }
 
+  /**
+   * The engine options of this session (start time and seed applied).
+   *
+   * @return the options
+   */
   public EngineOptions options() {
     return options;
   }
 
-  /** The first state machine declared. */
+  /**
+   * The first state machine declared.
+   *
+   * @return the first definition
+   */
   public StateMachineDefinition definition() {
     return definitions.values().iterator().next();
   }
@@ -110,6 +130,8 @@ public final class TestSession implements AutoCloseable {
   /**
    * The state machine named {@code name}.
    *
+   * @param name a declared state machine's name
+   * @return its definition
    * @throws TestConfigurationException if there is none (the message lists the declared names)
    */
   public StateMachineDefinition definition(String name) {
@@ -144,12 +166,21 @@ public final class TestSession implements AutoCloseable {
     return types.get(name);
   }
 
-  /** Every declared state machine by name, the first declared first. */
+  /**
+  /**
+   * Every declared state machine by name, the first declared first.
+   *
+   * @return name to definition
+   */
   public Map<String, StateMachineDefinition> definitions() {
     return definitions;
   }
 
-  /** A new test: fresh mocks, no executions yet. */
+  /**
+   * A new test: fresh mocks, no executions yet.
+   *
+   * @return a new run
+   */
   public TestRun newRun() {
     return new TestRun(this);
   }
@@ -177,30 +208,56 @@ public final class TestSession implements AutoCloseable {
 
     private Builder() {}
 
-    /** Declares a state machine; the first one is the default state machine under test. */
+    /**
+     * Declares a state machine; the first one is the default state machine under test.
+     *
+     * @param source the machine's source
+     * @return this builder
+     */
     public Builder machine(StateMachineSource source) {
       sources.add(Objects.requireNonNull(source, "source"));
       return this;
     }
 
-    /** The engine id ({@value Engines#IN_PROCESS} if not set); the system property wins. */
+    /**
+     * The engine id ({@value Engines#IN_PROCESS} if not set); the system property wins.
+     *
+     * @param id the engine id
+     * @return this builder
+     */
     public Builder engine(String id) {
       this.engineId = id;
       return this;
     }
 
-    /** All engine options; {@link #startTime} and {@link #seed} override theirs. */
+    /**
+     * All engine options; {@link #startTime} and {@link #seed} override theirs.
+     *
+     * @param value the engine options
+     * @return this builder
+     */
     public Builder options(EngineOptions value) {
       this.options = Objects.requireNonNull(value, "options");
       return this;
     }
 
-    /** Where the virtual clock of each execution starts. */
+    /**
+     * Where the virtual clock of each execution starts.
+     *
+     * @param value the virtual start instant
+     * @return this builder
+     */
     public Builder startTime(Instant value) {
       this.startTime = value;
       return this;
     }
 
+    /**
+     * Sets the random seed of task tokens, names and {@code States.UUID}.
+     *
+     * @param value the seed
+     * @return this builder
+     */
     public Builder seed(long value) {
       this.seed = value;
       return this;
@@ -220,6 +277,7 @@ public final class TestSession implements AutoCloseable {
     /**
      * Loads the definitions and creates the engine.
      *
+     * @return the session
      * @throws TestConfigurationException if a definition, file or the engine is wrong
      */
     public TestSession build() {

@@ -26,62 +26,112 @@ public final class InspectionData {
     this.data = data.deepCopy();
   }
 
-  /** The member {@code name}, as AWS names it. */
+  /**
+   * The member {@code name}, as AWS names it.
+   *
+   * @param name the member name, e.g. {@code afterInputPath}
+   * @return the member's value, or empty
+   */
   public Optional<JsonNode> get(String name) {
     return Optional.ofNullable(data.get(name));
   }
 
-  /** The state's input. */
+  /**
+   * The state's input.
+   *
+   * @return the input, or empty
+   */
   public Optional<JsonNode> input() {
     return get("input");
   }
 
-  /** After InputPath (JSONPath). */
+  /**
+   * After InputPath (JSONPath).
+   *
+   * @return the value after InputPath, or empty
+   */
   public Optional<JsonNode> afterInputPath() {
     return get("afterInputPath");
   }
 
-  /** After Parameters (JSONPath). */
+  /**
+   * After Parameters (JSONPath).
+   *
+   * @return the value after Parameters, or empty
+   */
   public Optional<JsonNode> afterParameters() {
     return get("afterParameters");
   }
 
-  /** After Arguments (JSONata). */
+  /**
+   * After Arguments (JSONata).
+   *
+   * @return the value after Arguments, or empty
+   */
   public Optional<JsonNode> afterArguments() {
     return get("afterArguments");
   }
 
-  /** The integration's (or Pass's) result. */
+  /**
+   * The integration's (or Pass's) result.
+   *
+   * @return the result, or empty
+   */
   public Optional<JsonNode> result() {
     return get("result");
   }
 
-  /** After ResultSelector. */
+  /**
+   * After ResultSelector.
+   *
+   * @return the value after ResultSelector, or empty
+   */
   public Optional<JsonNode> afterResultSelector() {
     return get("afterResultSelector");
   }
 
-  /** After ResultPath. */
+  /**
+   * After ResultPath.
+   *
+   * @return the value after ResultPath, or empty
+   */
   public Optional<JsonNode> afterResultPath() {
     return get("afterResultPath");
   }
 
-  /** The variables. */
+  /**
+   * The variables.
+   *
+   * @return the variables, or empty
+   */
   public Optional<JsonNode> variables() {
     return get("variables");
   }
 
-  /** Retry/Catch details: {@code retryIndex}, {@code retryBackoffIntervalSeconds}, {@code catchIndex}. */
+  /**
+   * Retry/Catch details: {@code retryIndex}, {@code retryBackoffIntervalSeconds}, {@code
+   * catchIndex}.
+   *
+   * @return the error details, or empty
+   */
   public Optional<JsonNode> errorDetails() {
     return get("errorDetails");
   }
 
-  /** Every member, parsed JSON values. */
+  /**
+   * Every member, parsed JSON values.
+   *
+   * @return the members as one JSON object
+   */
   public ObjectNode asJson() {
     return data.deepCopy();
   }
 
-  /** Whether no member is present (always at {@code INFO}). */
+  /**
+   * Whether no member is present (always at {@code INFO}).
+   *
+   * @return whether no member is present
+   */
   public boolean isEmpty() {
     return data.isEmpty();
   }

@@ -9,6 +9,7 @@ public final class TestStateException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** AWS's error code (serialized with the exception). */
   private final String code;
 
   /**
@@ -20,7 +21,11 @@ public final class TestStateException extends RuntimeException {
     this.code = code;
   }
 
-  /** AWS's error code, such as {@code ValidationException} or {@code InvalidDefinition}. */
+  /**
+   * AWS's error code, such as {@code ValidationException} or {@code InvalidDefinition}.
+   *
+   * @return the error code
+   */
   public String code() {
     return code;
   }

@@ -76,12 +76,20 @@ public final class TestStateRequest {
     runChildren = b.runChildren;
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this request's values. */
+  /**
+   * A builder holding this request's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.definition = definition;
@@ -106,102 +114,184 @@ public final class TestStateRequest {
     return b;
   }
 
-  /** The ASL text: one state ({@code {"Type": ...}}) or a state machine. */
+  /**
+   * The ASL text: one state ({@code {"Type": ...}}) or a state machine.
+   *
+   * @return the ASL text
+   */
   public String definition() {
     return definition;
   }
 
-  /** With a state-machine definition, the state to test (at any depth). */
+  /**
+   * With a state-machine definition, the state to test (at any depth).
+   *
+   * @return the state name, or empty
+   */
   public Optional<String> stateName() {
     return Optional.ofNullable(stateName);
   }
 
-  /** The state's input; empty means AWS's default {@code {}}. */
+  /**
+   * The state's input; empty means AWS's default {@code {}}.
+   *
+   * @return the input, or empty
+   */
   public Optional<JsonNode> input() {
     return Optional.ofNullable(input);
   }
 
-  /** Variables visible to the state. */
+  /**
+   * Variables visible to the state.
+   *
+   * @return the variables, or empty
+   */
   public Optional<JsonNode> variables() {
     return Optional.ofNullable(variables);
   }
 
-  /** The context object the state sees instead of a synthesised one. */
+  /**
+   * The context object the state sees instead of a synthesised one.
+   *
+   * @return the context object, or empty
+   */
   public Optional<JsonNode> context() {
     return Optional.ofNullable(context);
   }
 
-  /** The execution role ARN ({@code $$.Execution.RoleArn}). */
+  /**
+   * The execution role ARN ({@code $$.Execution.RoleArn}).
+   *
+   * @return the role ARN, or empty
+   */
   public Optional<String> roleArn() {
     return Optional.ofNullable(roleArn);
   }
 
-  /** The inspection level; empty means AWS's default, {@code INFO}. */
+  /**
+   * The inspection level; empty means AWS's default, {@code INFO}.
+   *
+   * @return the inspection level, or empty
+   */
   public Optional<InspectionLevel> inspectionLevel() {
     return Optional.ofNullable(inspectionLevel);
   }
 
-  /** AWS's {@code revealSecrets}. */
+  /**
+   * AWS's {@code revealSecrets}.
+   *
+   * @return whether secrets are revealed
+   */
   public boolean revealSecrets() {
     return revealSecrets;
   }
 
-  /** The mocked integration result, as JSON text (kept as sent: AWS rejects text that is not JSON). */
+  /**
+   * The mocked integration result, as JSON text (kept as sent: AWS rejects text that is not JSON).
+   *
+   * @return the mocked result, or empty
+   */
   public Optional<String> mockResult() {
     return Optional.ofNullable(mockResult);
   }
 
-  /** Whether the request mocks an error ({@link #mockErrorName()}, {@link #mockErrorCause()}). */
+  /**
+   * Whether the request mocks an error ({@link #mockErrorName()}, {@link #mockErrorCause()}).
+   *
+   * @return whether an error is mocked
+   */
   public boolean hasMockError() {
     return mockError;
   }
 
-  /** The mocked error name. */
+  /**
+   * The mocked error name.
+   *
+   * @return the error name, or empty
+   */
   public Optional<String> mockErrorName() {
     return Optional.ofNullable(mockErrorName);
   }
 
-  /** The mocked error cause. */
+  /**
+   * The mocked error cause.
+   *
+   * @return the error cause, or empty
+   */
   public Optional<String> mockErrorCause() {
     return Optional.ofNullable(mockErrorCause);
   }
 
-  /** How the mocked result is checked; empty means AWS's default, {@code STRICT}. */
+  /**
+   * How the mocked result is checked; empty means AWS's default, {@code STRICT}.
+   *
+   * @return the validation mode, or empty
+   */
   public Optional<FieldValidationMode> fieldValidationMode() {
     return Optional.ofNullable(fieldValidationMode);
   }
 
-  /** AWS's {@code stateConfiguration.retrierRetryCount}: the retries already made. */
+  /**
+   * AWS's {@code stateConfiguration.retrierRetryCount}: the retries already made.
+   *
+   * @return the retry count, or empty
+   */
   public Optional<Integer> retrierRetryCount() {
     return Optional.ofNullable(retrierRetryCount);
   }
 
-  /** AWS's {@code stateConfiguration.errorCausedByState}: the child state the mocked error comes from. */
+  /**
+   * AWS's {@code stateConfiguration.errorCausedByState}: the child state the mocked error comes
+   * from.
+   *
+   * @return the child state's name, or empty
+   */
   public Optional<String> errorCausedByState() {
     return Optional.ofNullable(errorCausedByState);
   }
 
-  /** AWS's {@code stateConfiguration.mapIterationFailureCount}: how many Map iterations fail. */
+  /**
+   * AWS's {@code stateConfiguration.mapIterationFailureCount}: how many Map iterations fail.
+   *
+   * @return the failure count, or empty
+   */
   public Optional<Integer> mapIterationFailureCount() {
     return Optional.ofNullable(mapIterationFailureCount);
   }
 
-  /** AWS's {@code stateConfiguration.mapItemReaderData}: the items a Map's ItemReader reads, as JSON text. */
+  /**
+   * AWS's {@code stateConfiguration.mapItemReaderData}: the items a Map's ItemReader reads, as JSON
+   * text.
+   *
+   * @return the items as JSON text, or empty
+   */
   public Optional<String> mapItemReaderData() {
     return Optional.ofNullable(mapItemReaderData);
   }
 
-  /** Answers Task states when the request has no mock (beyond AWS, which calls the real service). */
+  /**
+   * Answers Task states when the request has no mock (beyond AWS, which calls the real service).
+   *
+   * @return the task handler, or empty
+   */
   public Optional<TaskHandler> taskHandler() {
     return Optional.ofNullable(taskHandler);
   }
 
-  /** Whether an unmocked Map or Parallel runs its real children in-process (AWS refuses it). */
+  /**
+   * Whether an unmocked Map or Parallel runs its real children in-process (AWS refuses it).
+   *
+   * @return whether children run in-process
+   */
   public boolean runChildren() {
     return runChildren;
   }
 
-  /** Whether the request carries a mock (result or error). */
+  /**
+   * Whether the request carries a mock (result or error).
+   *
+   * @return whether a mock is given
+   */
   public boolean hasMock() {
     return mockResult != null || mockError;
   }
@@ -467,7 +557,11 @@ public final class TestStateRequest {
       return this;
     }
 
-    /** The request. */
+    /**
+     * The request.
+     *
+     * @return the request
+     */
     public TestStateRequest build() {
       return new TestStateRequest(this);
     }

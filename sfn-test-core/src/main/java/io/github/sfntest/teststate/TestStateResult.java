@@ -23,7 +23,16 @@ public record TestStateResult(
     Optional<String> nextState,
     InspectionData inspection) {
 
-  /** Checks the members are present. */
+  /**
+   * Checks the members are present.
+   *
+   * @param status how the state ended
+   * @param output the state's output
+   * @param error the error's name
+   * @param cause the error's cause
+   * @param nextState the state it goes to
+   * @param inspection the processing data
+   */
   public TestStateResult {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(output, "output");

@@ -38,12 +38,24 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface MockConfig {
 
-  /** The MockConfigFile: a classpath resource or a file. */
+  /**
+   * The MockConfigFile: a classpath resource or a file.
+   *
+   * @return the MockConfigFile's location, or {@code ""}
+   */
   String file() default "";
 
-  /** The test case; may be left out on the class and given per method. */
+  /**
+   * The test case; may be left out on the class and given per method.
+   *
+   * @return the test case name, or {@code ""}
+   */
   String testCase() default "";
 
-  /** The state machine of the file (see above for the default). */
+  /**
+   * The state machine of the file (see above for the default).
+   *
+   * @return the state machine name in the file, or {@code ""}
+   */
   String stateMachine() default "";
 }

@@ -32,12 +32,25 @@ import org.junit.jupiter.api.TestTemplate;
 @TestTemplate
 public @interface MockConfigTestCases {
 
-  /** The MockConfigFile: a classpath resource or a file; by default the class's {@code @MockConfig} file. */
+  /**
+   * The MockConfigFile: a classpath resource or a file; by default the class's {@code @MockConfig}
+   * file.
+   *
+   * @return the MockConfigFile's location, or {@code ""}
+   */
   String file() default "";
 
-  /** The state machine of the file; by default as {@link MockConfig#stateMachine()} explains. */
+  /**
+   * The state machine of the file; by default as {@link MockConfig#stateMachine()} explains.
+   *
+   * @return the state machine name in the file, or {@code ""}
+   */
   String stateMachine() default "";
 
-  /** Test cases to leave out. */
+  /**
+   * Test cases to leave out.
+   *
+   * @return the test case names to skip
+   */
   String[] exclude() default {};
 }

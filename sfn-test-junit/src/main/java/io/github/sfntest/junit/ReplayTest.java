@@ -44,15 +44,30 @@ public @interface ReplayTest {
   /**
    * The histories: a classpath resource or file, with wildcards in the last parts ({@code
    * recordings/*.json}, {@code recordings/**}{@code /*.json}, {@code file:build/recordings/*.json}).
+   *
+   * @return the histories' location pattern
    */
   String histories();
 
-  /** The definition to replay on (classpath resource or file), for a {@code ReplayResult} parameter. */
+  /**
+   * The definition to replay on (classpath resource or file), for a {@code ReplayResult} parameter.
+   *
+   * @return the definition's location, or {@code ""}
+   */
   String definition() default "";
 
-  /** {@code KEY=VALUE} substitutions of the definition's {@code ${KEY}} placeholders. */
+  /**
+   * {@code KEY=VALUE} substitutions of the definition's {@code ${KEY}} placeholders.
+   *
+   * @return the substitutions
+   */
   String[] substitutions() default {};
 
-  /** Payload fields not compared: a bare name at any depth, or a path such as {@code $.order.createdAt}. */
+  /**
+   * Payload fields not compared: a bare name at any depth, or a path such as {@code
+   * $.order.createdAt}.
+   *
+   * @return the ignored fields
+   */
   String[] ignoreFields() default {};
 }

@@ -25,5 +25,10 @@ import java.lang.annotation.Target;
 @Documented
 public @interface RequiresCapability {
 
+  /**
+   * The capabilities the test needs; on an engine without one of them the test is skipped.
+   *
+   * @return the required capabilities
+   */
   EngineCapability[] value();
 }

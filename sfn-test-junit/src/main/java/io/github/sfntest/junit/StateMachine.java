@@ -30,22 +30,46 @@ import java.lang.annotation.Target;
 @Documented
 public @interface StateMachine {
 
-  /** The state machine's name. */
+  /**
+   * The state machine's name.
+   *
+   * @return the state machine name
+   */
   String value();
 
-  /** (Declaration only) the definition: a classpath resource or a file, JSON or YAML. */
+  /**
+   * (Declaration only) the definition: a classpath resource or a file, JSON or YAML.
+   *
+   * @return the definition's location, or {@code ""}
+   */
   String definition() default "";
 
-  /** (Declaration only) placeholder values as {@code "Name=value"}. */
+  /**
+   * (Declaration only) placeholder values as {@code "Name=value"}.
+   *
+   * @return the substitutions
+   */
   String[] substitutions() default {};
 
-  /** (Declaration only) files of placeholder values: {@code .properties} or JSON. */
+  /**
+   * (Declaration only) files of placeholder values: {@code .properties} or JSON.
+   *
+   * @return the substitutions files
+   */
   String[] substitutionsFile() default {};
 
-  /** (Declaration only) a SAM/CloudFormation template whose {@code DefinitionSubstitutions} apply. */
+  /**
+   * (Declaration only) a SAM/CloudFormation template whose {@code DefinitionSubstitutions} apply.
+   *
+   * @return the template's location, or {@code ""}
+   */
   String template() default "";
 
-  /** (Declaration only) the logical id of the state machine in {@link #template()}. */
+  /**
+   * (Declaration only) the logical id of the state machine in {@link #template()}.
+   *
+   * @return the logical id, or {@code ""}
+   */
   String templateResource() default "";
 
   /**

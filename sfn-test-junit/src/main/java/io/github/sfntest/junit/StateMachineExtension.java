@@ -103,6 +103,11 @@ public final class StateMachineExtension
     this.config = config;
   }
 
+  /**
+   * A builder of an extension with no state machine declared yet.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -517,81 +522,158 @@ public final class StateMachineExtension
 
     private Builder() {}
 
-    /** The main state machine's definition: a classpath resource or a file, JSON or YAML. */
+    /**
+     * The main state machine's definition: a classpath resource or a file, JSON or YAML.
+     *
+     * @param location a classpath resource or file
+     * @return this builder
+     */
     public Builder definition(String location) {
       main.definition(location);
       return this;
     }
 
-    /** The main state machine's name; by default its file's name. */
+    /**
+     * The main state machine's name; by default its file's name.
+     *
+     * @param name the state machine name
+     * @return this builder
+     */
     public Builder name(String name) {
       main.name(name);
       return this;
     }
 
+    /**
+     * One placeholder value of the main state machine; inline values win over files and templates.
+     *
+     * @param placeholder the name in {@code ${...}}
+     * @param value its value
+     * @return this builder
+     */
     public Builder substitution(String placeholder, String value) {
       main.substitution(placeholder, value);
       return this;
     }
 
+    /**
+     * Several placeholder values of the main state machine.
+     *
+     * @param values placeholder name to value
+     * @return this builder
+     */
     public Builder substitutions(Map<String, String> values) {
       main.substitutions(values);
       return this;
     }
 
-    /** Placeholder values from a {@code .properties} or JSON file. */
+    /**
+     * Placeholder values from a {@code .properties} or JSON file.
+     *
+     * @param location a classpath resource or file
+     * @return this builder
+     */
     public Builder substitutionsFrom(String location) {
       main.substitutionsFrom(location);
       return this;
     }
 
-    /** A SAM/CloudFormation template and the logical id of the main state machine in it. */
+    /**
+     * A SAM/CloudFormation template and the logical id of the main state machine in it.
+     *
+     * @param location the template's location
+     * @param stateMachineResource the state machine's logical id in it
+     * @return this builder
+     */
     public Builder template(String location, String stateMachineResource) {
       main.template(location, stateMachineResource);
       return this;
     }
 
-    /** One more state machine (see {@link StateMachineSource#builder()}). */
+    /**
+     * One more state machine (see {@link StateMachineSource#builder()}).
+     *
+     * @param source the machine's source
+     * @return this builder
+     */
     public Builder machine(StateMachineSource source) {
       machines.add(source);
       return this;
     }
 
-    /** The engine id; the system property {@code sfntest.engine} wins. */
+    /**
+     * The engine id; the system property {@code sfntest.engine} wins.
+     *
+     * @param id the engine id, e.g. {@code in-process} or {@code sdk}
+     * @return this builder
+     */
     public Builder engine(String id) {
       this.engine = id;
       return this;
     }
 
+    /**
+     * Where the virtual clock of each execution starts.
+     *
+     * @param value the start instant
+     * @return this builder
+     */
     public Builder startTime(Instant value) {
       this.startTime = value;
       return this;
     }
 
+    /**
+     * The seed of task tokens, execution names and {@code States.UUID}.
+     *
+     * @param value the seed
+     * @return this builder
+     */
     public Builder seed(long value) {
       this.seed = value;
       return this;
     }
 
-    /** The MockConfigFile of every test (as {@code @MockConfig(file = ...)} on the class). */
+    /**
+     * The MockConfigFile of every test (as {@code @MockConfig(file = ...)} on the class).
+     *
+     * @param file the MockConfigFile's location
+     * @return this builder
+     */
     public Builder mockConfig(String file) {
       this.mockConfigFile = file;
       return this;
     }
 
-    /** The MockConfigFile and test case of every test (as {@code @MockConfig} on the class). */
+    /**
+     * The MockConfigFile and test case of every test (as {@code @MockConfig} on the class).
+     *
+     * @param file the MockConfigFile's location
+     * @param testCase the test case name
+     * @return this builder
+     */
     public Builder mockConfig(String file, String testCase) {
       this.mockConfigFile = file;
       this.mockConfigTestCase = testCase;
       return this;
     }
 
-    /** The state machine of the MockConfigFile whose test cases apply. */
+    /**
+     * The state machine of the MockConfigFile whose test cases apply.
+     *
+     * @param name the state machine name in the file
+     * @return this builder
+     */
     public Builder mockConfigStateMachine(String name) {
       this.mockConfigStateMachine = name;
       return this;
     }
 
+    /**
+     * Builds the extension, for a {@code @RegisterExtension} field.
+     *
+     * @return the extension
+     */
     public StateMachineExtension build() {
       return new StateMachineExtension(this);
     }

@@ -90,34 +90,78 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StateMachineExtension.class)
 public @interface StateMachineTest {
 
-  /** The definition: a classpath resource or a file ({@code file:} prefix to skip the classpath), JSON or YAML. */
+  /**
+   * The definition: a classpath resource or a file ({@code file:} prefix to skip the classpath),
+   * JSON or YAML.
+   *
+   * @return the definition's location, or {@code ""}
+   */
   String definition() default "";
 
-  /** The state machine's name (what MockConfigFiles and ARNs use); by default the definition file's name. */
+  /**
+   * The state machine's name (what MockConfigFiles and ARNs use); by default the definition file's
+   * name.
+   *
+   * @return the state machine name, or {@code ""}
+   */
   String name() default "";
 
-  /** Placeholder values as {@code "Name=value"}; they win over files and templates. */
+  /**
+   * Placeholder values as {@code "Name=value"}; they win over files and templates.
+   *
+   * @return the substitutions
+   */
   String[] substitutions() default {};
 
-  /** Files of placeholder values: {@code .properties}, or a JSON object of strings. */
+  /**
+   * Files of placeholder values: {@code .properties}, or a JSON object of strings.
+   *
+   * @return the substitutions files
+   */
   String[] substitutionsFile() default {};
 
-  /** A SAM/CloudFormation template (YAML or JSON) whose {@code DefinitionSubstitutions} apply. */
+  /**
+   * A SAM/CloudFormation template (YAML or JSON) whose {@code DefinitionSubstitutions} apply.
+   *
+   * @return the template's location, or {@code ""}
+   */
   String template() default "";
 
-  /** The logical id of the state machine in {@link #template()}. */
+  /**
+   * The logical id of the state machine in {@link #template()}.
+   *
+   * @return the logical id, or {@code ""}
+   */
   String templateResource() default "";
 
-  /** More state machines, e.g. the children the main one starts; pick them with {@code @StateMachine("Name")}. */
+  /**
+   * More state machines, e.g. the children the main one starts; pick them with {@code
+   * @StateMachine("Name")}.
+   *
+   * @return the further state machines
+   */
   StateMachine[] machines() default {};
 
-  /** The engine id; {@code in-process} by default. The system property {@code sfntest.engine} wins. */
+  /**
+   * The engine id; {@code in-process} by default. The system property {@code sfntest.engine} wins.
+   *
+   * @return the engine id, or {@code ""}
+   */
   String engine() default "";
 
-  /** Where the virtual clock of each execution starts, ISO-8601 ({@code 2024-01-01T00:00:00Z} by default). */
+  /**
+   * Where the virtual clock of each execution starts, ISO-8601 ({@code 2024-01-01T00:00:00Z} by
+   * default).
+   *
+   * @return the start time, or {@code ""}
+   */
   String startTime() default "";
 
-  /** The seed of generated values (task tokens, execution names, {@code States.UUID}). */
+  /**
+   * The seed of generated values (task tokens, execution names, {@code States.UUID}).
+   *
+   * @return the seed
+   */
   long seed() default 0;
 
   /**

@@ -27,6 +27,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER})
 public @interface StateUnderTest {
 
-  /** The state's name (top level, or inside a Map or Parallel). */
+  /**
+   * The state's name (top level, or inside a Map or Parallel).
+   *
+   * @return the state name
+   */
   String value();
 }

@@ -10,6 +10,7 @@ import groovy.transform.CompileStatic
 @CompileStatic
 final class ExecutionHistorySummary extends RuntimeException {
 
+  /** A summary to attach; the message is a heading, then {@code summary}. */
   ExecutionHistorySummary(String summary) {
     super('what the executions of this iteration did:\n' + summary, null, false, false)
   }

@@ -21,6 +21,7 @@ final class MockConfigTestCase implements Serializable {
   /** The test case's name. */
   final String name
 
+  /** A test case of {@code file}; {@code stateMachine} may be null when the file has only one. */
   MockConfigTestCase(String file, String stateMachine, String name) {
     this.file = Objects.requireNonNull(file, 'file')
     this.stateMachine = stateMachine

@@ -24,5 +24,6 @@ import java.lang.annotation.Target
 @Inherited
 @Documented
 @interface RequiresCapability {
+  /** The capabilities the specification or feature needs; on an engine without one of them it is skipped. */
   EngineCapability[] value()
 }

@@ -159,18 +159,22 @@ final class SfnGroovyMethods {
     self.stateVisits()
   }
 
+  /** The state's name: {@code visit.name}. */
   static String getName(StateVisit self) {
     self.name()
   }
 
+  /** The state type as ASL spells it ({@code Task}, {@code Map}, ...): {@code visit.stateType}. */
   static String getStateType(StateVisit self) {
     self.stateType()
   }
 
+  /** The events of this visit itself, in history order: {@code visit.events}. */
   static List<HistoryEvent> getEvents(StateVisit self) {
     self.events()
   }
 
+  /** The Map iterations of this visit, every attempt's: {@code visit.mapIterations}. */
   static List<MapIteration> getMapIterations(StateVisit self) {
     self.mapIterations()
   }
@@ -185,10 +189,12 @@ final class SfnGroovyMethods {
     self.output().orElse(null)
   }
 
+  /** How often the state's work was attempted: {@code visit.attempts}. */
   static int getAttempts(StateVisit self) {
     self.attempts()
   }
 
+  /** How often the state was retried ({@code attempts - 1}): {@code visit.retries}. */
   static int getRetries(StateVisit self) {
     self.retries()
   }
@@ -203,10 +209,12 @@ final class SfnGroovyMethods {
     self.failures()
   }
 
+  /** The states entered directly inside this Map or Parallel state: {@code visit.children}. */
   static List<StateVisit> getChildren(StateVisit self) {
     self.children()
   }
 
+  /** The Map iterations of the last attempt: {@code visit.lastAttemptIterations}. */
   static List<MapIteration> getLastAttemptIterations(StateVisit self) {
     self.lastAttemptIterations()
   }
@@ -216,6 +224,7 @@ final class SfnGroovyMethods {
     self.resource().orElse(null)
   }
 
+  /** True for a {@code .waitForTaskToken} task: {@code visit.waitedForCallback}. */
   static boolean getWaitedForCallback(StateVisit self) {
     self.waitedForCallback()
   }
@@ -225,38 +234,47 @@ final class SfnGroovyMethods {
     self.next().orElse(null)
   }
 
+  /** The error of the final failure, or null: {@code visit.error}. */
   static String getError(StateVisit self) {
     self.error().orElse(null)
   }
 
+  /** The cause of the final failure, or null: {@code visit.cause}. */
   static String getCause(StateVisit self) {
     self.cause().orElse(null)
   }
 
+  /** The state a catcher sent the failure to, or null: {@code visit.caughtBy}. */
   static String getCaughtBy(StateVisit self) {
     self.caughtBy().orElse(null)
   }
 
+  /** The parameters each attempt was scheduled with: {@code visit.scheduledParameters}. */
   static List<JsonNode> getScheduledParameters(StateVisit self) {
     self.scheduledParameters()
   }
 
+  /** The variables the state assigned: {@code visit.assignedVariables}. */
   static Map<String, JsonNode> getAssignedVariables(StateVisit self) {
     self.assignedVariables()
   }
 
+  /** Time between entering and exiting the state: {@code visit.duration}. */
   static Duration getDuration(StateVisit self) {
     self.duration()
   }
 
+  /** The iteration's zero-based index: {@code iteration.index}. */
   static int getIndex(MapIteration self) {
     self.index()
   }
 
+  /** How the iteration ended, or RUNNING: {@code iteration.status}. */
   static MapIteration.Status getStatus(MapIteration self) {
     self.status()
   }
 
+  /** The names of the states entered directly in the iteration: {@code iteration.visitedStates}. */
   static List<String> getVisitedStates(MapIteration self) {
     self.visitedStates()
   }

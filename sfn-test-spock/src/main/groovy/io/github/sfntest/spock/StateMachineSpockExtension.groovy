@@ -62,6 +62,7 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
   private volatile TestRun sharedRun
   private final Set<IterationInfo> failed = ConcurrentHashMap.newKeySet()
 
+  /** The extension for one specification; {@code config} may be null (then the defaults apply). */
   StateMachineSpockExtension(StateMachineTestConfiguration config) {
     this.config = config ?: new StateMachineTestConfiguration()
   }

@@ -42,10 +42,18 @@ class StateMachineTestConfiguration {
   /** Attach the history summary to the failure as a suppressed {@link ExecutionHistorySummary}. */
   boolean attachHistoryToFailure = true
 
+  /**
+   * Whether a failed iteration's history summary is printed (this setting and {@code
+   * -Dsfntest.printHistoryOnFailure}).
+   */
   boolean reportsPrinted() {
     printHistoryOnFailure && systemPropertyAllows()
   }
 
+  /**
+   * Whether a failed iteration's history summary is attached to the failure (this setting and
+   * {@code -Dsfntest.printHistoryOnFailure}).
+   */
   boolean reportsAttached() {
     attachHistoryToFailure && systemPropertyAllows()
   }

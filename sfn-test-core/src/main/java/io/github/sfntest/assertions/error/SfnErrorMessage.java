@@ -8,6 +8,11 @@ import org.assertj.core.error.BasicErrorMessageFactory;
  */
 public class SfnErrorMessage extends BasicErrorMessageFactory {
 
+  /**
+   * A message with exactly this text.
+   *
+   * @param text the finished message, one or more lines
+   */
   public SfnErrorMessage(String text) {
     super("%n%s", unquotedString(text));
   }

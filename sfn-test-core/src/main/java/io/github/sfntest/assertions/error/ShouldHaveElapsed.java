@@ -20,6 +20,9 @@ public final class ShouldHaveElapsed {
    * </pre>
    *
    * @param relation {@code at most}, {@code at least} or {@code exactly}
+   * @param actual the execution
+   * @param expected the duration compared with
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldHaveTaken(
       ExecutionResult actual, String relation, Duration expected) {

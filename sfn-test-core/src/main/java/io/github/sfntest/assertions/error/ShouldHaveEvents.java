@@ -20,6 +20,12 @@ public final class ShouldHaveEvents {
    *   #5 TaskFailed [Charge] resource: "lambda:invoke", error: "Boom"
    *   #8 TaskFailed [Charge] resource: "lambda:invoke", error: "Boom"
    * </pre>
+   *
+   * @param actual the execution
+   * @param selection how the events were chosen, e.g. {@code TaskFailed events}
+   * @param expected the expected number of events
+   * @param events the events found
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldHaveSize(
       ExecutionResult actual, String selection, int expected, List<HistoryEvent> events) {
@@ -28,7 +34,13 @@ public final class ShouldHaveEvents {
             + "but found " + events.size() + (events.isEmpty() ? "." : ":\n" + ExecutionRenderer.events(actual.history(), events)));
   }
 
-  /** Expected at least one event. */
+  /**
+   * Expected at least one event.
+   *
+   * @param actual the execution
+   * @param selection how the events were chosen
+   * @return the failure message
+   */
   public static ErrorMessageFactory shouldNotBeEmpty(ExecutionResult actual, String selection) {
     return new SfnErrorMessage(
         "Expecting some " + selection + " in " + Blocks.describe(actual) + ",\n"
@@ -43,6 +55,14 @@ public final class ShouldHaveEvents {
    * but TaskSucceeded was not found after event #3 (TaskScheduled). Events:
    *   ...
    * </pre>
+   *
+   * @param actual the execution
+   * @param selection how the events were chosen
+   * @param expected the expected types, in order
+   * @param firstUnmatched index in {@code expected} of the first type not found
+   * @param lastMatched the last event that matched, or null
+   * @param events the events searched
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldContainSubsequence(
       ExecutionResult actual,
@@ -62,7 +82,15 @@ public final class ShouldHaveEvents {
             + ExecutionRenderer.events(actual.history(), events));
   }
 
-  /** Exact sequence of types. */
+  /**
+   * Exact sequence of types.
+   *
+   * @param actual the execution
+   * @param selection how the events were chosen
+   * @param expected the expected types, in order
+   * @param events the events found
+   * @return the failure message
+   */
   public static ErrorMessageFactory shouldHaveTypes(
       ExecutionResult actual, String selection, List<HistoryEventType> expected, List<HistoryEvent> events) {
     return new SfnErrorMessage(

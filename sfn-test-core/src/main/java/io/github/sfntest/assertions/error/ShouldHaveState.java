@@ -19,6 +19,10 @@ public final class ShouldHaveState {
    * Visited states:
    *   Validate -> Charge -> Done
    * </pre>
+   *
+   * @param actual the execution
+   * @param state the state that was never entered
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldHaveBeenEntered(ExecutionResult actual, String state) {
     return new SfnErrorMessage(
@@ -28,7 +32,15 @@ public final class ShouldHaveState {
             + Blocks.path(actual));
   }
 
-  /** The state does not have the requested entry. */
+  /**
+   * The state does not have the requested entry.
+   *
+   * @param actual the execution
+   * @param state the state's name
+   * @param entry the requested entry, 1-based
+   * @param entries how many entries the state has
+   * @return the failure message
+   */
   public static ErrorMessageFactory shouldHaveEntry(
       ExecutionResult actual, String state, int entry, int entries) {
     return new SfnErrorMessage(
@@ -55,6 +67,8 @@ public final class ShouldHaveState {
    * @param expectation e.g. {@code to have been retried 3 times}
    * @param actualText e.g. {@code it was retried 1 time (2 attempts)}
    * @param visit the visit whose events to show (may be null)
+   * @param actual the execution
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldHave(
       ExecutionResult actual, String stateLabel, String expectation, String actualText, StateVisit visit) {
@@ -65,7 +79,13 @@ public final class ShouldHaveState {
             + Blocks.path(actual));
   }
 
-  /** {@code History of state "X":} and its events, or nothing. */
+  /**
+   * {@code History of state "X":} and its events, or nothing.
+   *
+   * @param actual the execution
+   * @param visit the entry whose events to show, or null
+   * @return the lines, or an empty string
+   */
   public static String slice(ExecutionResult actual, StateVisit visit) {
     if (visit == null) {
       return "";

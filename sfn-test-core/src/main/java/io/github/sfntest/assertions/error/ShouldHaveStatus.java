@@ -19,6 +19,10 @@ public final class ShouldHaveStatus {
    * Visited states:
    *   Validate -> ChargeCard (failed after 3 attempts: States.TaskFailed) -> HandleError
    * </pre>
+   *
+   * @param actual the execution
+   * @param expected the expected status
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldHaveStatus(ExecutionResult actual, ExecutionStatus expected) {
     return new SfnErrorMessage(
@@ -27,7 +31,14 @@ public final class ShouldHaveStatus {
             + Blocks.path(actual));
   }
 
-  /** Expected a failure with this error (and cause, if not null), got another outcome. */
+  /**
+   * Expected a failure with this error (and cause, if not null), got another outcome.
+   *
+   * @param actual the execution
+   * @param error the expected error
+   * @param cause the expected cause, or null for any
+   * @return the failure message
+   */
   public static ErrorMessageFactory shouldHaveFailedWith(
       ExecutionResult actual, String error, String cause) {
     return new SfnErrorMessage(

@@ -21,6 +21,11 @@ public final class ShouldHaveVisited {
    * Visited states:
    *   Validate -> Charge -> Done
    * </pre>
+   *
+   * @param actual the execution
+   * @param expected the states expected to be visited
+   * @param missing those of them never entered
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldHaveVisited(
       ExecutionResult actual, List<String> expected, List<String> missing) {
@@ -47,6 +52,11 @@ public final class ShouldHaveVisited {
    * Visited states:
    *   Validate -> Charge -> Done
    * </pre>
+   *
+   * @param actual the execution
+   * @param expected the states expected in order
+   * @param firstUnmatched index in {@code expected} of the first state not found in order
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldHaveVisitedInOrder(
       ExecutionResult actual, List<String> expected, int firstUnmatched) {
@@ -69,7 +79,13 @@ public final class ShouldHaveVisited {
             + Blocks.path(actual));
   }
 
-  /** Exact path. */
+  /**
+   * Exact path.
+   *
+   * @param actual the execution
+   * @param expected the expected path
+   * @return the failure message
+   */
   public static ErrorMessageFactory shouldHavePath(ExecutionResult actual, List<String> expected) {
     return new SfnErrorMessage(
         "Expecting " + Blocks.describe(actual) + " to have taken exactly the path:\n  "
@@ -88,6 +104,10 @@ public final class ShouldHaveVisited {
    * Visited states:
    *   Validate -> Charge (failed: Boom) -> HandleError
    * </pre>
+   *
+   * @param actual the execution
+   * @param unexpected the states that should not have been entered
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldNotHaveVisited(
       ExecutionResult actual, List<String> unexpected) {
@@ -113,7 +133,14 @@ public final class ShouldHaveVisited {
             + Blocks.path(actual));
   }
 
-  /** The last state at the top level differs. */
+  /**
+   * The last state at the top level differs.
+   *
+   * @param actual the execution
+   * @param expected the expected last state
+   * @param actualLast the state it ended in
+   * @return the failure message
+   */
   public static ErrorMessageFactory shouldHaveEndedIn(
       ExecutionResult actual, String expected, String actualLast) {
     return new SfnErrorMessage(

@@ -24,6 +24,9 @@ public final class ShouldMatchJson {
    * @param what what is compared, e.g. {@code output of execution "e1"}
    * @param strict true: equal as JSON; false: the actual value may have object fields the expected one lacks
    * @param context extra lines after the diff (may be null)
+   * @param expected the expected JSON
+   * @param actual the actual JSON
+   * @return the failure message
    */
   public static ErrorMessageFactory shouldMatchJson(
       String what, boolean strict, JsonNode expected, JsonNode actual, String context) {
@@ -37,7 +40,16 @@ public final class ShouldMatchJson {
             + (context == null ? "" : "\n" + context));
   }
 
-  /** The value to compare does not exist (no output, nothing at a JSONPath...). */
+  /**
+   * The value to compare does not exist (no output, nothing at a JSONPath...).
+   *
+   * @param what what is compared, e.g. {@code output of execution "e1"}
+   * @param strict true for JSON equality, false for containment
+   * @param expected the expected JSON
+   * @param butText what was found instead, e.g. {@code nothing matched $.x}
+   * @param context extra lines after the message (may be null)
+   * @return the failure message
+   */
   public static ErrorMessageFactory shouldHaveJson(
       String what, boolean strict, JsonNode expected, String butText, String context) {
     return new SfnErrorMessage(
@@ -47,7 +59,14 @@ public final class ShouldMatchJson {
             + (context == null ? "" : "\n" + context));
   }
 
-  /** The execution has no output because it did not succeed. */
+  /**
+   * The execution has no output because it did not succeed.
+   *
+   * @param actual the execution that did not succeed
+   * @param strict true for JSON equality, false for containment
+   * @param expected the expected output
+   * @return the failure message
+   */
   public static ErrorMessageFactory shouldHaveOutput(
       ExecutionResult actual, boolean strict, JsonNode expected) {
     return shouldHaveJson(
