@@ -130,6 +130,16 @@ public interface Execution {
   ExecutionResult awaitCompletion();
 
   /**
+   * Why {@link #redrive()} would be refused now, in AWS's words (DescribeExecution's {@code
+   * redriveStatusReason}); empty when the execution can be redriven.
+   *
+   * @return the reason, or empty when redrivable
+   */
+  default java.util.Optional<String> notRedrivableReason() {
+    return java.util.Optional.of(getClass().getSimpleName() + " cannot redrive executions");
+  }
+
+  /**
    * Redrives this ended execution, as RedriveExecution does: it continues from the state that did
    * not succeed, with that state's original input; states that succeeded are not run again, and
    * variables and the history go on (an {@code ExecutionRedriven} event, {@code
@@ -143,16 +153,6 @@ public interface Execution {
    *     history event limit or the maximum execution time
    * @throws UnsupportedOperationException when the engine cannot redrive
    */
-  /**
-   * Why {@link #redrive()} would be refused now, in AWS's words (DescribeExecution's {@code
-   * redriveStatusReason}); empty when the execution can be redriven.
-   *
-   * @return the reason, or empty when redrivable
-   */
-  default java.util.Optional<String> notRedrivableReason() {
-    return java.util.Optional.of(getClass().getSimpleName() + " cannot redrive executions");
-  }
-
   default Execution redrive() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot redrive executions");
   }

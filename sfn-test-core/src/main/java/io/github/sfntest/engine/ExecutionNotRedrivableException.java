@@ -8,8 +8,10 @@ package io.github.sfntest.engine;
  */
 public final class ExecutionNotRedrivableException extends IllegalStateException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** AWS's {@code redriveStatusReason}. */
   private final String reason;
 
   /**
