@@ -95,6 +95,7 @@ public final class LambdaHandlers {
       throw new IllegalArgumentException(where + ": " + type.getName() + " has no public no-argument constructor,"
           + " which the Lambda runtime needs to create it; add one, or pass an instance instead of the class");
     }
+    constructor.trySetAccessible(); // a handler nested in a test class need not be public
     try {
       return constructor.newInstance();
     } catch (InvocationTargetException e) {
