@@ -14,6 +14,7 @@ import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.testing.StateMachineUnderTest;
 import io.github.sfntest.testing.TestResource;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class LoanBrokerRealBanksTest {
     ExecutionResult result = loanBroker.run("{\"SSN\": \"123-45-6789\", \"Amount\": -5, \"Term\": 30}");
 
     assertThat(result).failedWith("java.lang.IllegalArgumentException").endedIn("Request Quotes");
-    assertThat(result.cause()).hasValueSatisfying(cause -> org.assertj.core.api.Assertions.assertThat(cause)
+    Assertions.assertThat(result.cause()).hasValueSatisfying(cause -> Assertions.assertThat(cause)
         .startsWith("{\"errorMessage\":\"the amount must be positive, got -5\","
             + "\"errorType\":\"java.lang.IllegalArgumentException\",\"stackTrace\":[\"io.github.sfntest.samples.loanbroker.BankFunction.handleRequest("));
   }
