@@ -72,6 +72,40 @@ public final class IntegrationResults {
   }
 
   /**
+   * What {@code arn:aws:states:::dynamodb:putItem} returns without {@code ReturnValues}: only the
+   * SDK metadata.
+   *
+   * @return the result
+   */
+  public static ObjectNode dynamoDbPutItem() {
+    return dynamoDbAttributes(null);
+  }
+
+  /**
+   * What {@code arn:aws:states:::dynamodb:updateItem} returns: {@code {"Attributes": ...}} with
+   * {@code attributes} as attribute values (what {@code ReturnValues} asked for), or only the SDK
+   * metadata when {@code attributes} is {@code null} ({@code ReturnValues: NONE}).
+   *
+   * @param attributes plain values, converted with {@link #dynamoDbItem}, or {@code null}
+   * @return the result
+   */
+  public static ObjectNode dynamoDbUpdateItem(Map<String, ?> attributes) {
+    return dynamoDbAttributes(attributes);
+  }
+
+  private static ObjectNode dynamoDbAttributes(Map<String, ?> attributes) {
+    ObjectNode result = Json.NODES.objectNode();
+    if (attributes != null) {
+      result.set("Attributes", dynamoDbItem(attributes));
+    }
+    String body = Json.write(result);
+    String requestId = uuid("dynamodb", body);
+    result.set("SdkHttpMetadata", httpMetadata(jsonHeaders(requestId, body)));
+    result.set("SdkResponseMetadata", responseMetadata(requestId));
+    return result;
+  }
+
+  /**
    * Plain values as DynamoDB attribute values: strings {@code S}, numbers {@code N}, booleans
    * {@code BOOL}, {@code null} {@code NULL}, maps {@code M}, lists {@code L}. A {@link JsonNode}
    * value is taken as an attribute value already.
