@@ -184,6 +184,41 @@ public final class IntegrationResults {
   }
 
   /**
+   * What {@code arn:aws:states:::aws-sdk:s3:getObject} returns for an object holding {@code body}:
+   * the body as text (Step Functions hands it over as a string), its length, type and ETag.
+   *
+   * @param body the object's content
+   * @param contentType its {@code Content-Type}, e.g. {@code application/json}
+   * @return the result
+   */
+  public static ObjectNode s3GetObject(String body, String contentType) {
+    ObjectNode result = Json.NODES.objectNode();
+    result.put("AcceptRanges", "bytes");
+    result.put("Body", body);
+    result.put("ContentLength", body.getBytes(StandardCharsets.UTF_8).length);
+    result.put("ContentType", contentType);
+    result.put("ETag", "\"" + md5(body) + "\"");
+    result.put("LastModified", "2024-01-01T00:00:00Z");
+    result.putObject("Metadata");
+    result.put("ServerSideEncryption", "AES256");
+    return result;
+  }
+
+  /**
+   * What {@code arn:aws:states:::aws-sdk:s3:putObject} returns after storing {@code body}: its
+   * ETag (the MD5 of the body, quoted, as S3 gives it for a single-part upload).
+   *
+   * @param body the stored content
+   * @return the result
+   */
+  public static ObjectNode s3PutObject(String body) {
+    ObjectNode result = Json.NODES.objectNode();
+    result.put("ETag", "\"" + md5(body) + "\"");
+    result.put("ServerSideEncryption", "AES256");
+    return result;
+  }
+
+  /**
    * What {@code arn:aws:states:::states:startExecution} (and its {@code .sync} forms, when they
    * submit) returns: {@code {"ExecutionArn", "StartDate", "SdkHttpMetadata", "SdkResponseMetadata"}}.
    */

@@ -34,6 +34,8 @@ class IntegrationResultsShapeTest {
         Arguments.of("arn:aws:states:::sqs:sendMessage", IntegrationResults.sqsSendMessage("{\"id\":1}")),
         Arguments.of("arn:aws:states:::sns:publish", IntegrationResults.snsPublish("hello")),
         Arguments.of("arn:aws:states:::events:putEvents", IntegrationResults.eventBridgePutEvents(2)),
+        Arguments.of("arn:aws:states:::aws-sdk:s3:getObject", IntegrationResults.s3GetObject("{\"a\":1}", "application/json")),
+        Arguments.of("arn:aws:states:::aws-sdk:s3:putObject", IntegrationResults.s3PutObject("{\"a\":1}")),
         Arguments.of("arn:aws:states:::states:startExecution", IntegrationResults.stepFunctionsStartExecution(
             "arn:aws:states:us-east-1:123456789012:execution:Child:e-1", "2024-01-01T00:00:00Z")));
   }
