@@ -35,9 +35,11 @@ class LoanBrokerRealBanksTest {
         TestResource.read("loan-broker-scatter-gather/inputs/loan-broker-banks-table-item.json", "DynamoDB item").text());
     mocks.onState("Fetch Bank Addresses").willReturn(IntegrationResults.dynamoDbGetItem(
         Map.of("Type", item.get("Type"), "BankAddress", item.get("BankAddress"))));
+    // [real-lambda-handlers]
     mocks.onLambda(PREMIUM.function()).willInvokeHandler(BankFunction.Premium.class);
     mocks.onLambda(UNIVERSAL.function()).willInvokeHandler(BankFunction.Universal.class);
     mocks.onLambda(PAWNSHOP.function()).willInvokeHandler(BankFunction.PawnShop.class);
+    // [/real-lambda-handlers]
   }
 
   /** Good credit (700) for 500,000: each bank's own code quotes. */
