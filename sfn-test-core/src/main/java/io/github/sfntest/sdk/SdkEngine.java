@@ -261,6 +261,36 @@ public final class SdkEngine implements Engine {
     return new SdkExecution(sfn, executionArn, machineName, extensions, virtualTime, timeout, maxPollInterval, onEnd);
   }
 
+  /**
+   * Sends the request to the endpoint's TestState through the SDK (on AWS, the real TestState, with
+   * its own mocks). A request whose Task, Map or Parallel would be answered by a Java task handler
+   * instead of a TestState mock cannot be sent, since the API carries no handler: with an sfn-test
+   * endpoint in this JVM it runs here, on the runner that endpoint uses; on the real service it is
+   * skipped saying why (an unmocked Task there would call the real integration); elsewhere it is
+   * refused.
+   */
+  @Override
+  public io.github.sfntest.teststate.TestStateResult testState(io.github.sfntest.teststate.TestStateRequest request) {
+    boolean mocked = request.mockResult().isPresent() || request.hasMockError();
+    io.github.sfntest.teststate.TestStateRequest sent = request;
+    if (!mocked && request.taskHandler().isPresent()) {
+      String type = io.github.sfntest.internal.teststate.TestStateRunner.testedType(request);
+      if (Set.of("Task", "Map", "Parallel").contains(type) && localServer.isPresent()) {
+        // the endpoint runs in this JVM, but a TestState request carries no handler: the same runner answers here
+        return io.github.sfntest.internal.teststate.TestStateRunner.run(request, options);
+      }
+      if (Set.of("Task", "Map", "Parallel").contains(type)) {
+        String reason = "TestState on " + this + " takes a mock in the request (mockResult / mockError), not a Java"
+            + " task handler, and this " + type + " state has none; give the request a mock to test it here";
+        throw skipWhenMocked ? Skip.because(reason + " (it runs on the in-process engine)")
+            : new UnsupportedOperationException(reason);
+      }
+      // a Pass, Choice, Wait, Succeed or Fail state calls no task: the handler has nothing to answer
+      sent = request.toBuilder().taskHandler(null).runChildren(false).build();
+    }
+    return io.github.sfntest.internal.sdk.SdkTestState.call(sfn, sent);
+  }
+
   private static boolean isNone(TaskHandler handler) {
     // TaskHandler.none() is a lambda of the interface itself
     return handler.getClass().getName().startsWith(TaskHandler.class.getName() + "$$Lambda");

@@ -114,6 +114,17 @@ public final class TestRun implements AutoCloseable {
     }
   }
 
+  /** Records the coverage of a single-state test of {@code definition} for the current test name; never fails a test. */
+  void recordSingleState(StateMachineDefinition definition, io.github.sfntest.teststate.TestStateRequest request,
+      io.github.sfntest.teststate.TestStateResult result) {
+    try {
+      io.github.sfntest.coverage.Coverage.recordSingleState(definition, request, result, testName);
+    } catch (RuntimeException e) {
+      System.err.println("sfn-test: the coverage of a single-state test of " + definition.name()
+          + " was not recorded: " + e);
+    }
+  }
+
   /** Records the coverage of this test's executions, then closes this test's own engine, if it has one. */
   @Override
   public synchronized void close() {

@@ -159,6 +159,12 @@ public final class InProcessEngine implements Engine {
     return options;
   }
 
+  /** Offline, as AWS's TestState: the state runs in an execution of its own on this engine's options. */
+  @Override
+  public io.github.sfntest.teststate.TestStateResult testState(io.github.sfntest.teststate.TestStateRequest request) {
+    return io.github.sfntest.internal.teststate.TestStateRunner.run(request, options);
+  }
+
   @Override
   public void close() {}
 
