@@ -78,6 +78,40 @@ public final class IntegrationResults {
   }
 
   /**
+   * What {@code arn:aws:states:::dynamodb:putItem} returns without {@code ReturnValues}: only the
+   * SDK metadata.
+   *
+   * @return the result
+   */
+  public static ObjectNode dynamoDbPutItem() {
+    return dynamoDbAttributes(null);
+  }
+
+  /**
+   * What {@code arn:aws:states:::dynamodb:updateItem} returns: {@code {"Attributes": ...}} with
+   * {@code attributes} as attribute values (what {@code ReturnValues} asked for), or only the SDK
+   * metadata when {@code attributes} is {@code null} ({@code ReturnValues: NONE}).
+   *
+   * @param attributes plain values, converted with {@link #dynamoDbItem}, or {@code null}
+   * @return the result
+   */
+  public static ObjectNode dynamoDbUpdateItem(Map<String, ?> attributes) {
+    return dynamoDbAttributes(attributes);
+  }
+
+  private static ObjectNode dynamoDbAttributes(Map<String, ?> attributes) {
+    ObjectNode result = Json.NODES.objectNode();
+    if (attributes != null) {
+      result.set("Attributes", dynamoDbItem(attributes));
+    }
+    String body = Json.write(result);
+    String requestId = uuid("dynamodb", body);
+    result.set("SdkHttpMetadata", httpMetadata(jsonHeaders(requestId, body)));
+    result.set("SdkResponseMetadata", responseMetadata(requestId));
+    return result;
+  }
+
+  /**
    * Plain values as DynamoDB attribute values: strings {@code S}, numbers {@code N}, booleans
    * {@code BOOL}, {@code null} {@code NULL}, maps {@code M}, lists {@code L}. A {@link JsonNode}
    * value is taken as an attribute value already.
@@ -169,6 +203,41 @@ public final class IntegrationResults {
       entries.addObject().put("EventId", uuid("events", Integer.toString(i)));
     }
     result.put("FailedEntryCount", 0);
+    return result;
+  }
+
+  /**
+   * What {@code arn:aws:states:::aws-sdk:s3:getObject} returns for an object holding {@code body}:
+   * the body as text (Step Functions hands it over as a string), its length, type and ETag.
+   *
+   * @param body the object's content
+   * @param contentType its {@code Content-Type}, e.g. {@code application/json}
+   * @return the result
+   */
+  public static ObjectNode s3GetObject(String body, String contentType) {
+    ObjectNode result = Json.NODES.objectNode();
+    result.put("AcceptRanges", "bytes");
+    result.put("Body", body);
+    result.put("ContentLength", body.getBytes(StandardCharsets.UTF_8).length);
+    result.put("ContentType", contentType);
+    result.put("ETag", "\"" + md5(body) + "\"");
+    result.put("LastModified", "2024-01-01T00:00:00Z");
+    result.putObject("Metadata");
+    result.put("ServerSideEncryption", "AES256");
+    return result;
+  }
+
+  /**
+   * What {@code arn:aws:states:::aws-sdk:s3:putObject} returns after storing {@code body}: its
+   * ETag (the MD5 of the body, quoted, as S3 gives it for a single-part upload).
+   *
+   * @param body the stored content
+   * @return the result
+   */
+  public static ObjectNode s3PutObject(String body) {
+    ObjectNode result = Json.NODES.objectNode();
+    result.put("ETag", "\"" + md5(body) + "\"");
+    result.put("ServerSideEncryption", "AES256");
     return result;
   }
 

@@ -3,6 +3,7 @@ package io.github.sfntest.mock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.definition.StateMachineDefinition;
 import io.github.sfntest.internal.mock.KnownStates;
+import io.github.sfntest.internal.mock.LambdaHandlerAnswers;
 import io.github.sfntest.internal.mock.LambdaTargets;
 import io.github.sfntest.internal.mock.Messages;
 import io.github.sfntest.internal.mock.MockConfig;
@@ -59,6 +60,11 @@ import java.util.function.UnaryOperator;
  * Lambda and resource mocks count their own invocations per execution. See {@link Stubbing} for the
  * sequence rules: the last response repeats unless bounded with {@code times(n)}; a MockConfigFile's
  * last response never repeats.
+ *
+ * <p><b>Real Lambda handlers.</b> {@link Stubbing#willInvokeHandler(Class)} answers a Lambda task with
+ * the user's own {@code RequestHandler}/{@code RequestStreamHandler}, in-process; {@link
+ * #invokeHandlers} does it for the functions of a SAM/CloudFormation template. Mocked and real
+ * tasks mix freely in one execution.
  *
  * <p><b>Lambda mocks</b> answer with the function's payload; for {@code lambda:invoke} it is
  * wrapped as {@link IntegrationResults#lambdaPayload} does, for a bare Lambda ARN it is the result.
@@ -160,6 +166,31 @@ public final class MockedResponses implements TaskHandler {
    */
   public Stubbing onResource(String resourceArn) {
     return stub(Stubbing.Kind.RESOURCE, resourceArn);
+  }
+
+  /**
+   * Real Lambda handlers for the functions of a template: each entry, function name to {@code
+   * Handler} (as {@link io.github.sfntest.testing.CloudFormationTemplate#lambdaHandlers()} gives
+   * them), becomes {@code onLambda(name).willInvokeHandler(handler)}. The handler class is found on
+   * first use, so a template may name functions whose code this test does not have (a task that
+   * reaches one fails the test saying so). These stubs are lenient: a template's functions are not
+   * the test's stubs, and a test path need not call them all.
+   *
+   * <pre>{@code
+   * mocks.invokeHandlers(CloudFormationTemplate.load("template.yaml").lambdaHandlers());
+   * }</pre>
+   *
+   * @param functionHandlers function name to handler, e.g. {@code "PriceFunction" ->
+   *     "com.example.Price::handleRequest"}
+   * @return these mocks
+   */
+  public MockedResponses invokeHandlers(Map<String, String> functionHandlers) {
+    functionHandlers.forEach((function, handler) -> {
+      Stubbing s = onLambda(function);
+      s.willAnswer(LambdaHandlerAnswers.lazy(handler, s.describe() + ".willInvokeHandler(\"" + handler + "\")"));
+      s.lenient();
+    });
+    return this;
   }
 
   private synchronized Stubbing stub(Stubbing.Kind kind, String key) {

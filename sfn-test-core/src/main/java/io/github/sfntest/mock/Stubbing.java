@@ -2,6 +2,7 @@ package io.github.sfntest.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.mock.LambdaHandlerAnswers;
 import io.github.sfntest.internal.mock.LambdaTargets;
 import io.github.sfntest.internal.mock.MockResponse;
 import io.github.sfntest.internal.mock.ResponseSequence;
@@ -180,6 +181,65 @@ public final class Stubbing {
    */
   public Stubbing thenAnswer(TaskAnswer answer) {
     return append(new MockResponse.Answer(Objects.requireNonNull(answer, "answer")));
+  }
+
+  // ---- real Lambda handlers
+
+  /**
+   * Starts over with: the user's own Lambda handler answers, in-process, as Lambda would run it.
+   * {@code handlerClass} implements {@code RequestHandler<I, O>} or {@code RequestStreamHandler}
+   * (aws-lambda-java-core, which the test classpath must hold); it is created once with its public
+   * no-argument constructor and kept, like a warm execution environment.
+   *
+   * <p>The handler gets the task's {@code Payload} ({@code arn:aws:states:::lambda:invoke}) or its
+   * parameters (a bare {@code arn:aws:lambda:...:function:NAME} resource), deserialised with Jackson
+   * into its input type as the Lambda Java runtime does (unknown properties ignored), and a {@code
+   * Context} with a reproducible request id. Its result is the {@code Payload} of the {@code
+   * lambda:invoke} response ({@link IntegrationResults#lambdaPayload}) or, for a bare ARN, the task's
+   * result. An exception fails the task as an unhandled exception fails a Java function: error = the
+   * exception's fully qualified class name, cause = {@code {"errorMessage", "errorType",
+   * "stackTrace"}} (plus {@code "cause"} for a chained exception). An event the input type cannot
+   * take fails with {@code java.lang.RuntimeException}, "An error occurred during JSON parsing",
+   * as on AWS.
+   *
+   * <pre>{@code
+   * mocks.onLambda("price-calculator").willInvokeHandler(PriceCalculator.class);
+   * }</pre>
+   *
+   * @param handlerClass the handler's class
+   * @return this stubbing
+   * @throws IllegalArgumentException if the class implements neither handler interface, cannot be
+   *     created, or aws-lambda-java-core is missing (the message says which)
+   */
+  public Stubbing willInvokeHandler(Class<?> handlerClass) {
+    return willAnswer(LambdaHandlerAnswers.of(handlerClass, describe() + ".willInvokeHandler(...)"));
+  }
+
+  /**
+   * Starts over with: {@code handler}, an instance of a {@code RequestHandler} or {@code
+   * RequestStreamHandler}, answers (for a handler built with test doubles); see {@link
+   * #willInvokeHandler(Class)}.
+   *
+   * @param handler the handler instance
+   * @return this stubbing
+   * @throws IllegalArgumentException if it implements neither handler interface
+   */
+  public Stubbing willInvokeHandler(Object handler) {
+    return willAnswer(LambdaHandlerAnswers.of(handler, describe() + ".willInvokeHandler(...)"));
+  }
+
+  /**
+   * Starts over with: the handler named as a SAM/CloudFormation template names it, {@code
+   * com.example.PriceCalculator::handleRequest} or {@code com.example.PriceCalculator}, loaded from
+   * the test classpath; see {@link #willInvokeHandler(Class)}.
+   *
+   * @param handler the template's {@code Handler} value
+   * @return this stubbing
+   * @throws IllegalArgumentException if the class is not on the classpath, names another method
+   *     than {@code handleRequest}, or is no handler
+   */
+  public Stubbing willInvokeHandler(String handler) {
+    return willAnswer(LambdaHandlerAnswers.of(handler, describe() + ".willInvokeHandler(\"" + handler + "\")"));
   }
 
   // ---- callbacks

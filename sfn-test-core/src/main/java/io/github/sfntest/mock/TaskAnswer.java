@@ -8,8 +8,10 @@ package io.github.sfntest.mock;
  * com.fasterxml.jackson.databind.JsonNode} is used as it is; a {@link TaskOutcome} is answered as
  * it is (to fail, wait for a callback or add latency); anything else ({@code Map}, {@code List},
  * {@code String}, numbers, booleans, {@code null}) is converted to JSON. An exception thrown by the
- * answer fails the task the way an unhandled exception in a Lambda function does: error = the
- * exception's class name, cause = {@code {"errorMessage": ..., "errorType": ...}}.
+ * answer fails the task the way an unhandled exception in a Java Lambda function does: the error is
+ * the exception's fully qualified class name, and so is the cause's {@code errorType}, as the Lambda
+ * Java runtime reports it ({@code java.lang.IllegalStateException} in both), with cause {@code
+ * {"errorMessage": ..., "errorType": ...}}.
  */
 @FunctionalInterface
 public interface TaskAnswer {

@@ -99,6 +99,40 @@ public final class CloudFormationTemplate {
   }
 
   /**
+   * The Java Lambda functions of the template, function name to {@code Handler}: every {@code
+   * AWS::Serverless::Function} and {@code AWS::Lambda::Function} whose {@code Runtime} (or the
+   * template's {@code Globals.Function.Runtime}) is a {@code java} runtime. The name is the
+   * function's {@code FunctionName} if it has one, else its logical id, as {@code !GetAtt Fn.Arn}
+   * evaluates it; for {@link io.github.sfntest.mock.MockedResponses#invokeHandlers}.
+   *
+   * @return function name to handler, in template order
+   */
+  public Map<String, String> lambdaHandlers() {
+    Map<String, Object> globals = root.get("Globals") instanceof Map<?, ?> g && g.get("Function") instanceof Map<?, ?> f
+        ? cast(f) : Map.of();
+    Evaluator evaluator = new Evaluator(EngineOptions.defaults());
+    Map<String, String> handlers = new LinkedHashMap<>();
+    resources().forEach((id, r) -> {
+      String type = type(r);
+      if (!type.equals("AWS::Serverless::Function") && !type.equals("AWS::Lambda::Function")) {
+        return;
+      }
+      Map<String, Object> p = properties(r);
+      Object runtime = p.getOrDefault("Runtime", type.equals("AWS::Serverless::Function") ? globals.get("Runtime") : null);
+      Object handler = p.getOrDefault("Handler", type.equals("AWS::Serverless::Function") ? globals.get("Handler") : null);
+      if (runtime instanceof String rt && rt.startsWith("java") && handler instanceof String h) {
+        handlers.put(evaluator.resourceName(id, r), h);
+      }
+    });
+    return handlers;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Map<?, ?> map) {
+    return (Map<String, Object>) map;
+  }
+
+  /**
    * The evaluated {@code DefinitionSubstitutions} of the state machine {@code resource}.
    *
    * @param resource the state machine's logical id

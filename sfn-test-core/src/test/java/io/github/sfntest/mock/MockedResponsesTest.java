@@ -75,7 +75,7 @@ class MockedResponsesTest {
         .isEqualTo(
             TaskOutcome.failure(
                 "java.lang.IllegalStateException",
-                "{\"errorMessage\":\"no price for sku-1\",\"errorType\":\"IllegalStateException\"}"));
+                "{\"errorMessage\":\"no price for sku-1\",\"errorType\":\"java.lang.IllegalStateException\"}"));
   }
 
   @Test

@@ -47,6 +47,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Json {
 
+  static {
+    Slf4jDefaults.quietWithoutProvider(); // before Jayway or Jetty create their first SLF4J logger
+  }
+
   public static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   public static final ObjectMapper MAPPER =

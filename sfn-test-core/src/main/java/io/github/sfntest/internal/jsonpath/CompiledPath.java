@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.jsonpath;
 
+import io.github.sfntest.internal.json.Slf4jDefaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.jayway.jsonpath.Configuration;
@@ -27,6 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * when nothing matches.
  */
 public final class CompiledPath {
+
+  static {
+    Slf4jDefaults.quietWithoutProvider(); // before the library's first SLF4J logger
+  }
 
   /** Which document the path reads. */
   public enum Root {

@@ -1,9 +1,9 @@
 package io.github.sfntest.internal.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.engine.StatesErrors;
 import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.lambda.LambdaErrors;
 import io.github.sfntest.mock.TaskInvocation;
 import io.github.sfntest.mock.TaskOutcome;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class Responder {
     try {
       value = a.answer().answer(invocation);
     } catch (Exception | AssertionError e) {
-      return new TaskOutcome.Failure(e.getClass().getName(), lambdaStyleCause(e), latency);
+      return new TaskOutcome.Failure(LambdaErrors.errorName(e), Json.write(LambdaErrors.document(e, null)), latency);
     }
     if (value instanceof TaskOutcome outcome) {
       return outcome;
@@ -51,14 +51,6 @@ public final class Responder {
       return node;
     }
     return Json.MAPPER.valueToTree(value);
-  }
-
-  /** The cause Lambda reports for an unhandled exception: {"errorMessage", "errorType"}. */
-  static String lambdaStyleCause(Throwable e) {
-    ObjectNode cause = Json.NODES.objectNode();
-    cause.put("errorMessage", e.getMessage() == null ? e.getClass().getName() : e.getMessage());
-    cause.put("errorType", e.getClass().getSimpleName());
-    return Json.write(cause);
   }
 
   /** The failure when no response covers the invocation index (Step Functions Local: States.Runtime). */

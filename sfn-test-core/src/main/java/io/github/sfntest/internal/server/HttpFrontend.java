@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.server;
 
+import io.github.sfntest.internal.json.Slf4jDefaults;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +46,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * bytes a second, and runs handlers on a bounded pool, never on the selector or acceptor.
  */
 public final class HttpFrontend implements AutoCloseable {
+
+  static {
+    Slf4jDefaults.quietWithoutProvider(); // before the library's first SLF4J logger
+  }
 
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
   static final long IDLE_TIMEOUT_MILLIS = 30_000;

@@ -1,5 +1,6 @@
 package io.github.sfntest.internal.validation;
 
+import io.github.sfntest.internal.json.Slf4jDefaults;
 import com.jayway.jsonpath.JsonPath;
 import io.github.sfntest.internal.intrinsics.IntrinsicFunctions;
 import java.util.regex.Matcher;
@@ -10,6 +11,10 @@ import java.util.regex.Pattern;
  * {@code $name} (variables), reference paths, and intrinsic function calls.
  */
 final class PathSyntax {
+
+  static {
+    Slf4jDefaults.quietWithoutProvider(); // before the library's first SLF4J logger
+  }
 
   private PathSyntax() {}
 

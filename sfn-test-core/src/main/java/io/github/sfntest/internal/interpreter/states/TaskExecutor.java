@@ -163,7 +163,7 @@ public final class TaskExecutor implements StateExecutor {
       outcome = ctx.invoke(call);
     } catch (RuntimeException e) {
       // A test's handler threw: report it as the task's failure, like a Lambda function would.
-      outcome = new TaskOutcome.Failure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), Duration.ZERO);
+      outcome = new TaskOutcome.Failure(e.getClass().getName(), String.valueOf(e.getMessage()), Duration.ZERO);
     }
     boolean submits = resource.pattern() != TaskResource.Pattern.REQUEST_RESPONSE
         && resource.kind() == TaskResource.Kind.SERVICE;
