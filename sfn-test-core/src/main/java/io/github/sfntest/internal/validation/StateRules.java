@@ -41,13 +41,16 @@ final class StateRules {
     Diagnostics out = ctx.out;
     JsonNode typeNode = s.get("Type");
     if (typeNode == null) {
-      out.error(ptr, "state \"" + name + "\" is missing required field \"Type\" (one of "
+      out.aws(Diagnostics.SCHEMA, ptr, Diagnostics.location(ptr), "These fields are required: [Type]",
+          "state \"" + name + "\" is missing required field \"Type\" (one of "
           + String.join(", ", FieldSpecs.TYPES.stream().sorted().toList()) + ")");
       return;
     }
     if (!typeNode.isTextual() || !FieldSpecs.TYPES.contains(typeNode.asText())) {
       String hint = typeNode.isTextual() ? NearMiss.hint(typeNode.asText(), FieldSpecs.TYPES) : "";
-      out.error(child(ptr, "Type"), "unknown state Type " + kind(typeNode) + "; expected one of "
+      out.aws(Diagnostics.SCHEMA, child(ptr, "Type"), child(ptr, "Type"),
+          "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]",
+          "unknown state Type " + kind(typeNode) + "; expected one of "
           + String.join(", ", FieldSpecs.TYPES.stream().sorted().toList()) + hint);
       return;
     }
@@ -58,8 +61,10 @@ final class StateRules {
       QueryLanguage declared = ctx.fields.queryLanguageValue(ql, child(ptr, "QueryLanguage"));
       if (declared != null) {
         if (ctx.topLanguage() == QueryLanguage.JSONATA && declared == QueryLanguage.JSONPATH) {
-          out.error(child(ptr, "QueryLanguage"), "a JSONPath state cannot be used in a state machine whose"
-              + " top-level QueryLanguage is JSONata; only a JSONPath machine can mix in JSONata states");
+          out.aws(Diagnostics.SCHEMA, child(ptr, "QueryLanguage"), ptr,
+              "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
+              "a JSONPath state cannot be used in a state machine whose top-level QueryLanguage is JSONata;"
+                  + " only a JSONPath machine can mix in JSONata states");
         }
         q = declared;
       }
