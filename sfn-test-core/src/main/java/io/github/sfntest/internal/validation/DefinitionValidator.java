@@ -47,6 +47,16 @@ public final class DefinitionValidator {
     return validate(sourceText, "EXPRESS".equals(type) ? MachineType.EXPRESS : MachineType.STANDARD, true);
   }
 
+  /**
+   * As {@link #validate(String, String)}, but YAML is read too (text not starting with '{' is YAML).
+   *
+   * @param type {@code STANDARD} or {@code EXPRESS}
+   * @return every diagnostic in document order
+   */
+  public static List<Diagnostic> validateJsonOrYaml(String sourceText, String type) {
+    return validate(sourceText, "EXPRESS".equals(type) ? MachineType.EXPRESS : MachineType.STANDARD, false);
+  }
+
   private static List<Diagnostic> validate(String sourceText, MachineType type, boolean jsonOnly) {
     if (sourceText == null || sourceText.isBlank()) {
       return List.of(SourceParser.notAnObject("the definition is empty; expected a JSON object with StartAt and States"));

@@ -198,7 +198,7 @@ final class SourceParser {
         // reading (after the offending token), as Jackson itself did before 2.13
         String where = p.currentLocation().toString();
         diagnostics.add(new Diagnostic("INVALID_JSON_DESCRIPTION", Severity.ERROR, "", at.line(), at.column(),
-            e.getOriginalMessage() + "\n at " + where, where, "the definition is not well-formed JSON"));
+            e.getOriginalMessage() + "\n at " + where, where, "the definition is not well-formed JSON: " + cleanMessage(e)));
       } else {
         diagnostics.add(invalidJson(at, "the definition is not well-formed " + format + ": " + cleanMessage(e)));
       }

@@ -76,7 +76,7 @@ final class Transitions {
     }
     // AWS: "Missing 'Next' target: NAME" at the transition field
     out.aws(Diagnostics.TRANSITION, ptr, ptr, "Missing '" + field + "' target: " + name,
-        "no state named \"" + name + "\" in this scope" + hint);
+        "Missing '" + field + "' target: no state named \"" + name + "\" in this scope" + hint);
     return false;
   }
 
@@ -147,7 +147,7 @@ final class Transitions {
         // AWS reports an unreachable state as MISSING_TRANSITION_TARGET, located at the state
         out.awsKey(Diagnostics.TRANSITION, child(statesPtr, n), child(statesPtr, n),
             "State \"" + n + "\" is not reachable.",
-            "no StartAt, Next, Default or Catch Next in this scope leads to it");
+            "State \"" + n + "\" is not reachable: no StartAt, Next, Default or Catch Next in this scope leads to it");
       }
     }
   }

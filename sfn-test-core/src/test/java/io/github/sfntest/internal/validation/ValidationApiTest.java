@@ -156,10 +156,10 @@ class ValidationApiTest {
     assertThat(run.out().lines().toList()).containsExactly(
         f + ":12:26: ERROR SCHEMA_VALIDATION_FAILED /States/Charge/Retry/0/IntervalSeconds: IntervalSeconds must be"
             + " >= 1 (was 0)",
-        f + ":13:11: ERROR MISSING_TRANSITION_TARGET /States/Charge/Next: Missing 'Next' target: no state named"
-            + " \"Recipt\" in this scope; did you mean \"Receipt\"?",
-        f + ":14:3: ERROR MISSING_TRANSITION_TARGET /States/Receipt: State \"Receipt\" is not reachable: no StartAt,"
-            + " Next, Default or Catch Next in this scope leads to it",
+        f + ":13:11: ERROR MISSING_TRANSITION_TARGET /States/Charge/Next: Missing 'Next' target: Recipt",
+        "    hint: Missing 'Next' target: no state named \"Recipt\" in this scope; did you mean \"Receipt\"?",
+        f + ":14:3: ERROR MISSING_TRANSITION_TARGET /States/Receipt: State \"Receipt\" is not reachable.",
+        "    hint: State \"Receipt\" is not reachable: no StartAt, Next, Default or Catch Next in this scope leads to it",
         f + ": INVALID (3 errors, 0 warnings)");
   }
 }

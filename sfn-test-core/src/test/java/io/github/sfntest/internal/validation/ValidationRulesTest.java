@@ -26,9 +26,10 @@ class ValidationRulesTest {
   }
 
   @Test
-  void empty_definition_is_missing_description() {
+  void empty_definition_is_not_a_json_object() {
+    // AWS: SCHEMA_VALIDATION_FAILED "Definition must be a valid JSON object" (was MISSING_DESCRIPTION, not an AWS answer)
     assertThat(validate("  \n"))
-        .containsExactly(new Diagnostic("MISSING_DESCRIPTION", Severity.ERROR, "", 1, 1,
+        .containsExactly(new Diagnostic("SCHEMA_VALIDATION_FAILED", Severity.ERROR, "", 1, 1,
             "the definition is empty; expected a JSON object with StartAt and States"));
   }
 
