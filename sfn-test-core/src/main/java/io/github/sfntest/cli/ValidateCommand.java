@@ -99,7 +99,8 @@ public final class ValidateCommand {
     }
     List<Diagnostic> all = DefinitionValidator.validateJsonOrYaml(text, type);
     boolean valid = all.stream().noneMatch(Diagnostic::isError);
-    List<Diagnostic> shown = all.stream().filter(d -> d.isError() || severity.equals("WARNING")).toList();
+    boolean warnings = severity.equals("WARNING");
+    List<Diagnostic> shown = all.stream().filter(d -> d.isError() || warnings).toList();
     if (format.equals("json")) {
       out.println(Json.pretty(toJson(all, shown, severity)));
     } else {
@@ -111,9 +112,9 @@ public final class ValidateCommand {
         }
       }
       long errors = all.stream().filter(Diagnostic::isError).count();
-      long warnings = all.size() - errors;
+      long warningCount = all.size() - errors;
       out.println(file + ": " + (valid ? "valid" : "INVALID") + " (" + errors + (errors == 1 ? " error, " : " errors, ")
-          + warnings + (warnings == 1 ? " warning)" : " warnings)"));
+          + warningCount + (warningCount == 1 ? " warning)" : " warnings)"));
     }
     return valid ? 0 : 1;
   }
