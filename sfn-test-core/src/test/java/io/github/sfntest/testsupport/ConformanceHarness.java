@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import io.github.sfntest.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +50,16 @@ public record ConformanceHarness(Path judge, String knownFailuresResource, Predi
       process.destroyForcibly();
       throw new IllegalStateException(judge.getFileName() + " did not finish in 5 minutes");
     }
-    // one JSON report per line; a judge may end with a plain "summary:" line or a {"summary": ...} object
+    String text = new String(out, StandardCharsets.UTF_8);
+    // a stream of JSON reports; some judges end with a plain "summary:" line, others with a {"summary": ...} object
+    int summary = text.lastIndexOf("\nsummary:");
+    if (summary >= 0) {
+      text = text.substring(0, summary);
+    }
     Map<String, JsonNode> verdicts = new HashMap<>();
-    for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
-      if (line.startsWith("{")) {
-        JsonNode report = Json.MAPPER.readTree(line);
+    try (MappingIterator<JsonNode> reports = Json.MAPPER.readerFor(JsonNode.class).readValues(text)) {
+      while (reports.hasNext()) {
+        JsonNode report = reports.next();
         if (report.has("case_id")) {
           verdicts.put(report.path("case_id").asText(), report);
         }
