@@ -123,10 +123,12 @@ final class SourceParser {
           String ptr = LocatedDocument.child(f.pointer, name);
           if (((ObjectNode) f.node).has(name)) {
             boolean state = f.pointer.endsWith("/States") || f.pointer.equals("/States");
+            // DUPLICATE_STATE_NAME is one of AWS's documented error codes; a repeated field elsewhere
+            // has no AWS evidence of a rejection (its JSON reader keeps the last one), so it only warns
             diagnostics.add(
                 new Diagnostic(
-                    state ? "DUPLICATE_STATE_NAME" : "SCHEMA_VALIDATION_FAILED",
-                    Severity.ERROR,
+                    state ? "DUPLICATE_STATE_NAME" : "DUPLICATE_FIELD",
+                    state ? Severity.ERROR : Severity.WARNING,
                     ptr,
                     here.line(),
                     here.column(),

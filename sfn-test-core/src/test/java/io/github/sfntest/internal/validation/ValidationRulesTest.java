@@ -87,6 +87,15 @@ class ValidationRulesTest {
   }
 
   @Test
+  void a_repeated_field_outside_states_only_warns_and_the_last_one_is_kept() {
+    // audit: no AWS evidence rejects it (AWS's JSON reader keeps the last value), so it is a warning
+    String text = "{\"StartAt\": \"A\", \"Comment\": \"x\", \"Comment\": \"y\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}";
+    assertThat(validate(text)).containsExactly(expect("DUPLICATE_FIELD", Severity.WARNING, text, "/Comment",
+        "\"Comment\": \"y\"", "duplicate field \"Comment\"; only the last one would be used"));
+    assertThat(DefinitionValidator.parse(text).root().get("Comment").asText()).isEqualTo("y");
+  }
+
+  @Test
   void duplicate_state_names_are_reported() {
     String text = """
         {"StartAt": "A", "States": {
