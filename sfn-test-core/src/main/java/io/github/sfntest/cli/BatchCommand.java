@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.definition.StateMachineDefinition;
 import io.github.sfntest.engine.Engine;
-import io.github.sfntest.engine.EngineOptions;
+import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.engine.StateMachineType;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.mock.TaskHandler;
 import java.io.IOException;
@@ -55,71 +56,59 @@ public final class BatchCommand {
   }
 
   /**
-   * The S3 objects a conformance case's test uploaded ({@code expected.json} → {@code s3_objects}:
-   * bucket, key, body {text} or {json}), as the fixture its Distributed Map reads; null if none.
+   * Runs one case folder (definition.json, optional input.json and mocks.json) with the run
+   * parameters its expected.json declares (see {@link CaseParameters}): type and start API, clock,
+   * execution role, S3 objects, MockConfigFile test case, and the driver actions the recording's
+   * test performed on the running execution.
+   *
+   * @param folder the case folder
+   * @return the result document ({@code status}, {@code output}, {@code error}, {@code cause},
+   *     {@code events}); status {@code INVALID} when the case cannot run
    */
-  static io.github.sfntest.s3.InMemoryS3 s3Objects(Path expected) {
-    if (!Files.isRegularFile(expected)) {
-      return null;
-    }
-    JsonNode objects = Cli.readJson(expected, "expected.json").path("s3_objects");
-    if (!objects.isArray() || objects.isEmpty()) {
-      return null;
-    }
-    io.github.sfntest.s3.InMemoryS3 s3 = new io.github.sfntest.s3.InMemoryS3();
-    for (JsonNode o : objects) {
-      JsonNode body = o.path("body");
-      String text = body.has("text") ? body.get("text").asText()
-          : body.has("json") ? Json.write(body.get("json"))
-          : body.isTextual() ? body.asText() : Json.write(body);
-      s3.putObject(o.path("bucket").asText(), o.path("key").asText(), text);
-    }
-    return s3;
-  }
-
-  /** The case's {@code state_machine_type} ({@code expected.json}), STANDARD when absent. */
-  static io.github.sfntest.engine.StateMachineType stateMachineType(Path expected) {
-    if (!Files.isRegularFile(expected)) {
-      return io.github.sfntest.engine.StateMachineType.STANDARD;
-    }
-    String type = Cli.readJson(expected, "expected.json").path("state_machine_type").asText("STANDARD");
-    return type.equals("EXPRESS") ? io.github.sfntest.engine.StateMachineType.EXPRESS
-        : io.github.sfntest.engine.StateMachineType.STANDARD;
-  }
-
-  /** Runs one case folder (definition.json, optional input.json and mocks.json, s3_objects of expected.json). */
   public static ObjectNode runCase(Path folder) {
     try {
+      CaseParameters params = CaseParameters.read(folder);
       StateMachineDefinition definition = Cli.loadDefinition(folder.resolve("definition.json"), Map.of());
       Path inputFile = folder.resolve("input.json");
       JsonNode input = Files.isRegularFile(inputFile) ? Cli.readJson(inputFile, "input.json") : Json.NODES.objectNode();
       TaskHandler handler = TaskHandler.none();
       Path mocks = folder.resolve("mocks.json");
       if (Files.isRegularFile(mocks)) {
-        MockSelection selection = MockSelection.load(mocks, definition.name(), null);
+        MockSelection selection = MockSelection.load(mocks, definition.name(), params.mockTestCase());
         definition = definition.withName(selection.stateMachineName());
         handler = selection.handler();
       }
-      StartRequest request = StartRequest.of(definition, input).withTaskHandler(handler);
-      io.github.sfntest.s3.InMemoryS3 s3 = s3Objects(folder.resolve("expected.json"));
+      StartRequest request = StartRequest.of(definition, input).withTaskHandler(handler).withType(params.type());
+      io.github.sfntest.s3.InMemoryS3 s3 = params.s3();
       if (s3 != null) {
         request = request.withS3(s3);
       }
-      // A case runs as its recording did: its state machine type and its start API.
-      Path expected = folder.resolve("expected.json");
-      request = request.withType(stateMachineType(expected));
-      if (Files.isRegularFile(expected)
-          && Cli.readJson(expected, "expected.json").path("execution_api").asText().equals("start_sync_execution")
-          && request.type() == io.github.sfntest.engine.StateMachineType.EXPRESS) {
+      if (params.syncStart()) {
         request = request.withSyncStart();
       }
-      try (Engine engine = Engine.inProcess(EngineOptions.defaults())) {
-        return CaseRunner.resultDocument(engine.run(request));
+      try (Engine engine = Engine.inProcess(params.engineOptions())) {
+        // start runs the execution until it first has to wait (for time or a callback): the point
+        // at which the recording's test, right after StartExecution, made its API calls.
+        Execution execution = engine.start(request);
+        for (CaseParameters.DriverAction action : params.driverActions()) {
+          // StopExecution "is not supported by EXPRESS state machines" (API reference): the call
+          // fails and the execution runs on, as the recording of an EXPRESS case with this action
+          // shows. On a STANDARD execution that has already ended it changes nothing.
+          if (action.action().equals("stop_execution") && params.type() != StateMachineType.EXPRESS) {
+            execution.stop(text(action.args(), "error"), text(action.args(), "cause"));
+          }
+        }
+        return CaseRunner.resultDocument(execution.awaitCompletion());
       }
     } catch (CliException e) {
       return CaseRunner.invalidDocument("InvalidDefinition", e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       return CaseRunner.invalidDocument("InternalError", e.getClass().getName() + ": " + e.getMessage());
     }
+  }
+
+  private static String text(JsonNode args, String field) {
+    JsonNode v = args.get(field);
+    return v == null || v.isNull() ? null : v.asText();
   }
 }

@@ -130,7 +130,9 @@ public final class IntegrationResults {
     result.set(
         "SdkHttpMetadata",
         httpMetadata(Map.of("x-amzn-RequestId", requestId, "connection", "keep-alive", "Date", FIXED_DATE,
-            "Content-Type", "text/xml", "Content-Length", "294")));
+            "Content-Type", "text/xml",
+            "Content-Length", Integer.toString(snsPublishBody(result.get("MessageId").asText(), requestId)
+                .getBytes(StandardCharsets.UTF_8).length))));
     result.set("SdkResponseMetadata", responseMetadata(requestId));
     return result;
   }
@@ -158,9 +160,43 @@ public final class IntegrationResults {
     result.put("ExecutionArn", executionArn);
     result.put("StartDate", startDate);
     String requestId = uuid("states-request", executionArn);
-    result.set("SdkHttpMetadata", httpMetadata(jsonHeaders(requestId, Json.write(result))));
+    result.set("SdkHttpMetadata", httpMetadata(jsonHeaders(requestId, startExecutionBody(executionArn, startDate))));
     result.set("SdkResponseMetadata", responseMetadata(requestId));
     return result;
+  }
+
+  /**
+   * The HTTP body SNS answers Publish with (the Query protocol's XML, laid out as in the SNS API
+   * reference's example); its length is the recorded {@code Content-Length}.
+   */
+  private static String snsPublishBody(String messageId, String requestId) {
+    return "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">\n"
+        + "  <PublishResult>\n"
+        + "    <MessageId>" + messageId + "</MessageId>\n"
+        + "  </PublishResult>\n"
+        + "  <ResponseMetadata>\n"
+        + "    <RequestId>" + requestId + "</RequestId>\n"
+        + "  </ResponseMetadata>\n"
+        + "</PublishResponse>\n";
+  }
+
+  /**
+   * The HTTP body Step Functions answers StartExecution with (AWS JSON 1.0): {@code
+   * {"executionArn":"...","startDate":1.7040672E9}}, members in the service model's order, the
+   * date as epoch seconds with millisecond precision, rendered as the service's Java serialiser
+   * writes a double. The task output carries the same values under the SDK's member names.
+   */
+  static String startExecutionBody(String executionArn, String startDate) {
+    double seconds;
+    try {
+      seconds = java.time.Instant.parse(startDate).toEpochMilli() / 1000.0;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("startDate must be an ISO-8601 instant, not \"" + startDate + "\"", e);
+    }
+    ObjectNode body = Json.NODES.objectNode();
+    body.put("executionArn", executionArn);
+    body.put("startDate", seconds);
+    return Json.write(body);
   }
 
   private static Map<String, String> jsonHeaders(String requestId, String body) {

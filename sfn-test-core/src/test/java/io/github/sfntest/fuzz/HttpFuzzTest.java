@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 class HttpFuzzTest {
 
   static final long SEED = 22022L;
-  static final int REQUESTS = 800;
-  static final Duration TIME_BUDGET = Duration.ofSeconds(8);
+  // A fixed count, so every run tries the same seeded inputs; sized so the four fuzzers and the
+  // validator fuzz stay under a minute together on a 2-core CI machine.
+  static final int REQUESTS = 300;
 
   static final String DEFINITION = "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\","
       + "\"Resource\":\"arn:aws:states:::lambda:invoke\",\"End\":true}}}";
@@ -68,8 +69,7 @@ class HttpFuzzTest {
         Random random = new Random(SEED);
         Mutator mutator = new Mutator(SEED);
         send(server.endpoint(), request(ACTIONS[1][0], ACTIONS[1][1], null, null), outcomes, "seed");
-        long deadline = System.nanoTime() + TIME_BUDGET.toNanos();
-        for (int i = 0; i < REQUESTS && (i < 300 || System.nanoTime() < deadline); i++) {
+        for (int i = 0; i < REQUESTS; i++) {
           String[] action = ACTIONS[random.nextInt(ACTIONS.length)];
           byte[] body = switch (random.nextInt(4)) {
             case 0 -> action[1].getBytes(StandardCharsets.UTF_8);
@@ -91,7 +91,7 @@ class HttpFuzzTest {
         }
       }, "an HTTP request hung");
     }
-    outcomes.assertNothingEscaped(300);
+    outcomes.assertNothingEscaped(REQUESTS);
   }
 
   static byte[] request(String action, String body, String line, String header) {

@@ -21,9 +21,18 @@ final class Outcomes {
   private final Map<String, Integer> counts = new TreeMap<>();
   private final List<String> escapes = new ArrayList<>();
   private int tried;
+  // Wall time depends on what else the machine runs; the JVM's CPU time much less so, so the row
+  // gives both (CPU time includes the endpoint's threads, GC and JIT of this JVM).
+  private final long startNanos = System.nanoTime();
+  private final long startCpuNanos = processCpuNanos();
 
   Outcomes(String fuzzer) {
     this.fuzzer = fuzzer;
+  }
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   void count(String outcome) {
@@ -51,9 +60,11 @@ final class Outcomes {
     return counts;
   }
 
-  /** Prints "| fuzzer | tried | outcome: n, ... |" and fails if anything escaped. */
+  /** Prints "| fuzzer | tried | outcome: n, ... | wall, CPU |" and fails if anything escaped. */
   void assertNothingEscaped(int atLeast) {
-    System.out.println("FUZZ | " + fuzzer + " | " + tried + " | " + counts);
+    long cpu = startCpuNanos < 0 ? -1 : (processCpuNanos() - startCpuNanos) / 1_000_000;
+    System.out.println("FUZZ | " + fuzzer + " | " + tried + " | " + counts + " | wall "
+        + (System.nanoTime() - startNanos) / 1_000_000 + " ms, JVM CPU " + cpu + " ms");
     assertThat(escapes).as(fuzzer + ": inputs that escaped as a trace, a JVM error or a hang").isEmpty();
     assertThat(tried).as(fuzzer + ": inputs tried").isGreaterThanOrEqualTo(atLeast);
   }

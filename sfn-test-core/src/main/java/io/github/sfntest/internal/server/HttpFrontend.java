@@ -308,6 +308,10 @@ public final class HttpFrontend implements AutoCloseable {
     }
 
     private static String describe(int status, Object reason) {
+      if (status == 505) {
+        // RFC 9110 15.6.6: the major version of the request is not supported; say which are.
+        return "HTTP Version Not Supported (505): this endpoint speaks HTTP/1.1 (and HTTP/1.0), as the AWS SDKs do";
+      }
       String why = reason == null ? "" : firstLine(String.valueOf(reason));
       return "Malformed HTTP request (" + status + (why.isEmpty() ? "" : ": " + why) + ")";
     }

@@ -1,11 +1,9 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
-import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;
-import io.github.sfntest.internal.text.NearMiss;
 import io.github.sfntest.internal.validation.FieldSpecs.Lang;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,8 @@ import java.util.Set;
  * its type. A state is handed on only once its Type is known; its query language is resolved here.
  */
 final class StateRules {
+
+  private static final String AWS_TYPE_ORDER = "[Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]";
 
   private final ValidationContext ctx;
   private final List<StateRule> common;
@@ -47,9 +47,10 @@ final class StateRules {
       return;
     }
     if (!typeNode.isTextual() || !FieldSpecs.TYPES.contains(typeNode.asText())) {
+      // AWS's own wording and order (recorded on TestState and CreateStateMachine); our hint adds the near miss
       String hint = typeNode.isTextual() ? NearMiss.hint(typeNode.asText(), FieldSpecs.TYPES) : "";
       out.aws(Diagnostics.SCHEMA, child(ptr, "Type"), child(ptr, "Type"),
-          "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]",
+          "The field 'Type' should have one of these values: " + AWS_TYPE_ORDER,
           "unknown state Type " + kind(typeNode) + "; expected one of "
           + String.join(", ", FieldSpecs.TYPES.stream().sorted().toList()) + hint);
       return;

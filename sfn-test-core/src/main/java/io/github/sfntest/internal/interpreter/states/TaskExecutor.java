@@ -8,6 +8,7 @@ import io.github.sfntest.internal.StatesException;
 import io.github.sfntest.internal.asl.State;
 import io.github.sfntest.internal.interpreter.HistoryContext;
 import io.github.sfntest.internal.interpreter.HistoryRecorder;
+import io.github.sfntest.internal.interpreter.IntegrationParameters;
 import io.github.sfntest.internal.interpreter.PendingTask;
 import io.github.sfntest.internal.interpreter.Scheduler;
 import io.github.sfntest.internal.interpreter.StateEntry;
@@ -61,6 +62,7 @@ public final class TaskExecutor implements StateExecutor {
         heartbeat = positiveSeconds(task.heartbeatSecondsPath(), env.with(afterInputPath), "HeartbeatSecondsPath");
       }
     }
+    IntegrationParameters.check(resource, params);
     schedule(ctx, entry, task, resource, params, timeout, heartbeat);
   }
 
@@ -88,6 +90,11 @@ public final class TaskExecutor implements StateExecutor {
         boolean activity = resource.kind() == TaskResource.Kind.ACTIVITY;
         if (activity && heartbeat != null) {
           details.put("heartbeatInSeconds", heartbeat);
+        }
+        // LambdaFunctionScheduledEventDetails carries taskCredentials as TaskScheduled does
+        // (API reference); ActivityScheduledEventDetails has no such member.
+        if (!activity && task.credentials() != null) {
+          details.set("taskCredentials", credentials(ctx, entry, task.credentials()));
         }
         ctx.emit(h, activity ? HistoryEventType.ACTIVITY_SCHEDULED : HistoryEventType.LAMBDA_FUNCTION_SCHEDULED,
             details, true);
@@ -300,7 +307,16 @@ public final class TaskExecutor implements StateExecutor {
       return;
     }
     entry.cancelTimers();
-    if (ctx.io().exceedsPayloadLimit(taskOutput)) {
+    boolean tooLarge;
+    try {
+      tooLarge = ctx.io().exceedsPayloadLimit(taskOutput);
+    } catch (io.github.sfntest.internal.json.JsonLimitException e) {
+      // A result nested beyond what can be written as JSON (a mock built in Java) fails the task, not the test.
+      recordFailure(ctx, entry, resource, StatesErrors.RUNTIME, "The state/task '" + resource.arn()
+          + "' returned a result that cannot be written as JSON: " + e.getMessage() + ".", false);
+      return;
+    }
+    if (tooLarge) {
       recordFailure(ctx, entry, resource, StatesErrors.DATA_LIMIT_EXCEEDED,
           "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.",
           false);
