@@ -1,9 +1,11 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
+import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;
+import io.github.sfntest.internal.text.NearMiss;
 import io.github.sfntest.internal.validation.FieldSpecs.Lang;
 import java.util.List;
 import java.util.Map;
