@@ -5,20 +5,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.definition.Diagnostic;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.validation.DefinitionValidator;
+import io.github.sfntest.internal.validation.ValidationResponse;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code validate --definition FILE [--json]}: prints every diagnostic of a definition (JSON or
- * YAML) and exits 0 when AWS would accept it, 1 when not, 2 on a usage error.
+ * {@code validate --definition FILE [--type STANDARD|EXPRESS] [--format text|json] [--severity
+ * ERROR|WARNING]}: validates a definition (JSON or YAML) as AWS's ValidateStateMachineDefinition does
+ * for a machine of that type, and exits 0 when AWS would accept it, 1 when not, 2 on a usage error.
+ * The text format prints one line per diagnostic with AWS's message, then sfn-test's hint on the
+ * next line; the json format prints the ValidateStateMachineDefinition response ({@code result},
+ * {@code diagnostics}, {@code truncated}), each diagnostic with its line, column and hint besides.
  */
 public final class ValidateCommand {
 
-  static final String USAGE = "usage: sfn-test validate --definition FILE [--json]";
+  static final String USAGE =
+      "usage: sfn-test validate --definition FILE [--type STANDARD|EXPRESS] [--format text|json] [--severity ERROR|WARNING]";
 
   private ValidateCommand() {}
 
@@ -32,31 +37,51 @@ public final class ValidateCommand {
    */
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     String file = null;
-    boolean json = false;
+    String format = "text";
+    String type = "STANDARD";
+    String severity = "WARNING";
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      switch (a) {
-        case "--json" -> json = true;
-        case "--definition" -> {
-          if (i + 1 >= args.size()) {
-            err.println("--definition needs a file name");
-            err.println(USAGE);
-            return 2;
-          }
-          file = args.get(++i);
-        }
+      String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      switch (option) {
+        case "--json" -> format = "json";
         case "-h", "--help" -> {
           out.println(USAGE);
           return 0;
         }
-        default -> {
-          if (a.startsWith("--definition=")) {
-            file = a.substring("--definition=".length());
+        case "--definition", "--type", "--format", "--severity" -> {
+          String value;
+          if (a.contains("=")) {
+            value = a.substring(a.indexOf('=') + 1);
+          } else if (i + 1 < args.size()) {
+            value = args.get(++i);
           } else {
-            err.println("unknown argument: " + a);
+            err.println(option + " needs a value");
             err.println(USAGE);
             return 2;
           }
+          String problem = switch (option) {
+            case "--type" -> List.of("STANDARD", "EXPRESS").contains(value) ? null : "--type is STANDARD or EXPRESS";
+            case "--format" -> List.of("text", "json").contains(value) ? null : "--format is text or json";
+            case "--severity" -> List.of("ERROR", "WARNING").contains(value) ? null : "--severity is ERROR or WARNING";
+            default -> null;
+          };
+          if (problem != null) {
+            err.println(problem + " (was \"" + value + "\")");
+            err.println(USAGE);
+            return 2;
+          }
+          switch (option) {
+            case "--definition" -> file = value;
+            case "--type" -> type = value;
+            case "--format" -> format = value;
+            default -> severity = value;
+          }
+        }
+        default -> {
+          err.println("unknown argument: " + a);
+          err.println(USAGE);
+          return 2;
         }
       }
     }
@@ -72,36 +97,41 @@ public final class ValidateCommand {
           ? e.getMessage() : "cannot read definition " + file + ": " + e.getMessage());
       return 2;
     }
-    List<Diagnostic> diagnostics = DefinitionValidator.validate(text);
-    boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
-    if (json) {
-      out.println(Json.pretty(toJson(file, valid, diagnostics)));
+    List<Diagnostic> all = DefinitionValidator.validateJsonOrYaml(text, type);
+    boolean valid = all.stream().noneMatch(Diagnostic::isError);
+    boolean warnings = severity.equals("WARNING");
+    List<Diagnostic> shown = all.stream().filter(d -> d.isError() || warnings).toList();
+    if (format.equals("json")) {
+      out.println(Json.pretty(toJson(all, shown, severity)));
     } else {
-      for (Diagnostic d : diagnostics) {
+      for (Diagnostic d : shown) {
         out.println(file + ":" + d.line() + ":" + d.column() + ": " + d.severity() + " " + d.code() + " "
-            + (d.pointer().isEmpty() ? "(document)" : d.pointer()) + ": " + d.message());
+            + (d.location() == null ? "(document)" : d.location()) + ": " + d.message());
+        if (!d.hint().isEmpty() && !d.hint().equals(d.message())) {
+          out.println("    hint: " + d.hint());
+        }
       }
-      long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-      long warnings = diagnostics.size() - errors;
+      long errors = all.stream().filter(Diagnostic::isError).count();
+      long warningCount = all.size() - errors;
       out.println(file + ": " + (valid ? "valid" : "INVALID") + " (" + errors + (errors == 1 ? " error, " : " errors, ")
-          + warnings + (warnings == 1 ? " warning)" : " warnings)"));
+          + warningCount + (warningCount == 1 ? " warning)" : " warnings)"));
     }
     return valid ? 0 : 1;
   }
 
-  private static ObjectNode toJson(String file, boolean valid, List<Diagnostic> diagnostics) {
-    ObjectNode root = Json.NODES.objectNode();
-    root.put("file", file);
-    root.put("result", valid ? "OK" : "FAIL");
-    ArrayNode list = root.putArray("diagnostics");
-    for (Diagnostic d : diagnostics) {
-      ObjectNode o = list.addObject();
-      o.put("severity", d.severity().name());
-      o.put("code", d.code());
-      o.put("location", d.pointer());
+  /** The ValidateStateMachineDefinition response, each diagnostic with our position and hint besides. */
+  private static ObjectNode toJson(List<Diagnostic> all, List<Diagnostic> shown, String severity) {
+    ObjectNode root = ValidationResponse.of(all, severity, ValidationResponse.MAX_RESULTS);
+    ArrayNode list = (ArrayNode) root.get("diagnostics");
+    for (int i = 0; i < list.size(); i++) {
+      ObjectNode o = (ObjectNode) list.get(i);
+      Diagnostic d = shown.get(i);
+      o.put("pointer", d.pointer());
       o.put("line", d.line());
       o.put("column", d.column());
-      o.put("message", d.message());
+      if (!d.hint().isEmpty()) {
+        o.put("hint", d.hint());
+      }
     }
     return root;
   }

@@ -66,8 +66,8 @@ class ReplayRoundTripTest {
       replays.put(c.id(), replay);
       Files.writeString(RESULTS.resolve(c.id() + ".json"), Json.write(CaseRunner.resultDocument(replay.replayed())));
     }
-    Map<String, JsonNode> verdicts = ConformanceTest.judge(corpus, RESULTS);
-    Map<String, String> known = ConformanceTest.knownFailures();
+    Map<String, JsonNode> verdicts = ConformanceTest.harness(corpus).judge(corpus.resolve("cases"), RESULTS);
+    Map<String, String> known = ConformanceTest.harness(corpus).knownFailures();
 
     List<DynamicNode> derivation = new ArrayList<>();
     List<DynamicNode> roundTrip = new ArrayList<>();

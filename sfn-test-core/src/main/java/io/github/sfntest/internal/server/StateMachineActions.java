@@ -10,6 +10,7 @@ import io.github.sfntest.definition.Diagnostic;
 import io.github.sfntest.definition.InvalidDefinitionException;
 import io.github.sfntest.definition.StateMachineDefinition;
 import io.github.sfntest.internal.validation.DefinitionValidator;
+import io.github.sfntest.internal.validation.ValidationResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +44,7 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
     r.array("tags");
     Arns.checkName(name);
     Arns.checkRoleArn(roleArn);
-    StateMachineDefinition definition = parseDefinition(name, definitionText);
+    StateMachineDefinition definition = parseDefinition(name, definitionText, type);
     if (type.equals("EXPRESS")) {
       checkExpress(definition);
     }
@@ -95,7 +96,7 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
       Arns.checkRoleArn(roleArn);
     }
     StateMachineRecord.Snapshot cur = machine.current();
-    StateMachineDefinition definition = definitionText == null ? cur.definition() : parseDefinition(machine.name, definitionText);
+    StateMachineDefinition definition = definitionText == null ? cur.definition() : parseDefinition(machine.name, definitionText, cur.type());
     if (definitionText != null && cur.type().equals("EXPRESS")) {
       checkExpress(definition);
     }
@@ -200,32 +201,10 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
 
   private ObjectNode validate(Req r) {
     String definition = r.required("definition", DefinitionValidator.MAX_DEFINITION_LENGTH);
-    r.oneOf("type", TYPES, "STANDARD");
+    String type = r.oneOf("type", TYPES, "STANDARD");
     String severity = r.oneOf("severity", List.of("ERROR", "WARNING"), "ERROR");
     int max = r.integer("maxResults", 0, 100, 100);
-    List<Diagnostic> diagnostics = DefinitionValidator.validate(definition);
-    ObjectNode out = obj();
-    boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
-    out.put("result", valid ? "OK" : "FAIL");
-    ArrayNode list = out.putArray("diagnostics");
-    int count = 0;
-    for (Diagnostic d : diagnostics) {
-      if (!d.isError() && severity.equals("ERROR")) {
-        continue;
-      }
-      if (max > 0 && count == max) {
-        out.put("truncated", true);
-        return out;
-      }
-      ObjectNode item = list.addObject();
-      item.put("severity", d.severity().name());
-      item.put("code", d.code());
-      item.put("message", d.message());
-      item.put("location", d.pointer());
-      count++;
-    }
-    out.put("truncated", false);
-    return out;
+    return ValidationResponse.of(DefinitionValidator.validate(definition, type), severity, max);
   }
 
   /** InvalidDefinition for what an EXPRESS state machine cannot do, with AWS's code, message and location. */
@@ -238,29 +217,22 @@ record StateMachineActions(ServiceContext ctx) implements ActionGroup {
   }
 
   private static ApiException invalid(List<Diagnostic> diagnostics) {
-    StringBuilder sb = new StringBuilder();
-    for (Diagnostic d : diagnostics) {
-      if (d.isError()) {
-        sb.append(sb.length() == 0 ? "" : "\n").append(d.code()).append(": ").append(d.message())
-            .append(" at ").append(d.pointer().isEmpty() ? "/" : d.pointer());
-      }
-    }
-    return new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + sb + "'");
+    return new ApiException("InvalidDefinition", ValidationResponse.invalidDefinitionMessage(diagnostics));
   }
 
-  /** The definition, or InvalidDefinition listing each error with its code and JSON pointer. */
-  static StateMachineDefinition parseDefinition(String name, String text) {
+  /**
+   * The definition, or InvalidDefinition in AWS's words: validated as AWS validates a definition of
+   * {@code type} (JSON only; EXPRESS refusals), each error as {@code CODE: message at location}.
+   */
+  static StateMachineDefinition parseDefinition(String name, String text, String type) {
+    List<Diagnostic> diagnostics = DefinitionValidator.validate(text, type);
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      throw invalid(diagnostics);
+    }
     try {
       return StateMachineDefinition.of(name, text);
     } catch (InvalidDefinitionException e) {
-      StringBuilder sb = new StringBuilder();
-      for (Diagnostic d : e.diagnostics()) {
-        if (d.isError()) {
-          sb.append(sb.length() == 0 ? "" : "\n").append(d.code()).append(": ").append(d.message())
-              .append(" at ").append(d.pointer().isEmpty() ? "/" : d.pointer());
-        }
-      }
-      throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + sb + "'");
+      throw invalid(e.diagnostics());
     } catch (RuntimeException e) {
       throw new ApiException("InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
     }

@@ -32,12 +32,36 @@ public final class DefinitionValidator {
    *     remarks
    */
   public static List<Diagnostic> validate(String sourceText) {
+    return validate(sourceText, MachineType.STANDARD, false);
+  }
+
+  /**
+   * Validates definition text as AWS's {@code ValidateStateMachineDefinition} does for a state
+   * machine of {@code type}: JSON only (YAML is not read), and for EXPRESS the integrations an
+   * EXPRESS machine cannot use.
+   *
+   * @param type {@code STANDARD} or {@code EXPRESS}
+   * @return every diagnostic in document order
+   */
+  public static List<Diagnostic> validate(String sourceText, String type) {
+    return validate(sourceText, "EXPRESS".equals(type) ? MachineType.EXPRESS : MachineType.STANDARD, true);
+  }
+
+  /**
+   * As {@link #validate(String, String)}, but YAML is read too (text not starting with '{' is YAML).
+   *
+   * @param type {@code STANDARD} or {@code EXPRESS}
+   * @return every diagnostic in document order
+   */
+  public static List<Diagnostic> validateJsonOrYaml(String sourceText, String type) {
+    return validate(sourceText, "EXPRESS".equals(type) ? MachineType.EXPRESS : MachineType.STANDARD, false);
+  }
+
+  private static List<Diagnostic> validate(String sourceText, MachineType type, boolean jsonOnly) {
     if (sourceText == null || sourceText.isBlank()) {
-      return List.of(
-          new Diagnostic("MISSING_DESCRIPTION", Severity.ERROR, "", 1, 1,
-              "the definition is empty; expected a JSON object with StartAt and States"));
+      return List.of(SourceParser.notAnObject("the definition is empty; expected a JSON object with StartAt and States"));
     }
-    SourceParser.Result parsed = SourceParser.parse(sourceText);
+    SourceParser.Result parsed = SourceParser.parse(sourceText, jsonOnly);
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
     if (sourceText.length() > MAX_DEFINITION_LENGTH) {
       all.add(new Diagnostic("SCHEMA_VALIDATION_FAILED", Severity.ERROR, "", 1, 1,
@@ -45,7 +69,7 @@ public final class DefinitionValidator {
               + MAX_DEFINITION_LENGTH));
     }
     if (parsed.document() != null) {
-      all.addAll(run(parsed.document(), MachineType.STANDARD));
+      all.addAll(run(parsed.document(), type));
     }
     all.sort(DOCUMENT_ORDER);
     return List.copyOf(all);
@@ -93,8 +117,16 @@ public final class DefinitionValidator {
     return diagnostics;
   }
 
-  /** One validation run: the walker and its rules over a fresh context. */
+  /** One validation run: the walker and its rules over a fresh context, plus EXPRESS's own refusals. */
   private static List<Diagnostic> run(LocatedDocument document, MachineType type) {
-    return new MachineWalker(new ValidationContext(document, type)).run();
+    List<Diagnostic> found = new ArrayList<>(new MachineWalker(new ValidationContext(document, type)).run());
+    if (type == MachineType.EXPRESS && document.root().isObject()) {
+      for (Diagnostic d : ExpressRules.check(document.root())) {
+        SourceLocation at = document.valueAt(d.pointer());
+        found.add(new Diagnostic(d.code(), d.severity(), d.pointer(), at.line(), at.column(), d.message(), d.location(),
+            d.hint()));
+      }
+    }
+    return found;
   }
 }

@@ -46,6 +46,33 @@ final class Diagnostics {
     add(code, Severity.WARNING, pointer, doc.valueAt(pointer), message);
   }
 
+  /**
+   * An ERROR with AWS's own message and location: {@code pointer} gives the source position (the
+   * offending value), {@code location} where AWS points (usually the object holding the problem),
+   * and {@code hint} our explanation, printed after AWS's message.
+   */
+  void aws(String code, String pointer, String location, String message, String hint) {
+    SourceLocation at = doc.valueAt(pointer);
+    out.add(new Diagnostic(code, Severity.ERROR, pointer, at.line(), at.column(), message, location, hint));
+  }
+
+  /** As {@link #aws}, positioned at the field name ending {@code pointer}. */
+  void awsKey(String code, String pointer, String location, String message, String hint) {
+    SourceLocation at = doc.keyAt(pointer);
+    out.add(new Diagnostic(code, Severity.ERROR, pointer, at.line(), at.column(), message, location, hint));
+  }
+
+  /** AWS's location for a JSON pointer: the pointer itself, {@code /} for the document. */
+  static String location(String pointer) {
+    return pointer.isEmpty() ? "/" : pointer;
+  }
+
+  /** The pointer of the object holding the field {@code pointer} names. */
+  static String parent(String pointer) {
+    int slash = pointer.lastIndexOf('/');
+    return slash <= 0 ? "" : pointer.substring(0, slash);
+  }
+
   /** Everything reported so far, in report order. */
   List<Diagnostic> list() {
     return out;

@@ -32,13 +32,15 @@ public final class ExpressRules {
       JsonNode state = e.getValue();
       String resource = state.path("Resource").asText("");
       if ("Task".equals(state.path("Type").asText())) {
-        String refused = resource.contains(":activity:") ? "Activity"
-            : resource.endsWith(".waitForTaskToken") ? "'.waitForTaskToken'"
-            : resource.endsWith(".sync") || resource.contains(".sync:") ? "'.sync'" : null;
-        if (refused != null) {
-          found.add(new Diagnostic("SCHEMA_VALIDATION_FAILED", Severity.ERROR, at + "/Resource", 0, 0,
-              "Express state machine does not support " + refused
-                  + (refused.equals("Activity") ? " tasks" : " service integration")));
+        // AWS's messages word for word; the '.waitForTaskToken' one ends with a space
+        String message = resource.contains(":activity:") ? "Express state machine does not support Activity ARN"
+            : resource.endsWith(".waitForTaskToken")
+                ? "Express state machine does not support '.waitForTaskToken' service integration "
+            : resource.endsWith(".sync") || resource.contains(".sync:")
+                ? "Express state machine does not support '.sync' service integration" : null;
+        if (message != null) {
+          found.add(new Diagnostic("SCHEMA_VALIDATION_FAILED", Severity.ERROR, at + "/Resource", 1, 1, message,
+              at + "/Resource", "an EXPRESS state machine cannot wait for a job, a callback or an activity"));
         }
       }
       JsonNode branches = state.path("Branches");

@@ -40,7 +40,9 @@ final class MachineWalker {
   List<Diagnostic> run() {
     JsonNode root = ctx.doc.root();
     if (!root.isObject()) {
-      out.error("", "a definition must be a JSON object with StartAt and States; found " + kind(root));
+      // AWS: no location for this one
+      out.aws(Diagnostics.SCHEMA, "", null, "Definition must be a valid JSON object",
+          "a definition must be a JSON object with StartAt and States; found " + kind(root));
       return out.list();
     }
     ctx.transitions.collectScopes(root, "", 0);
@@ -66,7 +68,8 @@ final class MachineWalker {
         } else if (hint.isEmpty() && FieldSpecs.STATE_FIELDS.get("Task").containsKey(f)) {
           hint = "; it looks like a state field: states go inside \"States\"";
         }
-        out.keyError(child(ptr, f), "unknown field \"" + f + "\" in " + what + hint);
+        out.awsKey(Diagnostics.SCHEMA, child(ptr, f), Diagnostics.location(ptr), "Field '" + f + "' is not supported",
+            "unknown field \"" + f + "\" in " + what + hint);
       }
     }
     if (scope == Scope.TOP) {
@@ -90,13 +93,21 @@ final class MachineWalker {
 
     JsonNode states = m.get("States");
     String statesPtr = child(ptr, "States");
+    JsonNode startAt = m.get("StartAt");
+    if (states == null || startAt == null) {
+      // AWS reports every missing field of an object at once, States before StartAt
+      String missing = states == null && startAt == null ? "States, StartAt" : states == null ? "States" : "StartAt";
+      out.aws(Diagnostics.SCHEMA, ptr, Diagnostics.location(ptr), "These fields are required: [" + missing + "]",
+          "missing required field" + (missing.contains(",") ? "s \"States\" and \"StartAt\"" : " \"" + missing + "\"")
+              + " in " + what);
+    }
     Map<String, JsonNode> valid = new LinkedHashMap<>();
     if (states == null) {
-      out.error(ptr, "missing required field \"States\" in " + what);
+      // reported above
     } else if (!states.isObject()) {
       out.error(statesPtr, "States must be an object of named states (was " + kind(states) + ")");
     } else if (states.isEmpty()) {
-      out.error(statesPtr, "States must contain at least one state");
+      out.aws(Diagnostics.SCHEMA, statesPtr, statesPtr, "Value cannot be empty", "States must contain at least one state");
     } else {
       for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -126,11 +137,10 @@ final class MachineWalker {
       }
     }
 
-    JsonNode startAt = m.get("StartAt");
     String startPtr = child(ptr, "StartAt");
     boolean startOk = false;
     if (startAt == null) {
-      out.error(ptr, "missing required field \"StartAt\" in " + what);
+      // reported above
     } else if (!startAt.isTextual()) {
       out.error(startPtr, "StartAt must be a state name (was " + kind(startAt) + ")");
     } else if (states != null && states.isObject() && !states.isEmpty()) {

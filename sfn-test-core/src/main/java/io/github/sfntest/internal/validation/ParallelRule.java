@@ -24,11 +24,12 @@ final class ParallelRule extends StateRule {
     JsonNode branches = s.get("Branches");
     String bp = child(ptr, "Branches");
     if (branches == null) {
-      out.error(ptr, "Parallel state is missing required field \"Branches\" (an array of state machines)");
+      out.aws(Diagnostics.SCHEMA, ptr, Diagnostics.location(ptr), "These fields are required: [Branches]",
+          "Parallel state is missing required field \"Branches\" (an array of state machines)");
     } else if (!branches.isArray()) {
       out.error(bp, "Branches must be an array of state machines (was " + kind(branches) + ")");
     } else if (branches.isEmpty()) {
-      out.error(bp, "Branches must contain at least one branch");
+      out.aws(Diagnostics.SCHEMA, bp, bp, "Value cannot be empty", "Branches must contain at least one branch");
     } else {
       for (int i = 0; i < branches.size(); i++) {
         JsonNode b = branches.get(i);

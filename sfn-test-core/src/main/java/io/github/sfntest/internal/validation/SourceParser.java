@@ -80,8 +80,13 @@ final class SourceParser {
 
   /** Parses; document is null when the text is not well-formed (a diagnostic says why). */
   static Result parse(String text) {
+    return parse(text, false);
+  }
+
+  /** As {@link #parse(String)}; {@code jsonOnly} reads YAML-looking text as JSON too, as AWS does. */
+  static Result parse(String text, boolean jsonOnly) {
     SourceParser parser = new SourceParser();
-    boolean json = looksLikeJson(text);
+    boolean json = jsonOnly || looksLikeJson(text);
     JsonNode root = parser.read(text, json);
     return new Result(
         root == null ? null : new LocatedDocument(root, parser.values, parser.keys),
@@ -118,10 +123,12 @@ final class SourceParser {
           String ptr = LocatedDocument.child(f.pointer, name);
           if (((ObjectNode) f.node).has(name)) {
             boolean state = f.pointer.endsWith("/States") || f.pointer.equals("/States");
+            // DUPLICATE_STATE_NAME is one of AWS's documented error codes; a repeated field elsewhere
+            // has no AWS evidence of a rejection (its JSON reader keeps the last one), so it only warns
             diagnostics.add(
                 new Diagnostic(
-                    state ? "DUPLICATE_STATE_NAME" : "SCHEMA_VALIDATION_FAILED",
-                    Severity.ERROR,
+                    state ? "DUPLICATE_STATE_NAME" : "DUPLICATE_FIELD",
+                    state ? Severity.ERROR : Severity.WARNING,
                     ptr,
                     here.line(),
                     here.column(),
@@ -173,14 +180,7 @@ final class SourceParser {
         }
       }
       if (root == null) {
-        diagnostics.add(
-            new Diagnostic(
-                "MISSING_DESCRIPTION",
-                Severity.ERROR,
-                "",
-                1,
-                1,
-                "the definition is empty; expected a " + format + " object with StartAt and States"));
+        diagnostics.add(notAnObject("the definition is empty; expected a " + format + " object with StartAt and States"));
         return null;
       }
       JsonToken trailing = p.nextToken();
@@ -195,7 +195,15 @@ final class SourceParser {
     } catch (JsonProcessingException e) {
       SourceLocation at =
           e.getLocation() != null ? locationOf(e.getLocation()) : locationOf(last);
-      diagnostics.add(invalidJson(at, "the definition is not well-formed " + format + ": " + cleanMessage(e)));
+      if (json && p != null && e.getLocation() != null) {
+        // AWS answers with its JSON parser's (Jackson's) message, located where the parser stopped
+        // reading (after the offending token), as Jackson itself did before 2.13
+        String where = p.currentLocation().toString();
+        diagnostics.add(new Diagnostic("INVALID_JSON_DESCRIPTION", Severity.ERROR, "", at.line(), at.column(),
+            e.getOriginalMessage() + "\n at " + where, where, "the definition is not well-formed JSON: " + cleanMessage(e)));
+      } else {
+        diagnostics.add(invalidJson(at, "the definition is not well-formed " + format + ": " + cleanMessage(e)));
+      }
       return null;
     } catch (IOException | RuntimeException e) {
       SourceLocation at = locationOf(last);
@@ -248,6 +256,12 @@ final class SourceParser {
     int nl = s.indexOf('\n');
     String line = nl < 0 ? s : s.substring(0, nl);
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+
+  /** AWS's answer to a definition that is no JSON object at all (it gives no location). */
+  static Diagnostic notAnObject(String hint) {
+    return new Diagnostic("SCHEMA_VALIDATION_FAILED", Severity.ERROR, "", 1, 1, "Definition must be a valid JSON object",
+        null, hint);
   }
 
   private static Diagnostic invalidJson(SourceLocation at, String message) {

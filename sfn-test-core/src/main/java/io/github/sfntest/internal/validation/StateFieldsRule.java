@@ -44,10 +44,13 @@ final class StateFieldsRule extends StateRule {
             }
           }
         }
-        out.keyError(fp, "unknown field \"" + f + "\" in " + label + hint);
+        out.awsKey(Diagnostics.SCHEMA, fp, ptr, "Field '" + f + "' is not supported",
+            "unknown field \"" + f + "\" in " + label + hint);
       } else if (!lang.allows(q)) {
         String instead = FieldSpecs.replacement(f, q);
-        out.keyError(fp, "field \"" + f + "\" is only valid in "
+        out.awsKey(Diagnostics.SCHEMA, fp, ptr, "The QueryLanguage is set to '" + q.aslName() + "', but field '" + f
+            + "' is only supported for the '" + (lang == Lang.JSONPATH ? "JSONPath" : "JSONata") + "' QueryLanguage",
+            "field \"" + f + "\" is only valid in "
             + (lang == Lang.JSONPATH ? "JSONPath" : "JSONata") + " states, but " + label + " uses "
             + q.aslName() + (instead.isEmpty() ? "" : "; " + instead)
             + (ctx.misplacedQueryLanguage() && lang == Lang.JSONATA

@@ -1,9 +1,11 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
+import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;
+import io.github.sfntest.internal.text.NearMiss;
 import io.github.sfntest.internal.validation.FieldSpecs.Lang;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +43,18 @@ final class StateRules {
     Diagnostics out = ctx.out;
     JsonNode typeNode = s.get("Type");
     if (typeNode == null) {
-      out.error(ptr, "state \"" + name + "\" is missing required field \"Type\" (one of "
+      out.aws(Diagnostics.SCHEMA, ptr, Diagnostics.location(ptr), "These fields are required: [Type]",
+          "state \"" + name + "\" is missing required field \"Type\" (one of "
           + String.join(", ", FieldSpecs.TYPES.stream().sorted().toList()) + ")");
       return;
     }
     if (!typeNode.isTextual() || !FieldSpecs.TYPES.contains(typeNode.asText())) {
-      // AWS's own wording and order (recorded on TestState and CreateStateMachine); the list already
-      // names every valid value, so no near-miss hint is added.
-      out.error(child(ptr, "Type"), "The field 'Type' should have one of these values: " + AWS_TYPE_ORDER);
+      // AWS's own wording and order (recorded on TestState and CreateStateMachine); our hint adds the near miss
+      String hint = typeNode.isTextual() ? NearMiss.hint(typeNode.asText(), FieldSpecs.TYPES) : "";
+      out.aws(Diagnostics.SCHEMA, child(ptr, "Type"), child(ptr, "Type"),
+          "The field 'Type' should have one of these values: " + AWS_TYPE_ORDER,
+          "unknown state Type " + kind(typeNode) + "; expected one of "
+          + String.join(", ", FieldSpecs.TYPES.stream().sorted().toList()) + hint);
       return;
     }
     String type = typeNode.asText();
@@ -58,8 +64,10 @@ final class StateRules {
       QueryLanguage declared = ctx.fields.queryLanguageValue(ql, child(ptr, "QueryLanguage"));
       if (declared != null) {
         if (ctx.topLanguage() == QueryLanguage.JSONATA && declared == QueryLanguage.JSONPATH) {
-          out.error(child(ptr, "QueryLanguage"), "a JSONPath state cannot be used in a state machine whose"
-              + " top-level QueryLanguage is JSONata; only a JSONPath machine can mix in JSONata states");
+          out.aws(Diagnostics.SCHEMA, child(ptr, "QueryLanguage"), ptr,
+              "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
+              "a JSONPath state cannot be used in a state machine whose top-level QueryLanguage is JSONata;"
+                  + " only a JSONPath machine can mix in JSONata states");
         }
         q = declared;
       }

@@ -24,8 +24,8 @@ final class TaskRule extends StateRule {
   private void task(JsonNode s, String ptr, QueryLanguage q) {
     JsonNode resource = s.get("Resource");
     if (resource == null) {
-      out.error(ptr, "Task state is missing required field \"Resource\" (an ARN such as"
-          + " \"arn:aws:states:::lambda:invoke\")");
+      out.aws(Diagnostics.SCHEMA, ptr, Diagnostics.location(ptr), "These fields are required: [Resource]",
+          "Task state is missing required field \"Resource\" (an ARN such as \"arn:aws:states:::lambda:invoke\")");
     } else if (!resource.isTextual()) {
       out.error("INVALID_RESOURCE", child(ptr, "Resource"), "Resource must be an ARN string (was " + kind(resource) + ")");
     } else {
@@ -34,6 +34,10 @@ final class TaskRule extends StateRule {
         out.error("INVALID_RESOURCE", child(ptr, "Resource"), "Resource \"" + PathSyntax.abbreviate(r)
             + "\" is not an ARN; expected e.g. \"arn:aws:states:::lambda:invoke\" or"
             + " \"arn:aws:lambda:us-east-1:123456789012:function:name\"");
+      } else if (!Integrations.recognized(r)) {
+        out.aws(Diagnostics.SCHEMA, child(ptr, "Resource"), child(ptr, "Resource"), "The resource provided " + r
+            + " is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
+            Integrations.hint(r));
       }
     }
     Long timeout = null;
@@ -58,8 +62,14 @@ final class TaskRule extends StateRule {
     if (creds != null) {
       if (!creds.isObject()) {
         out.error(child(ptr, "Credentials"), "Credentials must be an object with RoleArn (was " + kind(creds) + ")");
-      } else if (q == QueryLanguage.JSONPATH) {
-        templates.template(creds, child(ptr, "Credentials"), "Credentials", false);
+      } else {
+        if (!creds.has("RoleArn") && !creds.has("RoleArn.$")) {
+          out.aws(Diagnostics.SCHEMA, child(ptr, "Credentials"), child(ptr, "Credentials"),
+              "The field 'RoleArn' is required but was missing", "Credentials needs the RoleArn of the role to assume");
+        }
+        if (q == QueryLanguage.JSONPATH) {
+          templates.template(creds, child(ptr, "Credentials"), "Credentials", false);
+        }
       }
     }
     JsonNode args = s.get("Arguments");

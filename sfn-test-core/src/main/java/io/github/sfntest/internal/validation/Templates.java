@@ -49,7 +49,9 @@ final class Templates {
           } else {
             String p = PathSyntax.pathProblem(v.asText(), true);
             if (p != null) {
-              out.error(kp, "\"" + k + "\": " + p);
+              // AWS locates it at the object holding the field
+              out.aws(Diagnostics.SCHEMA, kp, Diagnostics.location(ptr), "The value for the field '" + k
+                  + "' must be a valid JSONPath or a valid intrinsic function call", "\"" + k + "\": " + p);
             }
           }
         } else if (v.isTextual() && PathSyntax.looksLikePath(v.asText())) {

@@ -74,7 +74,9 @@ final class Transitions {
           + ", a different scope: transitions cannot cross into or out of a Parallel branch or Map"
           + " iteration";
     }
-    out.error(Diagnostics.TRANSITION, ptr, "Missing '" + field + "' target: no state named \"" + name + "\" in this scope" + hint);
+    // AWS: "Missing 'Next' target: NAME" at the transition field
+    out.aws(Diagnostics.TRANSITION, ptr, ptr, "Missing '" + field + "' target: " + name,
+        "Missing '" + field + "' target: no state named \"" + name + "\" in this scope" + hint);
     return false;
   }
 
@@ -142,9 +144,10 @@ final class Transitions {
     for (Iterator<String> it = states.fieldNames(); it.hasNext(); ) {
       String n = it.next();
       if (!seen.contains(n) && states.get(n).isObject()) {
-        out.keyError(Diagnostics.TRANSITION, child(statesPtr, n),
-            "State \"" + n + "\" is not reachable: no StartAt, Next, Default or Catch Next in this"
-                + " scope leads to it");
+        // AWS reports an unreachable state as MISSING_TRANSITION_TARGET, located at the state
+        out.awsKey(Diagnostics.TRANSITION, child(statesPtr, n), child(statesPtr, n),
+            "State \"" + n + "\" is not reachable.",
+            "State \"" + n + "\" is not reachable: no StartAt, Next, Default or Catch Next in this scope leads to it");
       }
     }
   }

@@ -48,7 +48,8 @@ final class WaitRule extends StateRule {
         out.error(child(ptr, "Timestamp"), "Timestamp must be an ISO-8601 string such as"
             + " \"2016-03-14T01:59:00Z\" (was " + kind(ts) + ")");
       } else if (!ts.asText().contains("${") && !isTimestamp(ts.asText())) {
-        out.error(child(ptr, "Timestamp"), "Timestamp must be an ISO-8601 date-time with an upper-case T"
+        out.aws(Diagnostics.SCHEMA, child(ptr, "Timestamp"), child(ptr, "Timestamp"),
+            "String does not match RFC3339 timestamp", "Timestamp must be an ISO-8601 date-time with an upper-case T"
             + " and a time zone, such as \"2016-03-14T01:59:00Z\" (was \""
             + PathSyntax.abbreviate(ts.asText()) + "\")"
             + (PathSyntax.looksLikePath(ts.asText()) ? "; to read it from the input use TimestampPath" : ""));

@@ -46,7 +46,8 @@ class StateRuleUnitTest {
     List<Diagnostic> found = run("{'S': {'Type': 'Pass', 'Next': 'Fnal'}, 'Final': {'Type': 'Succeed'}}",
         MachineType.EXPRESS, TransitionRule::new);
     assertThat(found).extracting(Diagnostic::code).containsExactly(Diagnostics.TRANSITION);
-    assertThat(found.get(0).message())
+    assertThat(found.get(0).message()).isEqualTo("Missing 'Next' target: Fnal");
+    assertThat(found.get(0).hint())
         .isEqualTo("Missing 'Next' target: no state named \"Fnal\" in this scope; did you mean \"Final\"?");
   }
 
@@ -54,10 +55,10 @@ class StateRuleUnitTest {
   void a_field_of_other_types_is_said_to_belong_to_the_first_of_them_in_a_fixed_order() {
     List<Diagnostic> found = run("{'S': {'Type': 'Succeed', 'Retry': []}}", MachineType.STANDARD,
         StateFieldsRule::new);
-    assertThat(found).extracting(Diagnostic::message).containsExactly(
+    assertThat(found).extracting(Diagnostic::hint).containsExactly(
         "unknown field \"Retry\" in Succeed state \"S\"; \"Retry\" belongs to Task states");
     List<Diagnostic> fail = run("{'S': {'Type': 'Fail', 'Output': 1}}", MachineType.STANDARD, StateFieldsRule::new);
-    assertThat(fail).extracting(Diagnostic::message).containsExactly(
+    assertThat(fail).extracting(Diagnostic::hint).containsExactly(
         "unknown field \"Output\" in Fail state \"S\"; \"Output\" belongs to Task states");
   }
 

@@ -50,12 +50,12 @@ class ValidationApiTest {
               Invalid state machine definition: 4 errors
               /States/Charge (line 4, column 15): Task state "Charge" has neither "Next" nor "End": true; every Task\
                state must say where to go [SCHEMA_VALIDATION_FAILED]
-              /States/Charge/Nexxt (line 7, column 7): unknown field "Nexxt" in Task state "Charge"; did you mean "Next"?\
-               [SCHEMA_VALIDATION_FAILED]
+              /States/Charge/Nexxt (line 7, column 7): Field 'Nexxt' is not supported (unknown field "Nexxt" in Task\
+               state "Charge"; did you mean "Next"?) [SCHEMA_VALIDATION_FAILED]
               /States/Charge/Retry/0/IntervalSeconds (line 8, column 68): IntervalSeconds must be >= 1 (was 0)\
                [SCHEMA_VALIDATION_FAILED]
-              /States/Done (line 10, column 5): State "Done" is not reachable: no StartAt, Next, Default or Catch Next\
-               in this scope leads to it [MISSING_TRANSITION_TARGET]""");
+              /States/Done (line 10, column 5): State "Done" is not reachable. (State "Done" is not reachable: no\
+               StartAt, Next, Default or Catch Next in this scope leads to it) [MISSING_TRANSITION_TARGET]""");
         });
   }
 
@@ -116,9 +116,11 @@ class ValidationApiTest {
     Path f = Files.writeString(dir.resolve("bad.asl.json"), TWO_PROBLEMS);
     Run run = cli("--definition", f.toString());
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.out().lines().toList()).hasSize(5).first().isEqualTo(f + ":4:15: ERROR SCHEMA_VALIDATION_FAILED"
+    // AWS's message at AWS's location, then our hint on its own line
+    assertThat(run.out().lines().toList()).hasSize(7).startsWith(f + ":4:15: ERROR SCHEMA_VALIDATION_FAILED"
         + " /States/Charge: Task state \"Charge\" has neither \"Next\" nor \"End\": true; every Task state must say"
-        + " where to go");
+        + " where to go", f + ":7:7: ERROR SCHEMA_VALIDATION_FAILED /States/Charge: Field 'Nexxt' is not supported",
+        "    hint: unknown field \"Nexxt\" in Task state \"Charge\"; did you mean \"Next\"?");
     assertThat(run.out()).contains(f + ": INVALID (4 errors, 0 warnings)");
   }
 
@@ -156,10 +158,10 @@ class ValidationApiTest {
     assertThat(run.out().lines().toList()).containsExactly(
         f + ":12:26: ERROR SCHEMA_VALIDATION_FAILED /States/Charge/Retry/0/IntervalSeconds: IntervalSeconds must be"
             + " >= 1 (was 0)",
-        f + ":13:11: ERROR MISSING_TRANSITION_TARGET /States/Charge/Next: Missing 'Next' target: no state named"
-            + " \"Recipt\" in this scope; did you mean \"Receipt\"?",
-        f + ":14:3: ERROR MISSING_TRANSITION_TARGET /States/Receipt: State \"Receipt\" is not reachable: no StartAt,"
-            + " Next, Default or Catch Next in this scope leads to it",
+        f + ":13:11: ERROR MISSING_TRANSITION_TARGET /States/Charge/Next: Missing 'Next' target: Recipt",
+        "    hint: Missing 'Next' target: no state named \"Recipt\" in this scope; did you mean \"Receipt\"?",
+        f + ":14:3: ERROR MISSING_TRANSITION_TARGET /States/Receipt: State \"Receipt\" is not reachable.",
+        "    hint: State \"Receipt\" is not reachable: no StartAt, Next, Default or Catch Next in this scope leads to it",
         f + ": INVALID (3 errors, 0 warnings)");
   }
 }

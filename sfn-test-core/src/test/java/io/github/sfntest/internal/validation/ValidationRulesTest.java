@@ -26,9 +26,10 @@ class ValidationRulesTest {
   }
 
   @Test
-  void empty_definition_is_missing_description() {
+  void empty_definition_is_not_a_json_object() {
+    // AWS: SCHEMA_VALIDATION_FAILED "Definition must be a valid JSON object" (was MISSING_DESCRIPTION, not an AWS answer)
     assertThat(validate("  \n"))
-        .containsExactly(new Diagnostic("MISSING_DESCRIPTION", Severity.ERROR, "", 1, 1,
+        .containsExactly(new Diagnostic("SCHEMA_VALIDATION_FAILED", Severity.ERROR, "", 1, 1,
             "the definition is empty; expected a JSON object with StartAt and States"));
   }
 
@@ -83,6 +84,15 @@ class ValidationRulesTest {
             "Variable \"total\" is assigned in an enclosing scope (/States/Init/Assign/total): a Parallel branch or"
                 + " Map iteration can read the variables around it but cannot assign them; use another name, or"
                 + " pass the value out through the state's output"));
+  }
+
+  @Test
+  void a_repeated_field_outside_states_only_warns_and_the_last_one_is_kept() {
+    // audit: no AWS evidence rejects it (AWS's JSON reader keeps the last value), so it is a warning
+    String text = "{\"StartAt\": \"A\", \"Comment\": \"x\", \"Comment\": \"y\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}";
+    assertThat(validate(text)).containsExactly(expect("DUPLICATE_FIELD", Severity.WARNING, text, "/Comment",
+        "\"Comment\": \"y\"", "duplicate field \"Comment\"; only the last one would be used"));
+    assertThat(DefinitionValidator.parse(text).root().get("Comment").asText()).isEqualTo("y");
   }
 
   @Test
@@ -144,9 +154,11 @@ class ValidationRulesTest {
   void unknown_type_is_worded_as_aws_words_it() {
     String text = """
         {"StartAt": "A", "States": {"A": {"Type": "Passs", "End": true}}}""";
-    assertThat(validate(text))
-        .containsExactly(schema(text, "/States/A/Type", "\"Passs\"",
+    // AWS's message; our near-miss hint ("did you mean \"Pass\"?") rides along separately
+    assertThat(DefinitionValidator.validate(text)).extracting(Diagnostic::pointer, Diagnostic::message)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/States/A/Type",
             "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]"));
+    assertThat(DefinitionValidator.validate(text).get(0).hint()).endsWith("did you mean \"Pass\"?");
   }
 
   @Test
