@@ -35,6 +35,8 @@ public record Diagnostic(
    * @param line the 1-based line
    * @param column the 1-based column
    * @param message what was expected and found
+   * @param location where AWS locates the problem, or null
+   * @param hint sfn-test's hint; null is read as the empty string
    */
   public Diagnostic {
     Objects.requireNonNull(code, "code");

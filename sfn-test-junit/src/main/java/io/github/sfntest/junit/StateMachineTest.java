@@ -170,6 +170,8 @@ public @interface StateMachineTest {
    * {@code run(...)} then starts as StartSyncExecution, {@code start(...)} as StartExecution. The
    * default, STANDARD, leaves the type to the template ({@code Type} of SAM, {@code StateMachineType}
    * of CloudFormation), else STANDARD.
+   *
+   * @return the state machine's type
    */
   StateMachineType type() default StateMachineType.STANDARD;
 }
