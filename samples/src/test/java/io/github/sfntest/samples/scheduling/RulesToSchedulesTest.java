@@ -76,7 +76,7 @@ class RulesToSchedulesTest {
 
   /** The Map Run: one child execution per rule, none failed. */
   @Test
-  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS)
+  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: in-process and sdk, not aws
   void oneChildExecutionPerRule() {
     mocks.onLambda("ProcessRules").willReturn(Map.of("ParamsList", List.of(rule("a", "PRESERVED"), rule("b", "PRESERVED"))));
     mocks.onResource(CREATE).willReturn("{}");
