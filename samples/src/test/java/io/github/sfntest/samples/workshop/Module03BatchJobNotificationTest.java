@@ -95,6 +95,24 @@ class Module03BatchJobNotificationTest {
     assertThat(result).succeeded().hasPath(SUBMIT, "Notify Success").took(Duration.ofMinutes(2));
   }
 
+  /**
+   * Never tested upstream: with {@code .sync} a job that ends FAILED fails the task; each of the three
+   * attempts runs its minute, 30 s then 45 s apart, then the catcher notifies the failure.
+   */
+  @Test
+  void theSyncVariantNotifiesAJobThatKeepsFailing() {
+    mocks.onResource("arn:aws:states:::batch:submitJob.sync")
+        .willThrow("States.TaskFailed", "{\"Status\": \"FAILED\", \"StatusReason\": \"Essential container exited\"}")
+        .withLatency(Duration.ofMinutes(1));
+
+    ExecutionResult result = syncWorkflow.run("{}");
+
+    assertThat(result).succeeded().hasPath(SUBMIT, "Notify Failure").took(Duration.ofSeconds(255));
+    assertThat(result).state(SUBMIT).wasRetried(2).failedWith("States.TaskFailed").wasCaughtBy("Notify Failure");
+    assertThat(Timeline.gaps(result, SUBMIT, TASK_SCHEDULED))
+        .containsExactly(Duration.ofSeconds(90), Duration.ofSeconds(105));
+  }
+
   /** Never tested upstream: a job longer than the machine's TimeoutSeconds 3600 times the whole run out; no catcher runs. */
   @Test
   void aJobOutlastingTheHourTimesTheRunOut() {
