@@ -38,6 +38,7 @@ class Module12ObservabilitySpec extends Specification {
     mocks.onLambda('DetectSentiment').willReturn(
         [caseId: 'c-1', sentimentResponse: [Sentiment: 'NEGATIVE', SentimentScore: [Negative: 1]]])
         .withLatency(Duration.ofSeconds(latency))
+    // lenient: the timeout row fails before the Parallel and never writes
     mocks.onState('Record Transaction').willThrow('DynamoDB.ProvisionedThroughputExceededException', 'throttled').lenient()
 
     when:
