@@ -73,7 +73,7 @@ class CsvIteratorSpec extends Specification {
     mocks.invocations('Add Item').empty
   }
 
-  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS)   // Map Run details are not in the Step Functions API
+  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS)   // Map Run details: in-process and sdk, not aws
   def "the Map Run read 4 items and ran one child execution per row"() {
     given:
     mockTheChildStart()

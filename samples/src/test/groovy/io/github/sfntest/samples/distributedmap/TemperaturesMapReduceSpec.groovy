@@ -71,7 +71,7 @@ class TemperaturesMapReduceSpec extends Specification {
     20    | 20      || [20]            | FAILED    | 'States.ExceedToleratedFailureThreshold'  | false   | 'the only batch fails'
   }
 
-  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS)   // Map Run details are not in the Step Functions API
+  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS)   // Map Run details: in-process and sdk, not aws
   def "the Map Run counts #files items in #batches batches, #failed failed child(ren), status #status"() {
     given:
     stations(files)

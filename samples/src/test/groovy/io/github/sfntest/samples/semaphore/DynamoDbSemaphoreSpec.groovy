@@ -51,6 +51,25 @@ class DynamoDbSemaphoreSpec extends Specification {
     5       | 15         || 132     | 14       | 2      // at the first attempt of round three
   }
 
+  def "#scenario: acquired through #through"() {
+    given:
+    table.answer(mocks)
+
+    when:
+    def result = semaphore.run('{}')
+
+    then:
+    result.status == SUCCEEDED
+    through in result.visitedStates
+    result.visitedStates.last() == 'Success State'
+    table.count() == 0
+
+    where:
+    scenario                                   | table                                                      || through
+    'the first run ever, no lock item yet'     | new SemaphoreTable(5)                                      || 'Initialize Lock Item'
+    'the acquire was written, its answer lost' | new SemaphoreTable(5).loseNextAcquireResponse().withHolders() || 'Continue Because Lock Was Already Acquired'
+  }
+
   def "never tested upstream: failed work leaks the lock (no Catch around Do Work)"() {
     given:
     def table = new SemaphoreTable(5).withHolders()

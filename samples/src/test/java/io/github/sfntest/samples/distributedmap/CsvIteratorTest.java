@@ -58,7 +58,7 @@ class CsvIteratorTest {
   }
 
   /** Scenario: the four videos of metrics.csv each get a child execution that stores them. */
-  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: not in the Step Functions API
+  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: in-process and sdk, not aws
   @Test
   void everyCsvRowStartsAChildThatStoresIt() {
     ExecutionResult result = run();
@@ -91,7 +91,7 @@ class CsvIteratorTest {
    * Scenario: DynamoDB rejects one row. The children are started asynchronously (no .sync), so the
    * parent does not wait for them and still succeeds: the failure is only visible in that child.
    */
-  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: not in the Step Functions API
+  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: in-process and sdk, not aws
   @Test
   void aFailedStoreDoesNotFailTheParentBecauseChildrenAreFireAndForget() {
     mocks.onState("Add Item").willAnswer(call -> call.parameters().at("/Item/id/S").asText().equals("Z_GAa9WToMM")
@@ -112,7 +112,7 @@ class CsvIteratorTest {
    * parent on its own): each row reaches the starter as an object keyed by the header, values as
    * strings, the quoted comma kept, and the parent's execution id passed on.
    */
-  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: not in the Step Functions API
+  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: in-process and sdk, not aws
   @Test
   void everyCsvRowIsHandedToTheChildStarter() {
     mocks.onState("Start Child Step Function").willAnswer(call -> IntegrationResults.stepFunctionsStartExecution("arn:aws:states:us-east-1:111111111111:execution:CsvChild:"

@@ -53,7 +53,7 @@ class TemperaturesMapReduceTest {
   }
 
   /** Scenario: 1,200 station files in batches of 500: three mapper runs, results in S3, one reducer run. */
-  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: not in the Step Functions API
+  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: in-process and sdk, not aws
   @Test
   void stationFilesAreMappedInBatchesAndReducedFromTheResultManifest() {
     stations(1200);
@@ -85,7 +85,7 @@ class TemperaturesMapReduceTest {
   }
 
   /** Scenario: the mapper crashes on the last batch, a single file: 1 of 1,001 items (< 5 %) is tolerated. */
-  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: not in the Step Functions API
+  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: in-process and sdk, not aws
   @Test
   void aFailureWithinTheFivePercentToleranceIsTolerated() {
     stations(1001); // batches of 500, 500 and 1
@@ -101,7 +101,7 @@ class TemperaturesMapReduceTest {
   }
 
   /** Scenario: the mapper crashes on a batch of 200 files (16.7 % of the items): the run fails, no reduce. */
-  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: not in the Step Functions API
+  @RequiresCapability(EngineCapability.MAP_RUN_RESULTS) // Map Run details: in-process and sdk, not aws
   @Test
   void failuresAboveTheToleranceFailTheMapRunAndSkipTheReducer() {
     stations(1200);

@@ -131,6 +131,16 @@ class CommonErrorHandlingTest {
     assertThat(result).hasOutputContaining("{\"Error\": \"Exception\", \"commonErrorLambda\": {\"Payload\": {\"handled\": true}}}");
   }
 
+  /** Scenario (option 2): an odd number gets past the odd function and fails at the even one; the same handler runs. */
+  @Test
+  void optionTwoCatchesTheEvenFunctionToo() {
+    ExecutionResult result = option2.runWithInputFrom(ODD);
+
+    assertThat(result).succeeded().hasPath("Number Lambda", "Odd Lambda", "Even Lambda", "Common Error Handler");
+    assertThat(result).state("Even Lambda").failedWith("Exception").wasCaughtBy("Common Error Handler");
+    assertThat(result).hasOutputContaining("{\"Error\": \"Exception\", \"commonErrorLambda\": {\"Payload\": {\"handled\": true}}}");
+  }
+
   static String quoted(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
