@@ -125,6 +125,26 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
   }
 
   /**
+   * Verifies that the execution was redriven exactly {@code times} times (its {@code
+   * ExecutionRedriven} events, DescribeExecution's {@code redriveCount}).
+   *
+   * <pre>{@code
+   * assertThat(execution.redrive().awaitCompletion()).succeeded().wasRedriven(1);
+   * }</pre>
+   *
+   * @param times the expected redrive count
+   * @return this assertion
+   */
+  public ExecutionResultAssert wasRedriven(int times) {
+    isNotNull();
+    if (actual.redriveCount() != times) {
+      failWithMessage("Expected execution %s to have been redriven %s time(s), but it was redriven %s time(s)",
+          actual.executionArn(), times, actual.redriveCount());
+    }
+    return myself;
+  }
+
+  /**
    * Verifies that the execution FAILED with {@code error}, whatever the cause.
    *
    * <pre>{@code

@@ -64,6 +64,38 @@ public final class Coverage {
   }
 
   /**
+   * Records what a single-state test covered (see {@link io.github.sfntest.testing.StateTester}): the
+   * tested state counts as covered, and so does the transition to the next state it reported (the
+   * Choice rule, Default, Catch rule or Next) and a Retry rule it reported as retriable. Does
+   * nothing when coverage is off.
+   *
+   * @param definition the state machine the state belongs to
+   * @param request the single-state request (its {@code stateName}, input and variables)
+   * @param result what the test answered
+   * @param testName the test, for "which tests reached this state"; null for an unnamed one
+   */
+  public static void recordSingleState(StateMachineDefinition definition,
+      io.github.sfntest.teststate.TestStateRequest request, io.github.sfntest.teststate.TestStateResult result,
+      String testName) {
+    Objects.requireNonNull(definition, "definition");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(result, "result");
+    if (!enabled() || request.stateName().isEmpty()) {
+      return;
+    }
+    var details = result.inspection().errorDetails();
+    int caught = details.map(d -> d.path("catchIndex").asInt(-1)).orElse(-1);
+    int retry = result.status() == io.github.sfntest.teststate.TestStateStatus.RETRIABLE
+        ? details.map(d -> d.path("retryIndex").asInt(-1)).orElse(-1) : -1;
+    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> variables = new java.util.HashMap<>();
+    request.variables().ifPresent(v -> v.properties().forEach(e -> variables.put(e.getKey(), e.getValue())));
+    CoverageRuntime.get().recordSingleState(definition, request.stateName().get(), result.nextState().orElse(null),
+        result.status() == io.github.sfntest.teststate.TestStateStatus.CAUGHT_ERROR ? result.error().orElse(null) : null,
+        caught, retry, request.input().orElse(io.github.sfntest.internal.json.Json.NODES.objectNode()), variables,
+        testName);
+  }
+
+  /**
    * Writes this JVM's raw file, then (re)builds the report in {@link #directory()} from every raw
    * file there (other forks' included) and applies the minimum, if one is set.
    *

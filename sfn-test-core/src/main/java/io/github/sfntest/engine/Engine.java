@@ -76,6 +76,50 @@ public interface Engine extends AutoCloseable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot create state machine aliases");
   }
 
+  /**
+   * Tests one state on its own, as AWS's TestState API does: the state (alone, or picked by {@code
+   * stateName} out of a whole definition) with an input, variables, a context object and a mocked
+   * result or error; the answer is the status, output, next state, error and inspection data.
+   * In-process it runs offline (as {@link io.github.sfntest.testing.StateTester} does), and so it
+   * does by default, with this engine's options, for an engine that does not say otherwise; an engine
+   * that drives a Step Functions API sends the request to that API's {@code TestState}.
+   *
+   * <pre>{@code
+   * try (Engine engine = Engine.inProcess()) {
+   *   TestStateResult result = engine.testState(TestStateRequest.builder()
+   *       .definition("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\","
+   *           + " \"Parameters\": {\"FunctionName\": \"charge\", \"Payload.$\": \"$\"}, \"End\": true}")
+   *       .input("{\"amount\": 42}")
+   *       .mockResult("{\"StatusCode\": 200, \"Payload\": {\"charged\": true}}")
+   *       .build());
+   *   assertThat(result).succeeded().hasOutput("{\"StatusCode\": 200, \"Payload\": {\"charged\": true}}");
+   * }
+   * }</pre>
+   *
+   * @param request the state, input, mocks, state configuration and inspection level
+   * @return what TestState answers
+   * @throws io.github.sfntest.teststate.TestStateException where TestState refuses the request
+   */
+  default io.github.sfntest.teststate.TestStateResult testState(io.github.sfntest.teststate.TestStateRequest request) {
+    try (Engine offline = inProcess(options())) {
+      return offline.testState(request);
+    }
+  }
+
+  /**
+   * Redrives the ended execution {@code executionArn} that this engine ran (see {@link
+   * Execution#redrive()}).
+   *
+   * @param executionArn the execution's ARN, e.g. {@code result.executionArn()}
+   * @return the execution, running again from its unsuccessful state
+   * @throws ExecutionNotRedrivableException when AWS would refuse to redrive it
+   * @throws IllegalArgumentException when this engine ran no such execution
+   * @throws UnsupportedOperationException when the engine cannot redrive
+   */
+  default Execution redrive(String executionArn) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot redrive executions");
+  }
+
   Set<EngineCapability> capabilities();
 
   EngineOptions options();

@@ -67,4 +67,32 @@ public interface Execution {
    * IllegalStateException} if it can only go on after a callback the test has not sent.
    */
   ExecutionResult awaitCompletion();
+
+  /**
+   * Redrives this ended execution, as RedriveExecution does: it continues from the state that did
+   * not succeed, with that state's original input; states that succeeded are not run again, and
+   * variables and the history go on (an {@code ExecutionRedriven} event, {@code
+   * $$.Execution.RedriveCount} one higher). Mocks answer the rerun task with their next response:
+   * {@code mocks.onState("Charge").willThrow("Declined").thenReturn(...)} fails the first attempt
+   * and succeeds after the redrive. Then call {@link #awaitCompletion()} again.
+   *
+   * @return this execution, running again
+   * @throws ExecutionNotRedrivableException when AWS would refuse: a RUNNING or SUCCEEDED execution,
+   *     an EXPRESS one, one that stopped more than 14 days ago (virtual time), or one that hit the
+   *     history event limit or the maximum execution time
+   * @throws UnsupportedOperationException when the engine cannot redrive
+   */
+  /**
+   * Why {@link #redrive()} would be refused now, in AWS's words (DescribeExecution's {@code
+   * redriveStatusReason}); empty when the execution can be redriven.
+   *
+   * @return the reason, or empty when redrivable
+   */
+  default java.util.Optional<String> notRedrivableReason() {
+    return java.util.Optional.of(getClass().getSimpleName() + " cannot redrive executions");
+  }
+
+  default Execution redrive() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot redrive executions");
+  }
 }

@@ -113,6 +113,15 @@ public final class ExecutionResult {
   }
 
   /**
+   * How often the execution was redriven (its {@code ExecutionRedriven} events); 0 if never.
+   *
+   * @return the redrive count, as DescribeExecution's {@code redriveCount}
+   */
+  public int redriveCount() {
+    return history.ofType(io.github.sfntest.history.HistoryEventType.EXECUTION_REDRIVEN).size();
+  }
+
+  /**
    * The Map Runs of this execution's Distributed Map states, in start order (one per entry into
    * such a state). Child executions' own Map Runs are on their results.
    */

@@ -7,6 +7,8 @@ import io.github.sfntest.engine.EngineCapability;
 import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.engine.StateMachineType;
+import io.github.sfntest.internal.sdk.SyncExecutions;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.mock.MockConfigWriter;
 import io.github.sfntest.internal.mock.TestCaseHandler;
@@ -246,8 +248,13 @@ public final class SdkEngine implements Engine {
       synchronized (this) {
         String machineArn = request.qualifier() != null
             ? publishedMachine(machineName) + ":" + request.qualifier() // a version or alias keeps its definition
-            : ensureStateMachine(machineName, definition.toJson());
+            : ensureStateMachine(machineName, definition.toJson(), request.type());
         String target = testCase == null ? machineArn : machineArn + "#" + testCase;
+        if (request.type() == StateMachineType.EXPRESS) {
+          // AWS keeps no execution record of an EXPRESS execution (no DescribeExecution, no history):
+          // StartSyncExecution is the one API that reports its outcome, so both starts use it.
+          return SyncExecutions.start(sfn, target, name, input, machineName);
+        }
         executionArn = sfn.startExecution(b -> b.stateMachineArn(target).name(name).input(input)).executionArn();
       }
     } catch (RuntimeException e) {
@@ -261,6 +268,36 @@ public final class SdkEngine implements Engine {
     return new SdkExecution(sfn, executionArn, machineName, extensions, virtualTime, timeout, maxPollInterval, onEnd);
   }
 
+  /**
+   * Sends the request to the endpoint's TestState through the SDK (on AWS, the real TestState, with
+   * its own mocks). A request whose Task, Map or Parallel would be answered by a Java task handler
+   * instead of a TestState mock cannot be sent, since the API carries no handler: with an sfn-test
+   * endpoint in this JVM it runs here, on the runner that endpoint uses; on the real service it is
+   * skipped saying why (an unmocked Task there would call the real integration); elsewhere it is
+   * refused.
+   */
+  @Override
+  public io.github.sfntest.teststate.TestStateResult testState(io.github.sfntest.teststate.TestStateRequest request) {
+    boolean mocked = request.mockResult().isPresent() || request.hasMockError();
+    io.github.sfntest.teststate.TestStateRequest sent = request;
+    if (!mocked && request.taskHandler().isPresent()) {
+      String type = io.github.sfntest.internal.teststate.TestStateRunner.testedType(request);
+      if (Set.of("Task", "Map", "Parallel").contains(type) && localServer.isPresent()) {
+        // the endpoint runs in this JVM, but a TestState request carries no handler: the same runner answers here
+        return io.github.sfntest.internal.teststate.TestStateRunner.run(request, options);
+      }
+      if (Set.of("Task", "Map", "Parallel").contains(type)) {
+        String reason = "TestState on " + this + " takes a mock in the request (mockResult / mockError), not a Java"
+            + " task handler, and this " + type + " state has none; give the request a mock to test it here";
+        throw skipWhenMocked ? Skip.because(reason + " (it runs on the in-process engine)")
+            : new UnsupportedOperationException(reason);
+      }
+      // a Pass, Choice, Wait, Succeed or Fail state calls no task: the handler has nothing to answer
+      sent = request.toBuilder().taskHandler(null).runChildren(false).build();
+    }
+    return io.github.sfntest.internal.sdk.SdkTestState.call(sfn, sent);
+  }
+
   private static boolean isNone(TaskHandler handler) {
     // TaskHandler.none() is a lambda of the interface itself
     return handler.getClass().getName().startsWith(TaskHandler.class.getName() + "$$Lambda");
@@ -272,13 +309,26 @@ public final class SdkEngine implements Engine {
 
   /** Creates the state machine, or updates it when one of that name has another definition. */
   private String ensureStateMachine(String name, String definitionJson) {
-    String arn = machineArns.get(name);
-    if (arn != null && definitionJson.equals(machineDefinitions.get(name))) {
+    return ensureStateMachine(name, definitionJson, StateMachineType.STANDARD);
+  }
+
+  /**
+   * A machine's type cannot change on AWS: when this engine already created {@code machineName} as
+   * STANDARD, its EXPRESS twin is {@code NAME-express}.
+   */
+  private String ensureStateMachine(String machineName, String definitionJson, StateMachineType type) {
+    boolean express = type == StateMachineType.EXPRESS;
+    String key = express ? machineName + "#EXPRESS" : machineName;
+    String name = express && machineArns.containsKey(machineName) ? machineName + "-express" : machineName;
+    String arn = machineArns.get(key);
+    if (arn != null && definitionJson.equals(machineDefinitions.get(key))) {
       return arn;
     }
     if (arn == null) {
       try {
-        arn = sfn.createStateMachine(b -> b.name(namePrefix + name).definition(definitionJson).roleArn(options.roleArn()))
+        arn = sfn.createStateMachine(b -> b.name(namePrefix + name).definition(definitionJson).roleArn(options.roleArn())
+            .type(type == StateMachineType.EXPRESS ? software.amazon.awssdk.services.sfn.model.StateMachineType.EXPRESS
+                : software.amazon.awssdk.services.sfn.model.StateMachineType.STANDARD))
             .stateMachineArn();
       } catch (StateMachineAlreadyExistsException e) {
         arn = findStateMachine(namePrefix + name);
@@ -289,8 +339,8 @@ public final class SdkEngine implements Engine {
       String known = arn;
       sfn.updateStateMachine(b -> b.stateMachineArn(known).definition(definitionJson));
     }
-    machineArns.put(name, arn);
-    machineDefinitions.put(name, definitionJson);
+    machineArns.put(key, arn);
+    machineDefinitions.put(key, definitionJson);
     return arn;
   }
 

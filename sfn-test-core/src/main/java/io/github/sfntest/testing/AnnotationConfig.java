@@ -35,9 +35,30 @@ public final class AnnotationConfig {
     this.container = container;
   }
 
-  /** One state machine as an annotation declares it; blank strings mean "not given". */
+  /**
+   * One state machine as an annotation declares it; blank strings mean "not given".
+   *
+   * @param type the annotation's {@code type}: EXPRESS wins over the template's type; STANDARD (the
+   *     annotations' default) or null leaves the template's type, else STANDARD
+   */
   public record Machine(String name, String definition, String[] substitutions, String[] substitutionsFiles,
-      String template, String templateResource) {}
+      String template, String templateResource, io.github.sfntest.engine.StateMachineType type) {
+
+    /**
+     * A STANDARD (or template-typed) machine.
+     *
+     * @param name the state machine's name, blank for the file's
+     * @param definition its definition's location, blank for the template's
+     * @param substitutions {@code Name=value} entries
+     * @param substitutionsFiles files of placeholder values
+     * @param template a SAM/CloudFormation template, blank for none
+     * @param templateResource the state machine's logical id in the template
+     */
+    public Machine(String name, String definition, String[] substitutions, String[] substitutionsFiles,
+        String template, String templateResource) {
+      this(name, definition, substitutions, substitutionsFiles, template, templateResource, null);
+    }
+  }
 
   /**
    * The session of a {@code @StateMachineTest}: its main machine, further machines, engine id,
@@ -73,6 +94,9 @@ public final class AnnotationConfig {
   /** The source of one declared machine; substitutions are {@code Name=value} entries. */
   public StateMachineSource source(Machine m, String where) {
     StateMachineSource.Builder b = StateMachineSource.builder().definition(m.definition()).name(m.name());
+    if (m.type() == io.github.sfntest.engine.StateMachineType.EXPRESS) {
+      b.type(m.type()); // the annotation's default (STANDARD) leaves the template's type
+    }
     for (String file : m.substitutionsFiles()) {
       b.substitutionsFrom(file);
     }

@@ -154,6 +154,31 @@ public final class CloudFormationTemplate {
     return name instanceof String s ? s : resource;
   }
 
+  /**
+   * The type the template gives the state machine {@code resource}: SAM's {@code Type}, CloudFormation's
+   * {@code StateMachineType}; {@code STANDARD} when absent, as AWS defaults.
+   *
+   * @param resource the state machine's logical id
+   * @return its type
+   * @throws TestConfigurationException when the template has no such state machine, or its type is neither
+   *     {@code STANDARD} nor {@code EXPRESS}
+   */
+  public io.github.sfntest.engine.StateMachineType stateMachineType(String resource) {
+    Map<String, Object> machine = stateMachine(resource);
+    String field = type(machine).equals("AWS::Serverless::StateMachine") ? "Type" : "StateMachineType";
+    Object value = properties(machine).get(field);
+    if (value == null) {
+      return io.github.sfntest.engine.StateMachineType.STANDARD;
+    }
+    String text = value instanceof String s ? s : new Evaluator(EngineOptions.defaults()).eval(value);
+    if ("STANDARD".equals(text) || "EXPRESS".equals(text)) {
+      return io.github.sfntest.engine.StateMachineType.valueOf(text);
+    }
+    throw new TestConfigurationException("The state machine " + resource + " in " + source.describe() + " has "
+        + field + ": " + value + "; AWS accepts STANDARD or EXPRESS. Write one of them, or set the type in the test"
+        + " (type = EXPRESS).");
+  }
+
   /** Where the template was read from. */
   public String describe() {
     return source.describe();

@@ -109,6 +109,18 @@ final class RecordingExecution implements Execution {
   }
 
   @Override
+  public java.util.Optional<String> notRedrivableReason() {
+    return delegate.notRedrivableReason();
+  }
+
+  @Override
+  public Execution redrive() {
+    delegate.redrive();
+    result = null; // the execution runs again: its report is the history from now on
+    return this;
+  }
+
+  @Override
   public ExecutionResult awaitCompletion() {
     ExecutionResult r = delegate.awaitCompletion();
     result = r;

@@ -43,8 +43,10 @@ public final class StateMachineSource {
   private final String templateResource;
   private final List<String> substitutionFiles;
   private final Map<String, String> substitutions;
+  private final io.github.sfntest.engine.StateMachineType type;
 
   private StateMachineSource(Builder b) {
+    this.type = b.type;
     this.definition = blankToNull(b.definition);
     this.name = blankToNull(b.name);
     this.template = blankToNull(b.template);
@@ -70,6 +72,23 @@ public final class StateMachineSource {
   /** The name as given, or null (then named after the file or template resource). */
   public String name() {
     return name;
+  }
+
+  /**
+   * The state machine's type: the one set with {@link Builder#type}, else the template's ({@code Type}
+   * of SAM, {@code StateMachineType} of CloudFormation), else {@code STANDARD}, AWS's default.
+   *
+   * @return how its executions run
+   * @throws TestConfigurationException when the template's type is neither STANDARD nor EXPRESS
+   */
+  public io.github.sfntest.engine.StateMachineType type() {
+    if (type != null) {
+      return type;
+    }
+    if (template != null && templateResource != null) {
+      return CloudFormationTemplate.load(template).stateMachineType(templateResource);
+    }
+    return io.github.sfntest.engine.StateMachineType.STANDARD;
   }
 
   /** True when neither a definition nor a template is given. */
@@ -208,6 +227,7 @@ public final class StateMachineSource {
     private String name;
     private String template;
     private String templateResource;
+    private io.github.sfntest.engine.StateMachineType type;
     private final List<String> substitutionFiles = new ArrayList<>();
     private final Map<String, String> substitutions = new LinkedHashMap<>();
 
@@ -249,6 +269,18 @@ public final class StateMachineSource {
     public Builder template(String location, String stateMachineResource) {
       this.template = location;
       this.templateResource = stateMachineResource;
+      return this;
+    }
+
+    /**
+     * How the state machine's executions run; it wins over the template's type. Without it, the
+     * template's type, else {@code STANDARD}.
+     *
+     * @param value the type, or null for the template's (or STANDARD)
+     * @return this builder
+     */
+    public Builder type(io.github.sfntest.engine.StateMachineType value) {
+      this.type = value;
       return this;
     }
 

@@ -34,10 +34,23 @@ public final class StateMachineUnderTest {
 
   private final TestRun run;
   private final StateMachineDefinition definition;
+  private final io.github.sfntest.engine.StateMachineType type;
 
-  StateMachineUnderTest(TestRun run, StateMachineDefinition definition) {
+  StateMachineUnderTest(TestRun run, StateMachineDefinition definition, io.github.sfntest.engine.StateMachineType type) {
     this.run = run;
     this.definition = definition;
+    this.type = type;
+  }
+
+  /**
+   * How this state machine's executions run: STANDARD, or EXPRESS (declared with {@code type = EXPRESS}
+   * or by its SAM/CloudFormation template). An EXPRESS machine's {@code run(...)} starts as
+   * StartSyncExecution does (the caller waits for the result), its {@code start(...)} as StartExecution.
+   *
+   * @return the state machine's type
+   */
+  public io.github.sfntest.engine.StateMachineType type() {
+    return type;
   }
 
   /** The state machine's name (the one MockConfigFiles and ARNs use). */
@@ -66,11 +79,18 @@ public final class StateMachineUnderTest {
 
   /** Runs an execution with JSON {@code inputJson} to its end (virtual time passes as needed). */
   public ExecutionResult run(String inputJson) {
-    return start(inputJson).awaitCompletion();
+    return start(waitedFor(StartRequest.of(definition, inputJson))).awaitCompletion();
   }
 
   public ExecutionResult run(JsonNode input) {
-    return start(input).awaitCompletion();
+    return start(waitedFor(StartRequest.of(definition, input))).awaitCompletion();
+  }
+
+  /** An EXPRESS execution whose caller waits for its result is what StartSyncExecution starts. */
+  private StartRequest waitedFor(StartRequest request) {
+    return type == io.github.sfntest.engine.StateMachineType.EXPRESS
+        ? request.withType(type).withSyncStart()
+        : request;
   }
 
   /** Runs an execution whose input is the JSON file at {@code location} (classpath or file). */
@@ -98,6 +118,9 @@ public final class StateMachineUnderTest {
    */
   public Execution start(StartRequest request) {
     StartRequest bound = request.withTaskHandler(run.taskHandler());
+    if (bound.type() != type && type == io.github.sfntest.engine.StateMachineType.EXPRESS) {
+      bound = bound.withType(type);
+    }
     Execution execution = engine().start(bound);
     return run.record(execution, bound.definition(), bound.input());
   }
@@ -131,15 +154,22 @@ public final class StateMachineUnderTest {
           + io.github.sfntest.internal.text.NearMiss.hint(stateName, names) + "; its states are "
           + io.github.sfntest.internal.text.NearMiss.quotedList(names));
     }
-    TaskHandler handler = run.taskHandler();
-    TestStateRequest.Builder builder = TestStateRequest.builder()
+    TestStateRequest asked = request.apply(TestStateRequest.builder()
         .definition(definition.toJson())
-        .stateName(stateName)
-        .runChildren(true)
-        .taskHandler(invocation -> handler.invoke(new TaskInvocation(name(), invocation.executionArn(),
-            invocation.stateName(), invocation.resource(), invocation.parameters(), invocation.invocationIndex(),
-            invocation.retryCount(), invocation.taskToken(), invocation.time())));
-    return StateTester.test(request.apply(builder).build(), engine().options());
+        .stateName(stateName)).build();
+    if (asked.mockResult().isEmpty() && !asked.hasMockError() && asked.taskHandler().isEmpty()) {
+      // no TestState mock: this test's mocks answer the Tasks, and a Map or Parallel runs its children
+      TaskHandler handler = run.taskHandler();
+      asked = asked.toBuilder()
+          .runChildren(true)
+          .taskHandler(invocation -> handler.invoke(new TaskInvocation(name(), invocation.executionArn(),
+              invocation.stateName(), invocation.resource(), invocation.parameters(), invocation.invocationIndex(),
+              invocation.retryCount(), invocation.taskToken(), invocation.time())))
+          .build();
+    }
+    TestStateResult result = engine().testState(asked);
+    run.recordSingleState(definition, asked, result);
+    return result;
   }
 
   /** {@link #testState(String, java.util.function.UnaryOperator)} with an input and nothing else. */

@@ -114,6 +114,17 @@ public final class TestRun implements AutoCloseable {
     }
   }
 
+  /** Records the coverage of a single-state test of {@code definition} for the current test name; never fails a test. */
+  void recordSingleState(StateMachineDefinition definition, io.github.sfntest.teststate.TestStateRequest request,
+      io.github.sfntest.teststate.TestStateResult result) {
+    try {
+      io.github.sfntest.coverage.Coverage.recordSingleState(definition, request, result, testName);
+    } catch (RuntimeException e) {
+      System.err.println("sfn-test: the coverage of a single-state test of " + definition.name()
+          + " was not recorded: " + e);
+    }
+  }
+
   /** Records the coverage of this test's executions, then closes this test's own engine, if it has one. */
   @Override
   public synchronized void close() {
@@ -137,7 +148,7 @@ public final class TestRun implements AutoCloseable {
   /** The state machine {@code name}, bound to this test's mocks. */
   public StateMachineUnderTest machine(String name) {
     StateMachineDefinition definition = session.definition(name);
-    return machines.computeIfAbsent(name, n -> new StateMachineUnderTest(this, definition));
+    return machines.computeIfAbsent(name, n -> new StateMachineUnderTest(this, definition, session.type(n)));
   }
 
   /** What answers the tasks of this test's executions. */

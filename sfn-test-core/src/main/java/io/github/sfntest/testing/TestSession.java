@@ -39,6 +39,7 @@ public final class TestSession implements AutoCloseable {
   private final String engineId;
   private final EngineOptions options;
   private final Map<String, StateMachineDefinition> definitions;
+  private final Map<String, io.github.sfntest.engine.StateMachineType> types = new LinkedHashMap<>();
   private final EngineProvider provider;
   private Engine engine; // guarded by this
 
@@ -57,6 +58,11 @@ public final class TestSession implements AutoCloseable {
         throw new TestConfigurationException("Two state machines are named \"" + definition.name()
             + "\": give each a distinct name (name = \"...\").");
       }
+      io.github.sfntest.engine.StateMachineType type = source.type();
+      if (type == io.github.sfntest.engine.StateMachineType.EXPRESS) {
+        refuseForExpress(definition);
+      }
+      types.put(definition.name(), type);
     }
     this.definitions = Collections.unmodifiableMap(loaded);
     this.provider = Engines.provider(engineId);
@@ -113,6 +119,29 @@ public final class TestSession implements AutoCloseable {
           + String.join(", ", definitions.keySet()) + ". Declare it with its definition, or use one of these names.");
     }
     return definition;
+  }
+
+  /** What CreateStateMachine answers for an EXPRESS machine with .sync, callbacks or activities, before any test runs. */
+  private static void refuseForExpress(StateMachineDefinition definition) {
+    var refused = io.github.sfntest.internal.validation.ExpressRules.check(
+        io.github.sfntest.internal.json.Json.parse(definition.toJson()));
+    if (!refused.isEmpty()) {
+      throw new TestConfigurationException("The state machine \"" + definition.name() + "\" is declared EXPRESS, "
+          + "which AWS refuses for it. " + new io.github.sfntest.definition.InvalidDefinitionException(definition.name(),
+              refused).getMessage(), new io.github.sfntest.definition.InvalidDefinitionException(definition.name(), refused));
+    }
+  }
+
+  /**
+   * The type of the state machine named {@code name}: how {@link StateMachineUnderTest} starts its executions.
+   *
+   * @param name a declared state machine's name
+   * @return its type (from the test's annotation or builder, else its template, else STANDARD)
+   * @throws TestConfigurationException if no state machine of that name is declared
+   */
+  public io.github.sfntest.engine.StateMachineType type(String name) {
+    definition(name);
+    return types.get(name);
   }
 
   /** Every declared state machine by name, the first declared first. */

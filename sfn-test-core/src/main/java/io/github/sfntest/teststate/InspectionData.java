@@ -9,7 +9,9 @@ import java.util.Optional;
  * {@code inspectionData}: {@code input}, {@code afterInputPath}, {@code afterParameters} or
  * {@code afterArguments}, {@code result}, {@code afterResultSelector}, {@code afterResultPath},
  * {@code variables}, Map's {@code afterItemsPath}, {@code maxConcurrency},
- * {@code toleratedFailureCount}/{@code toleratedFailurePercentage}, and {@code errorDetails}. A step
+ * {@code toleratedFailureCount}/{@code toleratedFailurePercentage}, {@code errorDetails}, and at
+ * {@code TRACE} an HTTP Task's {@code request} and {@code response} (string members, as the API's
+ * {@code InspectionDataRequest}/{@code InspectionDataResponse}). A step
  * AWS does not report for the state is empty. Values are parsed JSON (the API sends them as JSON
  * strings).
  */

@@ -81,4 +81,39 @@ class CoverageCollectorTest {
 
     assertThat(items).contains("e:Route -> Done [default]").noneMatch(i -> i.contains("choice_rule"));
   }
+
+  private Set<String> singleState(io.github.sfntest.teststate.TestStateRequest.Builder request) {
+    var asked = request.definition(CoverageFixtures.MACHINE.toJson()).build();
+    var result = io.github.sfntest.testing.StateTester.test(asked);
+    var details = result.inspection().errorDetails();
+    return CoverageCollector.collectSingleState(graph, asked.stateName().orElseThrow(), result.nextState().orElse(null),
+        result.status() == io.github.sfntest.teststate.TestStateStatus.CAUGHT_ERROR ? result.error().orElse(null) : null,
+        details.map(d -> d.path("catchIndex").asInt(-1)).orElse(-1),
+        result.status() == io.github.sfntest.teststate.TestStateStatus.RETRIABLE
+            ? details.map(d -> d.path("retryIndex").asInt(-1)).orElse(-1) : -1,
+        asked.input().orElseThrow(), java.util.Map.of());
+  }
+
+  @Test
+  void a_single_state_test_covers_the_state_and_the_transition_it_reported() {
+    var route = io.github.sfntest.teststate.TestStateRequest.builder().stateName("Route");
+    assertThat(singleState(route.input("{\"kind\": \"b\"}")))
+        .containsExactly("s:Route", "e:Route -> Work [choice_rule 1]");
+    assertThat(singleState(route.input("{\"kind\": \"z\"}")))
+        .containsExactly("s:Route", "e:Route -> Done [default]");
+  }
+
+  @Test
+  void a_single_state_test_covers_the_catch_rule_or_the_retry_rule_it_reported() {
+    var work = io.github.sfntest.teststate.TestStateRequest.builder().stateName("Work").input("{}");
+    // at INFO TestState reports no catch index: the rule is found from the error and the next state
+    assertThat(singleState(work.mockError("Fatal", "boom"))).containsExactly("s:Work", "e:Work -> Failed [catch 0]");
+    assertThat(singleState(work.mockError("Transient", "again").retrierRetryCount(1)
+        .inspectionLevel(io.github.sfntest.teststate.InspectionLevel.DEBUG)))
+        .containsExactly("s:Work", "r:Work [retry 0]");
+    assertThat(singleState(work.mockError("Transient", "again").retrierRetryCount(2)))
+        .containsExactly("s:Work", "e:Work -> Done [catch 1]");
+    assertThat(singleState(io.github.sfntest.teststate.TestStateRequest.builder().stateName("Work").input("{}")
+        .mockResult("{\"StatusCode\": 200}"))).containsExactly("s:Work", "e:Work -> Done [next]");
+  }
 }

@@ -63,4 +63,15 @@ class ExpressExecutionsTest {
       assertThatThrownBy(() -> StartRequest.of(CONTEXT, "{}").withSyncStart()).isInstanceOf(IllegalStateException.class);
     }
   }
+
+  @Test
+  void anExpressMachinesOwnShorterTimeoutStillApplies() {
+    StateMachineDefinition slow = StateMachineDefinition.of("Slow", "{\"TimeoutSeconds\":60,\"StartAt\":\"W\","
+        + "\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":200,\"End\":true}}}");
+    try (Engine engine = Engine.inProcess()) {
+      ExecutionResult express = engine.run(StartRequest.of(slow, "{}").withType(StateMachineType.EXPRESS));
+      assertThat(express.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+      assertThat(express.elapsed()).isEqualTo(Duration.ofSeconds(60));
+    }
+  }
 }

@@ -118,4 +118,83 @@ class StateTesterTest {
     assertThatThrownBy(() -> assertThat(result).inspection().hasAfterParameters("{}"))
         .hasMessageContaining("inspection level INFO?");
   }
+
+  @Test
+  void an_http_task_shows_its_request_and_response_at_trace_only() {
+    String http = """
+        {"Type": "Task", "Resource": "arn:aws:states:::http:invoke", "Parameters": {
+          "ApiEndpoint": "https://api.example.com/orders", "Method": "post",
+          "Authentication": {"ConnectionArn": "arn:aws:events:us-east-1:111111111111:connection/shop/1"},
+          "Headers": {"Content-Type": "application/x-www-form-urlencoded"},
+          "QueryParameters": {"tag": ["a b", "c"]},
+          "RequestBody": {"id.$": "$.id", "qty": 2},
+          "Transform": {"RequestBodyEncoding": "URL_ENCODED"}},
+         "ResultSelector": {"status.$": "$.StatusCode"}, "End": true}""";
+    String answer = "{\"StatusCode\": 201, \"StatusText\": \"Created\", \"Headers\": {\"x-id\": [\"7\"]},"
+        + " \"ResponseBody\": {\"ok\": true}}";
+    TestStateRequest.Builder request = TestStateRequest.builder().definition(http).input("{\"id\": \"o-1\"}")
+        .mockResult(answer).fieldValidationMode(TestStateRequest.FieldValidationMode.NONE);
+
+    TestStateResult trace = StateTester.test(request.inspectionLevel(InspectionLevel.TRACE).build());
+    assertThat(trace).succeeded().hasOutput("{\"status\": 201}");
+    Assertions.assertThat(trace.inspection().get("request").orElseThrow()).isEqualTo(io.github.sfntest.internal.json.Json.parse("""
+        {"protocol": "https", "method": "POST", "url": "https://api.example.com/orders?tag=a+b&tag=c",
+         "headers": "{\\"Content-Type\\":\\"application/x-www-form-urlencoded\\"}", "body": "id=o-1&qty=2"}"""));
+    Assertions.assertThat(trace.inspection().get("response").orElseThrow()).isEqualTo(io.github.sfntest.internal.json.Json.parse("""
+        {"protocol": "https", "statusCode": "201", "statusMessage": "Created",
+         "headers": "{\\"x-id\\":[\\"7\\"]}", "body": "{\\"ok\\":true}"}"""));
+
+    TestStateResult debug = StateTester.test(request.inspectionLevel(InspectionLevel.DEBUG).build());
+    Assertions.assertThat(debug.inspection().get("request")).isEmpty();
+    Assertions.assertThat(debug.inspection().get("response")).isEmpty();
+  }
+
+  private static final String READER_MAP = """
+      {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ToleratedFailureCount": 1,
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+          "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"},
+          "Parameters": {"Bucket": "orders", "Key": "today.csv"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+          "StartAt": "Ship", "States": {"Ship": {"Type": "Pass", "Parameters": {"sku.$": "$.sku"}, "End": true}}},
+        "End": true}}}""";
+
+  private static TestStateRequest.Builder readerMap() {
+    return TestStateRequest.builder().definition(READER_MAP).stateName("Each").input("{}")
+        .mapItemReaderData("sku,qty\nA,1\nB,2\nC,3\nD,4\n");
+  }
+
+  @Test
+  void map_item_reader_data_is_what_the_item_reader_reads_instead_of_s3() {
+    // unmocked, the Map iterates over the rows of the data, read with its own ReaderConfig
+    assertThat(StateTester.test(readerMap().runChildren(true).build()))
+        .succeeded().ends().hasOutput("[{\"sku\": \"A\"}, {\"sku\": \"B\"}, {\"sku\": \"C\"}, {\"sku\": \"D\"}]");
+  }
+
+  @Test
+  void map_item_reader_data_sets_the_iterations_a_mocked_map_counts_failures_against() {
+    // two of the four rows failing exceeds ToleratedFailureCount 1, whatever the size of the mocked result
+    assertThat(StateTester.test(readerMap().mockResult("[{}]").mapIterationFailureCount(2).build()))
+        .failed().hasError("States.ExceedToleratedFailureThreshold");
+    assertThatThrownBy(() -> StateTester.test(readerMap().mockResult("[1, 2, 3, 4, 5]").mapIterationFailureCount(5).build()))
+        .isInstanceOf(TestStateException.class)
+        .hasMessage("Map iteration failure count must be less than or equal to the number of Map iterations");
+  }
+
+  @Test
+  void state_configuration_that_cannot_apply_is_refused_saying_which_field_and_why() {
+    assertThatThrownBy(() -> StateTester.test(state("Express").mockError("Boom", "b").errorCausedByState("Double").build()))
+        .isInstanceOf(TestStateException.class)
+        .hasMessage("stateConfiguration.errorCausedByState names the state a mocked error of a Map or Parallel state"
+            + " comes from, but state 'Express' is a Task state: leave it out");
+    assertThatThrownBy(() -> StateTester.test(state("Done").mockError("Boom", "b").errorCausedByState("Tripple").build()))
+        .isInstanceOf(TestStateException.class)
+        .hasMessage("stateConfiguration.errorCausedByState 'Tripple' is not a state inside Map state 'Done'; its states"
+            + " are [Double]");
+    assertThatThrownBy(() -> StateTester.test(state("Done").mockResult("[]").mapItemReaderData("[1]").build()))
+        .isInstanceOf(TestStateException.class)
+        .hasMessage("stateConfiguration.mapItemReaderData is the data a Map state's ItemReader reads, but state 'Done'"
+            + " is a Map state without an ItemReader: leave it out");
+    assertThat(StateTester.test(state("Done").input("{\"items\": [1]}").mockError("Boom", "in a child")
+        .errorCausedByState("Double").build())).failed().hasError("Boom");
+  }
 }

@@ -8,14 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.sdk.SdkTestState;
 import io.github.sfntest.internal.teststate.TestStateWire;
+import io.github.sfntest.sdk.SdkEngine;
 import io.github.sfntest.server.SfnServer;
 import io.github.sfntest.testsupport.SharedDir;
 import io.github.sfntest.testing.StateTester;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Runs every case of {@code ../shared/conformance/test-state} (TestState calls recorded on real
  * AWS) through the Java API ({@link StateTester}) and through the endpoint ({@link SfnServer}, the
- * request body sent as is), and judges both with the corpus's own {@code compare_test_state.py}.
+ * request sent with the AWS SDK's {@code SfnClient.testState}), and judges both with the corpus's own {@code compare_test_state.py}.
  * Cases that cannot pass yet are listed with their reason in {@code teststate/known-failures.txt};
  * a listed case that passes fails the build, so the list only shrinks.
  */
@@ -57,16 +57,13 @@ class TestStateConformanceTest {
       ids.add(c.get("id").asText());
       offline.put(c.get("id").asText(), c.path("runnable_offline").asBoolean(true));
     }
-    HttpClient http = HttpClient.newHttpClient();
-    try (SfnServer server = SfnServer.start()) {
+    // The endpoint is driven through the AWS SDK v2 (SfnClient.testState), so the real SDK's
+    // serialisation of every request member and its reading of every response member are proven.
+    try (SfnServer server = SfnServer.start(); SfnClient client = SdkEngine.client(server.endpoint(), "us-east-1")) {
       for (String id : ids) {
         String body = Files.readString(cases.resolve(id).resolve("request.json"));
         Files.writeString(apiResults.resolve(id + ".json"), Json.write(viaJavaApi(body)));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.endpoint())
-            .header("X-Amz-Target", "AWSStepFunctions.TestState")
-            .header("Content-Type", "application/x-amz-json-1.0")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        Files.writeString(endpointResults.resolve(id + ".json"), response.body());
+        Files.writeString(endpointResults.resolve(id + ".json"), Json.write(SdkTestState.send(client, Json.parse(body))));
       }
     }
     Map<String, JsonNode> apiVerdicts = judge(corpus, apiResults);
@@ -87,8 +84,16 @@ class TestStateConformanceTest {
       tests.add(DynamicTest.dynamicTest(id + " (Java API)", () -> check(id, apiVerdicts, known, apiResults)));
       tests.add(DynamicTest.dynamicTest(id + " (endpoint)", () -> check(id, endpointVerdicts, known, endpointResults)));
     }
-    System.out.println("TestState conformance (Java API): " + passed + " / " + (ids.size()
-        - offline.values().stream().filter(v -> !v).count()) + " offline-runnable cases pass");
+    int passedEndpoint = 0;
+    for (String id : ids) {
+      if (offline.get(id) && endpointVerdicts != null && endpointVerdicts.containsKey(id)
+          && endpointVerdicts.get(id).path("result").asText().startsWith("PASS")) {
+        passedEndpoint++;
+      }
+    }
+    long runnable = ids.size() - offline.values().stream().filter(v -> !v).count();
+    System.out.println("TestState conformance: " + passed + " / " + runnable + " offline-runnable cases pass through the"
+        + " Java API, " + passedEndpoint + " / " + runnable + " through the endpoint via SfnClient.testState");
     for (String id : known.keySet()) {
       if (!offline.containsKey(id)) {
         tests.add(DynamicTest.dynamicTest(id, () -> fail(

@@ -449,10 +449,10 @@ public final class StateMachineExtension
     List<Machine> others = new ArrayList<>();
     for (StateMachine m : annotation.machines()) {
       others.add(new Machine(m.value(), m.definition(), m.substitutions(), m.substitutionsFile(), m.template(),
-          m.templateResource()));
+          m.templateResource(), m.type()));
     }
     Machine main = new Machine(annotation.name(), annotation.definition(), annotation.substitutions(),
-        annotation.substitutionsFile(), annotation.template(), annotation.templateResource());
+        annotation.substitutionsFile(), annotation.template(), annotation.templateResource(), annotation.type());
     return AnnotationConfig.JAVA.session(where, main, others, annotation.engine(), annotation.seed(),
         annotation.startTime()).build();
   }

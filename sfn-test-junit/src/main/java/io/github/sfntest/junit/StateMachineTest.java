@@ -1,5 +1,6 @@
 package io.github.sfntest.junit;
 
+import io.github.sfntest.engine.StateMachineType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -118,4 +119,13 @@ public @interface StateMachineTest {
 
   /** The seed of generated values (task tokens, execution names, {@code States.UUID}). */
   long seed() default 0;
+
+  /**
+   * How AWS runs the state machine's executions: {@code EXPRESS} gives {@code express:} ARNs, the
+   * 5-minute limit, and refuses {@code .sync}, callbacks and activities before any test runs;
+   * {@code run(...)} then starts as StartSyncExecution, {@code start(...)} as StartExecution. The
+   * default, STANDARD, leaves the type to the template ({@code Type} of SAM, {@code StateMachineType}
+   * of CloudFormation), else STANDARD.
+   */
+  StateMachineType type() default StateMachineType.STANDARD;
 }

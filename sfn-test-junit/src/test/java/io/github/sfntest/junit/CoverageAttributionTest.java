@@ -30,6 +30,19 @@ class CoverageAttributionTest {
   }
 
   @Test
+  void a_single_state_test_covers_its_state_and_the_transition_it_reported() {
+    StateMachineExtensionTest.run(Examples.SingleStateCoverage.class).testEvents().assertStatistics(s -> s.failed(0));
+
+    CoverageData.Machine routing = machine(CoverageRuntime.get().data(), "SingleStateRouting");
+    String test = "SingleStateCoverage > goldGoesExpress(SingleState)";
+    Map<String, Set<String>> hits = routing.hits();
+    assertThat(hits.get("s:Route")).containsExactly(test);
+    assertThat(hits.get("e:Route -> Express [choice_rule 0]")).containsExactly(test);
+    // only what the single state did: not the states after it, nor the Default it did not take
+    assertThat(hits).doesNotContainKeys("s:Express", "e:Route -> Standard [default]", "e:(start) -> Route [start]");
+  }
+
+  @Test
   void a_failed_test_report_names_an_svg_of_the_path_its_execution_took() throws Exception {
     var results = StateMachineExtensionTest.run(Examples.FailingAssertion.class);
     String summary = results.allEvents().reportingEntryPublished().stream()

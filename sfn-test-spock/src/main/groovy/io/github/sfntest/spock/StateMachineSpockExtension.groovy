@@ -389,10 +389,11 @@ class StateMachineSpockExtension implements IAnnotationDrivenExtension<StateMach
           : groovy.parseInstant(value.toString(), 'sfnTest.startTime in SpockConfig.groovy').toString()
     }
     List<Machine> others = annotation.machines().collect { StateMachine m ->
-      new Machine(m.value(), m.definition(), m.substitutions(), m.substitutionsFile(), m.template(), m.templateResource())
+      new Machine(m.value(), m.definition(), m.substitutions(), m.substitutionsFile(), m.template(), m.templateResource(),
+          m.type())
     }
     Machine main = new Machine(annotation.name(), annotation.definition(), annotation.substitutions(),
-        annotation.substitutionsFile(), annotation.template(), annotation.templateResource())
+        annotation.substitutionsFile(), annotation.template(), annotation.templateResource(), annotation.type())
     groovy.session(where, main, others, AnnotationConfig.first(annotation.engine(), config.engine), seed, startTime)
         .build()
   }

@@ -1,5 +1,6 @@
 package io.github.sfntest.spock
 
+import io.github.sfntest.engine.StateMachineType
 import java.lang.annotation.Documented
 import java.lang.annotation.ElementType
 import java.lang.annotation.Inherited
@@ -95,4 +96,13 @@ import org.spockframework.runtime.extension.ExtensionAnnotation
 
   /** The seed of generated values (task tokens, execution names, {@code States.UUID}); 0 means SpockConfig's, else 0. */
   long seed() default 0L
+
+  /**
+   * How AWS runs the state machine's executions: {@code EXPRESS} gives {@code express:} ARNs, the
+   * 5-minute limit, and refuses {@code .sync}, callbacks and activities before any test runs;
+   * {@code run(...)} then starts as StartSyncExecution, {@code start(...)} as StartExecution. The
+   * default, STANDARD, leaves the type to the template ({@code Type} of SAM, {@code StateMachineType}
+   * of CloudFormation), else STANDARD.
+   */
+  StateMachineType type() default StateMachineType.STANDARD
 }

@@ -24,6 +24,7 @@ class ReplayShipOrderSpec extends Specification {
     StateMachineDefinition.fromClasspath(file).withName('ShipOrder').withSubstitutions(RESOURCES)
   }
 
+  // [replay-where]
   def "the current definition reproduces #recording.name"() {
     when:
     def replay = Replay.of(shipOrder('order-management-callback/ship-order.asl.json'), recording).run()
@@ -35,6 +36,7 @@ class ReplayShipOrderSpec extends Specification {
     where:
     recording << RecordedExecution.findAll('replay-order-management/recordings/*.json')
   }
+  // [/replay-where]
 
   def "v2 on #file: #verdict"() {
     given:

@@ -137,6 +137,58 @@ public final class CoverageCollector {
 
   /** The rule that sent the execution to {@code nextName}; -1 for Default. */
   private static int choiceRule(State.Choice choice, StateVisit visit, String nextName, Map<String, JsonNode> variables) {
+    return choiceRule(choice, visit.input(), nextName, variables);
+  }
+
+  /**
+   * The items one single-state test (AWS's TestState) covered: the tested state, the transition to
+   * the next state it reported (a Choice rule, Default, a Catch rule or Next), and the Retry rule
+   * it reported as retriable. The first state of that name counts, as TestState finds it.
+   *
+   * @param input the state's input (to tell Choice rules apart that lead to the same state)
+   * @param caughtIndex the Catch rule TestState reported, -1 if none or not reported
+   * @param retryIndex the Retry rule TestState reported, -1 if none
+   */
+  public static Set<String> collectSingleState(MachineGraph graph, String stateName, String nextState, String error,
+      int caughtIndex, int retryIndex, JsonNode input, Map<String, JsonNode> variables) {
+    Set<String> items = new java.util.LinkedHashSet<>();
+    Optional<MachineGraph.Node> node = graph.states().stream().filter(n -> n.name().equals(stateName)).findFirst();
+    if (node.isEmpty()) {
+      return items;
+    }
+    String id = node.get().id();
+    items.add(stateItem(id));
+    if (retryIndex >= 0) {
+      items.add(retryItem(MachineGraph.retryId(id, retryIndex)));
+    }
+    State state = graph.state(id).orElse(null);
+    if (nextState == null || state == null) {
+      return items;
+    }
+    String nextId = graph.edges().stream().filter(e -> e.from().equals(id))
+        .map(e -> graph.node(e.to()).orElse(null))
+        .filter(n -> n != null && n.name().equals(nextState)).map(MachineGraph.Node::id).findFirst().orElse(null);
+    if (nextId == null) {
+      return items;
+    }
+    if (error != null && !state.common().catchers().isEmpty()) {
+      int index = caughtIndex >= 0 ? caughtIndex : catcherIndex(state.common().catchers(), error, nextState);
+      if (index >= 0) {
+        items.add(edgeItem(MachineGraph.edgeId(id, nextId, EdgeKind.CATCH, index)));
+        return items;
+      }
+    }
+    if (state instanceof State.Choice choice) {
+      int rule = choiceRule(choice, input, nextState, variables);
+      items.add(edgeItem(rule >= 0 ? MachineGraph.edgeId(id, nextId, EdgeKind.CHOICE_RULE, rule)
+          : MachineGraph.edgeId(id, nextId, EdgeKind.DEFAULT, -1)));
+      return items;
+    }
+    items.add(edgeItem(MachineGraph.edgeId(id, nextId, EdgeKind.NEXT, -1)));
+    return items;
+  }
+
+  private static int choiceRule(State.Choice choice, JsonNode input, String nextName, Map<String, JsonNode> variables) {
     int candidate = -2;
     int candidates = 0;
     for (int i = 0; i < choice.choices().size(); i++) {
@@ -156,7 +208,7 @@ public final class CoverageCollector {
     if (candidates <= 1) {
       return candidate == -2 ? -1 : candidate;
     }
-    OptionalInt replayed = ChoiceReplay.matchingRule(choice, visit.input(), variables);
+    OptionalInt replayed = ChoiceReplay.matchingRule(choice, input, variables);
     if (replayed.isPresent()) {
       int rule = replayed.getAsInt();
       String target = rule >= 0 ? choice.choices().get(rule).next() : choice.defaultNext();

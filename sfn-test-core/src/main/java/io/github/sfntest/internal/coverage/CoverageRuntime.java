@@ -53,6 +53,19 @@ public final class CoverageRuntime {
     installHook();
   }
 
+  /** Records what one single-state test covered of {@code definition} (see {@link CoverageCollector#collectSingleState}). */
+  public void recordSingleState(StateMachineDefinition definition, String stateName, String nextState, String error,
+      int caughtIndex, int retryIndex, com.fasterxml.jackson.databind.JsonNode input,
+      java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> variables, String test) {
+    long start = System.nanoTime();
+    Prepared p = prepare(definition);
+    data.add(definition, p.hash(), CoverageCollector.collectSingleState(p.graph(), stateName, nextState, error,
+        caughtIndex, retryIndex, input, variables), test == null ? "(unnamed test)" : test);
+    recordNanos.addAndGet(System.nanoTime() - start);
+    recorded.incrementAndGet();
+    installHook();
+  }
+
   private void record(StateMachineDefinition definition, ExecutionResult result, String test,
       Function<String, StateMachineDefinition> definitions, int depth) {
     Prepared p = prepare(definition);

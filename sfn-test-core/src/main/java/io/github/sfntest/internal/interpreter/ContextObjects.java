@@ -20,6 +20,8 @@ public final class ContextObjects {
   private ObjectNode stateMachineContext;
   private JsonNode contextOverride;
   private boolean redriveCount = true;
+  private int redriveCountValue;
+  private java.time.Instant redriveTime;
 
   ContextObjects(RunSettings settings, JsonNode executionInput, Scheduler scheduler, Random random) {
     this.settings = settings;
@@ -56,6 +58,13 @@ public final class ContextObjects {
     redriveCount = false;
   }
 
+  /** A redrive: {@code Execution.RedriveCount} and {@code RedriveTime} change for the states entered from now on. */
+  void redriven(int count, java.time.Instant time) {
+    redriveCountValue = count;
+    redriveTime = time;
+    executionContext = null; // rebuilt: objects earlier states captured keep their values
+  }
+
   void override(JsonNode context) {
     contextOverride = context;
   }
@@ -72,7 +81,10 @@ public final class ContextObjects {
       executionContext.put("Name", settings.executionName());
       executionContext.put("RoleArn", settings.roleArn());
       if (redriveCount && !settings.startedSync()) {
-        executionContext.put("RedriveCount", 0); // AWS omits it for StartSyncExecution's executions and in TestState
+        executionContext.put("RedriveCount", redriveCountValue); // AWS omits it for StartSyncExecution's executions and in TestState
+      }
+      if (redriveTime != null) {
+        executionContext.put("RedriveTime", AwsTime.FORMAT.format(redriveTime));
       }
       stateMachineContext = Json.NODES.objectNode();
       stateMachineContext.put("Id", settings.stateMachineArn());

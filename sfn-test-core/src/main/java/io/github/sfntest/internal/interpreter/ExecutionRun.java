@@ -75,6 +75,11 @@ public final class ExecutionRun implements StateContext, ChildRun {
   private Random distributedRandom;
   private RunObserver observer;
   private Map<String, JsonNode> initialVariables;
+  /** The machine's own TimeoutSeconds timer, cancelled when the execution ends and set again by a redrive. */
+  private Scheduler.Timer timeoutTimer;
+  private int redriveCount;
+  /** Why AWS would refuse to redrive this execution whatever the clock says (history limit, maximum duration). */
+  private String neverRedrivable;
 
   /**
    * AWS ends a STANDARD execution that runs longer than a year (an EXPRESS one: five minutes),
@@ -180,12 +185,10 @@ public final class ExecutionRun implements StateContext, ChildRun {
       initialVariables.forEach(variables::set);
     }
     root = new Frame(null, model.root(), variables, new HistoryContext(0), new RootListener());
+    // The machine's own TimeoutSeconds is a timer; AWS's limit per type is the maximum-duration check (maxEnd).
     Integer timeout = model.timeoutSeconds();
-    if (settings.express() && (timeout == null || timeout > RunSettings.EXPRESS_MAX_SECONDS)) {
-      timeout = RunSettings.EXPRESS_MAX_SECONDS; // an EXPRESS execution runs at most 5 minutes
-    }
     if (timeout != null) {
-      scheduler.schedule(Duration.ofSeconds(timeout), this::executionTimedOut);
+      timeoutTimer = scheduler.schedule(Duration.ofSeconds(timeout), this::executionTimedOut);
     }
     enter(root, model.root().startAt(), input);
   }
@@ -231,6 +234,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
     scheduler.drainReady();
     if (status == ExecutionStatus.RUNNING && target.isAfter(maxEnd())) {
       scheduler.advanceTo(maxEnd());
+      neverRedrivable = "Execution has exceeded the max execution time.";
       executionTimedOut();
     }
     scheduler.advanceTo(target);
@@ -245,12 +249,10 @@ public final class ExecutionRun implements StateContext, ChildRun {
     }
   }
 
-
   /** AWS's maximum execution duration for this execution's type (EngineOptions.maxExecutionDuration). */
   public void maxDuration(Duration limit) {
     this.maxDuration = limit;
   }
-
 
   public void maxWallClock(Duration limit) {
     this.maxWallClockNanos = limit.toNanos();
@@ -264,16 +266,17 @@ public final class ExecutionRun implements StateContext, ChildRun {
     if (System.nanoTime() - wallClockStart <= maxWallClockNanos) {
       return false;
     }
-    failExecution(StatesErrors.RUNTIME, "The execution computed for more than "
-        + (maxWallClockNanos < 1_000_000_000L ? maxWallClockNanos / 1_000_000 + " ms" : maxWallClockNanos / 1_000_000_000 + " s")
-        + " of real time and was stopped: sfn-test's guard against an execution hanging a test (a loop with the"
-        + " history limit lifted?). Raise it with EngineOptions.builder().maxWallClock(...) or"
-        + " -Dsfntest.maxWallClockSeconds=N; 0 disables it.");
+    failExecution(StatesErrors.RUNTIME, RunSettings.wallClockSpent(maxWallClockNanos));
     return true;
   }
 
+  /** When AWS ends this execution whatever it does: a year after its start, five minutes for an EXPRESS one. */
   private Instant maxEnd() {
-    return settings.startTime().plus(maxDuration);
+    Duration limit = maxDuration;
+    if (settings.express() && limit.compareTo(EngineOptions.EXPRESS_MAX_DURATION) > 0) {
+      limit = EngineOptions.EXPRESS_MAX_DURATION;
+    }
+    return settings.startTime().plus(limit);
   }
 
   /** Fires the next timer, or ends the execution when that timer lies beyond its maximum duration. */
@@ -281,6 +284,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
     Instant due = scheduler.nextTimerDue();
     if (due != null && due.isAfter(maxEnd()) && status == ExecutionStatus.RUNNING) {
       scheduler.advanceTo(maxEnd());
+      neverRedrivable = "Execution has exceeded the max execution time.";
       executionTimedOut();
       return true;
     }
@@ -402,6 +406,38 @@ public final class ExecutionRun implements StateContext, ChildRun {
     history.record(0, HistoryEventType.EXECUTION_ABORTED, HistoryRecorder.errorDetails(stopError, stopCause));
   }
 
+  /** Why RedriveExecution would refuse this execution at {@code now}, in AWS's words; null when it can be redriven. */
+  public String notRedrivableReason(Instant now) {
+    return Redrives.notRedrivableReason(settings.express(), status, neverRedrivable, stopDate, now);
+  }
+
+  /**
+   * RedriveExecution: continues the ended execution from its unsuccessful top-level state with that
+   * state's original input, the variables and event ids going on. Check {@link #notRedrivableReason} first.
+   */
+  public void redrive() {
+    StateEntry unsuccessful = root.current;
+    redriveCount++;
+    status = ExecutionStatus.RUNNING;
+    output = null;
+    error = null;
+    cause = null;
+    stopDate = null;
+    long id = history.record(history.events().size(), HistoryEventType.EXECUTION_REDRIVEN, Redrives.details(redriveCount));
+    contextObjects.redriven(redriveCount, scheduler.now());
+    root = new Frame(null, model.root(), root.variables, new HistoryContext(id), new RootListener());
+    if (model.timeoutSeconds() != null) {
+      timeoutTimer = scheduler.schedule(Duration.ofSeconds(model.timeoutSeconds()), this::executionTimedOut);
+    }
+    enter(root, unsuccessful == null ? model.root().startAt() : unsuccessful.state.name(),
+        unsuccessful == null ? input : unsuccessful.rawInput);
+  }
+
+  /** How often the execution was redriven. */
+  public int redriveCount() {
+    return redriveCount;
+  }
+
   private void end(ExecutionStatus endStatus, JsonNode endOutput, String endError, String endCause) {
     status = endStatus;
     output = endOutput;
@@ -409,6 +445,9 @@ public final class ExecutionRun implements StateContext, ChildRun {
     cause = endCause;
     stopDate = scheduler.now();
     callbacks.cancelAll();
+    if (timeoutTimer != null) {
+      timeoutTimer.cancel();
+    }
     if (endListener != null) {
       // Posted, so the parent hears of a child's end after its terminal event is recorded.
       scheduler.post(() -> endListener.accept(this));
@@ -455,6 +494,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
 
   private void historyLimitReached(HistoryEventType type) {
     if (status == ExecutionStatus.RUNNING && type != HistoryEventType.EXECUTION_FAILED) {
+      neverRedrivable = "Execution history event limit exceeded.";
       failExecution(StatesErrors.RUNTIME, "The execution reached the maximum number of history events ("
           + settings.maxHistoryEvents() + "). AWS Step Functions limits an execution history to 25,000 events.");
     }
@@ -503,6 +543,10 @@ public final class ExecutionRun implements StateContext, ChildRun {
       EXECUTORS.of(state.type()).execute(entry, this);
     } catch (StatesException e) {
       fail(entry, e);
+    } catch (io.github.sfntest.internal.json.JsonLimitException e) {
+      // A value built beyond what JSON here can hold (e.g. a mocked result nested too deep) fails the state.
+      fail(entry, new StatesException(StatesErrors.RUNTIME, "The state '" + name + "' handled a value that "
+          + "cannot be written as JSON: " + e.getMessage() + ". Make the result or the state's input shallower."));
     }
   }
 
@@ -556,11 +600,11 @@ public final class ExecutionRun implements StateContext, ChildRun {
     }
     entry.finished = true;
     entry.cancelTimers();
-    // A state that passes its input on unchanged cannot exceed the limit its input met.
-    if (out != entry.rawInput && io.exceedsPayloadLimit(out)) {
+    // A state that passes its input on unchanged cannot exceed the limits its input met.
+    StatesException refused = out != entry.rawInput ? io.outputRefusal(entry, out) : null;
+    if (refused != null) {
       entry.finished = false;
-      handleError(entry, StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + entry.state.name()
-          + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+      handleError(entry, refused.error(), refused.cause());
       return;
     }
     String name = entry.state.name();

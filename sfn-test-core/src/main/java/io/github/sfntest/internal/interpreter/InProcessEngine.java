@@ -27,6 +27,8 @@ public final class InProcessEngine implements Engine {
   private final EngineOptions options;
   private final StateMachineVersions versions;
   private final AtomicLong executions = new AtomicLong();
+  /** The executions this engine ran, for redrive (an engine lives for one test or one endpoint). */
+  private final java.util.Map<String, InProcessExecution> executionsByArn = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, io.github.sfntest.definition.StateMachineDefinition> deployed =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -90,7 +92,19 @@ public final class InProcessEngine implements Engine {
         request.type() == io.github.sfntest.engine.StateMachineType.EXPRESS, request.startedSync());
     run.start();
     run.runUntilIdle(false);
-    return new InProcessExecution(run);
+    InProcessExecution execution = new InProcessExecution(run);
+    executionsByArn.put(run.executionArn(), execution);
+    return execution;
+  }
+
+  @Override
+  public Execution redrive(String executionArn) {
+    InProcessExecution execution = executionsByArn.get(executionArn);
+    if (execution == null) {
+      throw new IllegalArgumentException("This engine ran no execution " + executionArn + " (executions it ran: "
+          + executionsByArn.size() + "); redrive an execution of the same engine, e.g. engine.redrive(result.executionArn()).");
+    }
+    return execution.redrive();
   }
 
   private ExecutionRun newRun(io.github.sfntest.definition.StateMachineDefinition definition, JsonNode input,
@@ -157,6 +171,12 @@ public final class InProcessEngine implements Engine {
   @Override
   public EngineOptions options() {
     return options;
+  }
+
+  /** Offline, as AWS's TestState: the state runs in an execution of its own on this engine's options. */
+  @Override
+  public io.github.sfntest.teststate.TestStateResult testState(io.github.sfntest.teststate.TestStateRequest request) {
+    return io.github.sfntest.internal.teststate.TestStateRunner.run(request, options);
   }
 
   @Override
@@ -274,6 +294,22 @@ public final class InProcessEngine implements Engine {
     @Override
     public synchronized void stop(String error, String cause) {
       run.stop(error, cause);
+    }
+
+    @Override
+    public synchronized java.util.Optional<String> notRedrivableReason() {
+      return java.util.Optional.ofNullable(run.notRedrivableReason(run.now()));
+    }
+
+    @Override
+    public synchronized Execution redrive() {
+      String reason = run.notRedrivableReason(run.now());
+      if (reason != null) {
+        throw new io.github.sfntest.engine.ExecutionNotRedrivableException(run.executionArn(), reason);
+      }
+      run.redrive();
+      run.runUntilIdle(false);
+      return this;
     }
 
     @Override

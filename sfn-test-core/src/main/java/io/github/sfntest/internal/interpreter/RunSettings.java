@@ -29,12 +29,18 @@ public record RunSettings(
         maxHistoryEvents, maxPayloadBytes, false);
   }
 
-  /** AWS's limit on an EXPRESS execution's duration. */
-  public static final int EXPRESS_MAX_SECONDS = 300;
-
   /** An EXPRESS execution: its ARN is an {@code express:} ARN. */
   public boolean express() {
     String[] parts = executionArn.split(":", 7);
     return parts.length > 5 && parts[5].equals("express");
+  }
+
+  /** Why the real-time guard (EngineOptions.maxWallClock) stopped an execution. */
+  static String wallClockSpent(long maxWallClockNanos) {
+    return "The execution computed for more than "
+        + (maxWallClockNanos < 1_000_000_000L ? maxWallClockNanos / 1_000_000 + " ms" : maxWallClockNanos / 1_000_000_000 + " s")
+        + " of real time and was stopped: sfn-test's guard against an execution hanging a test (a loop with the"
+        + " history limit lifted?). Raise it with EngineOptions.builder().maxWallClock(...) or"
+        + " -Dsfntest.maxWallClockSeconds=N; 0 disables it.";
   }
 }

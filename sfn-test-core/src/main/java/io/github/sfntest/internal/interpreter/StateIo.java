@@ -127,6 +127,25 @@ public final class StateIo {
     }
   }
 
+  /**
+   * Why a state's output is refused: larger than AWS's payload limit (States.DataLimitExceeded), or
+   * nested deeper than any JSON here can be written (States.Runtime: AWS documents no nesting limit);
+   * null when it is fine.
+   */
+  StatesException outputRefusal(StateEntry entry, JsonNode out) {
+    try {
+      return exceedsPayloadLimit(out)
+          ? new StatesException(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + entry.state.name()
+              + "' returned a result with a size exceeding the maximum number of bytes service limit.")
+          : null;
+    } catch (io.github.sfntest.internal.json.JsonLimitException e) {
+      return new StatesException(StatesErrors.RUNTIME, "The state '" + entry.state.name() + "' built an output nested "
+          + "deeper than " + Json.MAX_DEPTH + " levels of arrays and objects, through its "
+          + (entry.state.common().jsonata() ? "Output (or its result)" : "ResultPath, ResultSelector or OutputPath (or its result)")
+          + ", which sfn-test cannot write as JSON. Use a shorter ResultPath or a shallower result.");
+    }
+  }
+
   /** AWS's 256 KiB limit, in UTF-8 bytes; serialises only payloads that might be that large. */
   public boolean exceedsPayloadLimit(JsonNode payload) {
     int limit = maxPayloadBytes;

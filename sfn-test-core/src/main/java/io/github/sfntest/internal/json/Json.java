@@ -264,23 +264,42 @@ public final class Json {
 
   /**
    * An upper bound of the UTF-8 size of {@link #write(JsonNode)}, cheap to compute: lets size
-   * limits skip serialising payloads that are clearly small enough.
+   * limits skip serialising payloads that are clearly small enough. {@link Long#MAX_VALUE} for a
+   * value nested deeper than {@value #MAX_DEPTH} levels, which {@link #write(JsonNode)} refuses.
    */
   public static long utf8SizeUpperBound(JsonNode node) {
+    return sizeUpperBound(node, 1);
+  }
+
+  private static long sizeUpperBound(JsonNode node, int depth) {
     return switch (node.getNodeType()) {
       case OBJECT -> {
+        if (depth > MAX_DEPTH) {
+          yield Long.MAX_VALUE;
+        }
         long size = 2;
         var fields = node.properties().iterator();
         while (fields.hasNext()) {
           var field = fields.next();
-          size += stringSizeUpperBound(field.getKey()) + 1 + utf8SizeUpperBound(field.getValue());
+          long value = sizeUpperBound(field.getValue(), depth + 1);
+          if (value == Long.MAX_VALUE) {
+            yield value;
+          }
+          size += stringSizeUpperBound(field.getKey()) + 1 + value;
         }
         yield size;
       }
       case ARRAY -> {
+        if (depth > MAX_DEPTH) {
+          yield Long.MAX_VALUE;
+        }
         long size = 2;
         for (JsonNode item : node) {
-          size += 1 + utf8SizeUpperBound(item);
+          long value = sizeUpperBound(item, depth + 1);
+          if (value == Long.MAX_VALUE) {
+            yield value;
+          }
+          size += 1 + value;
         }
         yield size;
       }

@@ -316,6 +316,27 @@ public final class SdkExecution implements Execution {
   }
 
   @Override
+  public Optional<String> notRedrivableReason() {
+    DescribeExecutionResponse d = describe();
+    return d.redriveStatus() == software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus.REDRIVABLE
+        ? Optional.empty()
+        : Optional.ofNullable(d.redriveStatusReason()).or(() -> Optional.of(String.valueOf(d.redriveStatusAsString())));
+  }
+
+  /** RedriveExecution through the API; AWS's ExecutionNotRedrivable becomes {@link ExecutionNotRedrivableException}. */
+  @Override
+  public Execution redrive() {
+    try {
+      sfn.redriveExecution(b -> b.executionArn(executionArn));
+    } catch (software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException e) {
+      throw new io.github.sfntest.engine.ExecutionNotRedrivableException(executionArn,
+          notRedrivableReason().orElse(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()));
+    }
+    result = null;
+    return this;
+  }
+
+  @Override
   public ExecutionResult awaitCompletion() {
     if (result != null) {
       return result;

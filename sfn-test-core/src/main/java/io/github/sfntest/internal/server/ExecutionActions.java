@@ -28,6 +28,7 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
         .aws("DescribeExecution", this::describe)
         .aws("ListExecutions", this::list)
         .aws("StopExecution", this::stop)
+        .aws("RedriveExecution", this::redrive)
         .aws("GetExecutionHistory", this::history);
   }
 
@@ -100,8 +101,39 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
       putOutcome(out, result);
     }
     putQualifiers(out, e);
-    out.put("redriveCount", 0);
-    out.put("redriveStatus", "NOT_REDRIVABLE");
+    putRedrive(out, e);
+    String reason = e.notRedrivableReason();
+    out.put("redriveStatus", reason == null ? "REDRIVABLE" : "NOT_REDRIVABLE");
+    if (reason != null) {
+      out.put("redriveStatusReason", reason);
+    }
+    return out;
+  }
+
+  /** redriveCount, and redriveDate once redriven (DescribeExecution, ListExecutions). */
+  private static void putRedrive(ObjectNode out, ExecutionRecord e) {
+    out.put("redriveCount", e.redriveCount());
+    Instant date = e.redriveDate();
+    if (date != null) {
+      out.set("redriveDate", epoch(date));
+    }
+  }
+
+  private ObjectNode redrive(Req r) {
+    String arn = r.required("executionArn");
+    String clientToken = r.str("clientToken", 64);
+    ExecutionRecord e = standard(arn);
+    Instant now = Instant.now();
+    e.catchUp(now);
+    Instant date;
+    try {
+      date = e.redrive(clientToken);
+    } catch (io.github.sfntest.engine.ExecutionNotRedrivableException refused) {
+      throw new ApiException("ExecutionNotRedrivable", "Execution '" + arn + "' cannot be redriven: "
+          + refused.reason());
+    }
+    ObjectNode out = obj();
+    out.set("redriveDate", epoch(date));
     return out;
   }
 
@@ -132,7 +164,7 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     }
     String filter = r.oneOf("statusFilter", STATUSES, null);
     int max = r.integer("maxResults", 0, 1000, 0);
-    r.oneOf("redriveFilter", List.of("REDRIVEN", "NOT_REDRIVEN"), null);
+    String redriveFilter = r.oneOf("redriveFilter", List.of("REDRIVEN", "NOT_REDRIVEN"), null);
     r.str("nextToken");
     if (smArn != null && mapRunArn != null) {
       throw ApiException.validation("Must provide either a StateMachine ARN or a MapRun ARN, not both");
@@ -147,7 +179,9 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     List<ExecutionRecord> filtered = new ArrayList<>();
     for (ExecutionRecord e : candidates) {
       e.catchUp(now);
-      if (filter == null || e.status(now).name().equals(filter)) {
+      boolean redriven = redriveFilter != null && e.redriveCount() > 0;
+      if ((filter == null || e.status(now).name().equals(filter))
+          && (redriveFilter == null || redriven == redriveFilter.equals("REDRIVEN"))) {
         filtered.add(e);
       }
     }
@@ -166,7 +200,7 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
         item.set("stopDate", epoch(e.result().stopDate()));
       }
       putQualifiers(item, e);
-      item.put("redriveCount", 0);
+      putRedrive(item, e);
     });
     return out;
   }

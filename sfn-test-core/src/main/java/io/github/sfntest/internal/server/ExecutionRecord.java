@@ -43,6 +43,15 @@ final class ExecutionRecord {
   private final Set<String> issuedTokens = new HashSet<>();
   private Instant virtualNow;
   private ExecutionResult result;
+  /** RedriveExecution's client tokens: AWS answers the last 10 idempotently. */
+  private final java.util.Map<String, Instant> redriveTokens = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, Instant> eldest) {
+      return size() > 10;
+    }
+  };
 
   ExecutionRecord(String arn, String name, StateMachineRecord.Snapshot machine, String input, Instant startDate,
       boolean realTime, boolean express, String testCase, Execution execution) {
@@ -186,5 +195,57 @@ final class ExecutionRecord {
       }
     }
     return null;
+  }
+
+  /**
+   * RedriveExecution: redrives the engine's execution once per client token (AWS answers the same
+   * redriveDate for a token it has seen, keeping the last 10) and runs it on as StartExecution does.
+   *
+   * @return the redrive date
+   * @throws io.github.sfntest.engine.ExecutionNotRedrivableException when AWS would refuse
+   */
+  synchronized Instant redrive(String clientToken) {
+    if (clientToken != null && redriveTokens.containsKey(clientToken)) {
+      return redriveTokens.get(clientToken);
+    }
+    rememberTokens();
+    execution.redrive();
+    result = null;
+    Instant date = redriveDate();
+    if (!realTime) {
+      execution.runUntilBlocked();
+    }
+    rememberTokens();
+    if (clientToken != null) {
+      redriveTokens.put(clientToken, date);
+    }
+    return date;
+  }
+
+  /** How often the execution was redriven (its ExecutionRedriven events). */
+  synchronized int redriveCount() {
+    int count = 0;
+    for (HistoryEvent e : execution.history().events()) {
+      if (e.type() == io.github.sfntest.history.HistoryEventType.EXECUTION_REDRIVEN) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** When the execution was last redriven, or null. */
+  synchronized Instant redriveDate() {
+    Instant date = null;
+    for (HistoryEvent e : execution.history().events()) {
+      if (e.type() == io.github.sfntest.history.HistoryEventType.EXECUTION_REDRIVEN) {
+        date = e.timestamp();
+      }
+    }
+    return date;
+  }
+
+  /** DescribeExecution's redriveStatusReason, or null when the execution is REDRIVABLE. */
+  synchronized String notRedrivableReason() {
+    return execution.notRedrivableReason().orElse(null);
   }
 }

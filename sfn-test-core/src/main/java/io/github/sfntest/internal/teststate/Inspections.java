@@ -93,6 +93,11 @@ final class Inspections {
     if (request.variables().isPresent()) {
       data.set("variables", request.variables().get());
     }
+    if (tested.type.equals("Task") && request.inspectionLevel().orElse(null) == io.github.sfntest.teststate.InspectionLevel.TRACE
+        && tested.state.path("Resource").asText("").equals(HttpInspection.RESOURCE)) {
+      HttpInspection.add(data, or(steps.get(tested.jsonata() ? "ARGUMENTS" : "PARAMETERS"), steps.get("INPUT_PATH")),
+          failed ? null : steps.get("RESULT"));
+    }
     return data;
   }
 

@@ -43,6 +43,7 @@ final class RequestChecks {
       throw validation("RoleArn must be specified when testing a Task state");
     }
     request.context().ifPresent(RequestChecks::checkContext);
+    StateConfigurations.check(request, tested);
   }
 
   /** The parsed mock result, checked against the state type; null without one. */
@@ -72,7 +73,9 @@ final class RequestChecks {
         throw validation("Mocked result must be an array.");
       }
       int failures = request.mapIterationFailureCount().orElse(0);
-      if (result.isArray() && failures > result.size()) {
+      int read = StateConfigurations.itemCount(request, tested);
+      int iterations = read >= 0 ? read : result.size();
+      if (result.isArray() && failures > iterations) {
         throw validation("Map iteration failure count must be less than or equal to the number of Map iterations");
       }
     }

@@ -87,6 +87,14 @@ public final class TestStateRunner {
     return judge(request, tested, run, watcher, mockResult);
   }
 
+  /**
+   * The Type of the state {@code request} tests (found as TestState finds it); throws {@link
+   * TestStateException} where TestState would refuse the definition or the state name.
+   */
+  public static String testedType(TestStateRequest request) {
+    return TestedState.locate(request).type;
+  }
+
   private static TestStateResult judge(TestStateRequest request, TestedState tested, ExecutionRun run, Watcher watcher,
       JsonNode mockResult) {
     String error = null;
@@ -213,10 +221,13 @@ public final class TestStateRunner {
     if (mockResult != null) {
       if (tested.type.equals("Map") && request.mapIterationFailureCount().isPresent()) {
         int failures = request.mapIterationFailureCount().get();
+        // the iterations are the items the reader data holds, else the mocked results
+        int read = StateConfigurations.itemCount(request, tested);
+        int iterations = read >= 0 ? read : mockResult.size();
         return invocation -> Tolerance.exceeded(
             FieldValues.of(run.get(), watcher.entry, tested.state, "ToleratedFailureCount"),
             FieldValues.of(run.get(), watcher.entry, tested.state, "ToleratedFailurePercentage"),
-            failures, mockResult.size())
+            failures, iterations)
             ? TaskOutcome.failure(THRESHOLD_ERROR, THRESHOLD_CAUSE) : TaskOutcome.success(mockResult);
       }
       if (tested.type.equals("Map") && !tested.jsonata() && tested.state.path("ItemsPath").isTextual()) {
@@ -233,14 +244,14 @@ public final class TestStateRunner {
     if (request.taskHandler().isPresent()) {
       TaskHandler given = request.taskHandler().get();
       // The handler knows the state by its own name, not by the name AWS's TestState reports.
-      return invocation -> given.invoke(invocation.stateName().equals(TESTED) ? new TaskInvocation(
+      return StateConfigurations.readerAnswering(invocation -> given.invoke(invocation.stateName().equals(TESTED) ? new TaskInvocation(
           invocation.stateMachineName(), invocation.executionArn(), tested.name, invocation.resource(),
           invocation.parameters(), invocation.invocationIndex(), invocation.retryCount(), invocation.taskToken(),
-          invocation.time()) : invocation);
+          invocation.time()) : invocation), request, tested);
     }
-    return request.taskHandler().orElse(invocation -> new TaskOutcome.NotHandled(
+    return StateConfigurations.readerAnswering(invocation -> new TaskOutcome.NotHandled(
         "sfn-test runs TestState offline and calls no AWS service: give state \"" + tested.name
-            + "\" a mock (\"result\" or \"errorOutput\"), or a task handler through the Java API"));
+            + "\" a mock (\"result\" or \"errorOutput\"), or a task handler through the Java API"), request, tested);
   }
 
   /** Sees the tested state's entry, exit, and catch (not those of its children). */

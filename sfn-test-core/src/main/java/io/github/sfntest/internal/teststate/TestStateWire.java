@@ -7,6 +7,7 @@ import io.github.sfntest.teststate.InspectionLevel;
 import io.github.sfntest.teststate.TestStateException;
 import io.github.sfntest.teststate.TestStateRequest;
 import io.github.sfntest.teststate.TestStateResult;
+import io.github.sfntest.teststate.TestStateStatus;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -100,6 +101,69 @@ public final class TestStateWire {
           inspection.set(e.getKey(), e.getValue());
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * A TestState response body back to a result (the inverse of {@link #response}): JSON-text members
+   * are parsed, other inspection members kept as they are. Used where another service answered.
+   */
+  public static TestStateResult result(JsonNode body) {
+    ObjectNode inspection = Json.NODES.objectNode();
+    body.path("inspectionData").properties().forEach(e -> {
+      JsonNode v = e.getValue();
+      if (v == null || v.isNull()) {
+        return;
+      }
+      inspection.set(e.getKey(), JSON_TEXT_MEMBERS.contains(e.getKey()) && v.isTextual() ? parsedOrText(v.asText()) : v);
+    });
+    JsonNode output = body.get("output");
+    return new TestStateResult(TestStateStatus.valueOf(body.path("status").asText("SUCCEEDED")),
+        java.util.Optional.ofNullable(output == null || output.isNull() ? null
+            : output.isTextual() ? parsedOrText(output.asText()) : output),
+        java.util.Optional.ofNullable(text(body, "error")), java.util.Optional.ofNullable(text(body, "cause")),
+        java.util.Optional.ofNullable(text(body, "nextState")), new io.github.sfntest.teststate.InspectionData(inspection));
+  }
+
+  private static JsonNode parsedOrText(String text) {
+    try {
+      return Json.parse(text);
+    } catch (IllegalArgumentException e) {
+      return Json.NODES.textNode(text);
+    }
+  }
+
+  /** The request body of a request: the inverse of {@link #request}, for sending it to another service. */
+  public static ObjectNode body(TestStateRequest r) {
+    ObjectNode out = Json.NODES.objectNode();
+    out.put("definition", r.definition());
+    r.stateName().ifPresent(v -> out.put("stateName", v));
+    r.roleArn().ifPresent(v -> out.put("roleArn", v));
+    r.input().ifPresent(v -> out.put("input", Json.write(v)));
+    r.variables().ifPresent(v -> out.put("variables", Json.write(v)));
+    r.context().ifPresent(v -> out.put("context", Json.write(v)));
+    r.inspectionLevel().ifPresent(v -> out.put("inspectionLevel", v.name()));
+    if (r.revealSecrets()) {
+      out.put("revealSecrets", true);
+    }
+    if (r.mockResult().isPresent() || r.hasMockError() || r.fieldValidationMode().isPresent()) {
+      ObjectNode mock = out.putObject("mock");
+      r.mockResult().ifPresent(v -> mock.put("result", v));
+      if (r.hasMockError()) {
+        ObjectNode err = mock.putObject("errorOutput");
+        r.mockErrorName().ifPresent(v -> err.put("error", v));
+        r.mockErrorCause().ifPresent(v -> err.put("cause", v));
+      }
+      r.fieldValidationMode().ifPresent(v -> mock.put("fieldValidationMode", v.name()));
+    }
+    ObjectNode config = Json.NODES.objectNode();
+    r.retrierRetryCount().ifPresent(v -> config.put("retrierRetryCount", v));
+    r.errorCausedByState().ifPresent(v -> config.put("errorCausedByState", v));
+    r.mapIterationFailureCount().ifPresent(v -> config.put("mapIterationFailureCount", v));
+    r.mapItemReaderData().ifPresent(v -> config.put("mapItemReaderData", v));
+    if (!config.isEmpty()) {
+      out.set("stateConfiguration", config);
     }
     return out;
   }

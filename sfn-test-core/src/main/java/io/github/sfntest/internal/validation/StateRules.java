@@ -1,11 +1,9 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
-import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;
-import io.github.sfntest.internal.text.NearMiss;
 import io.github.sfntest.internal.validation.FieldSpecs.Lang;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,8 @@ import java.util.Set;
  * its type. A state is handed on only once its Type is known; its query language is resolved here.
  */
 final class StateRules {
+
+  private static final String AWS_TYPE_ORDER = "[Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]";
 
   private final ValidationContext ctx;
   private final List<StateRule> common;
@@ -46,9 +46,9 @@ final class StateRules {
       return;
     }
     if (!typeNode.isTextual() || !FieldSpecs.TYPES.contains(typeNode.asText())) {
-      String hint = typeNode.isTextual() ? NearMiss.hint(typeNode.asText(), FieldSpecs.TYPES) : "";
-      out.error(child(ptr, "Type"), "unknown state Type " + kind(typeNode) + "; expected one of "
-          + String.join(", ", FieldSpecs.TYPES.stream().sorted().toList()) + hint);
+      // AWS's own wording and order (recorded on TestState and CreateStateMachine); the list already
+      // names every valid value, so no near-miss hint is added.
+      out.error(child(ptr, "Type"), "The field 'Type' should have one of these values: " + AWS_TYPE_ORDER);
       return;
     }
     String type = typeNode.asText();

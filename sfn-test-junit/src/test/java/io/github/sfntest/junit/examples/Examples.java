@@ -162,6 +162,16 @@ public final class Examples {
     }
   }
 
+  /** Single-state tests only: the coverage report counts the tested state and the transition it reported. */
+  @StateMachineTest(definition = "examples/routing.asl.json", name = "SingleStateRouting")
+  public static class SingleStateCoverage {
+    @Test
+    @io.github.sfntest.junit.StateUnderTest("Route")
+    void goldGoesExpress(io.github.sfntest.testing.SingleState route) {
+      assertThat(route.test("{\"tier\": \"gold\"}")).succeeded().goesTo("Express");
+    }
+  }
+
   /** Callbacks and virtual time through start(). */
   @StateMachineTest(definition = "examples/callback.asl.json")
   public static class Callbacks {

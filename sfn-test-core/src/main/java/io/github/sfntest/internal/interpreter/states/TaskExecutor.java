@@ -300,7 +300,16 @@ public final class TaskExecutor implements StateExecutor {
       return;
     }
     entry.cancelTimers();
-    if (ctx.io().exceedsPayloadLimit(taskOutput)) {
+    boolean tooLarge;
+    try {
+      tooLarge = ctx.io().exceedsPayloadLimit(taskOutput);
+    } catch (io.github.sfntest.internal.json.JsonLimitException e) {
+      // A result nested beyond what can be written as JSON (a mock built in Java) fails the task, not the test.
+      recordFailure(ctx, entry, resource, StatesErrors.RUNTIME, "The state/task '" + resource.arn()
+          + "' returned a result that cannot be written as JSON: " + e.getMessage() + ".", false);
+      return;
+    }
+    if (tooLarge) {
       recordFailure(ctx, entry, resource, StatesErrors.DATA_LIMIT_EXCEEDED,
           "The state/task '" + resource.arn() + "' returned a result with a size exceeding the maximum number of bytes service limit.",
           false);
