@@ -172,13 +172,8 @@ public final class ExecutionRun implements StateContext, ChildRun {
   @Override
   public void start() {
     // Rendered when read, like the states' events: a big input is not written per execution.
-    history.emitLazy(new HistoryContext(0), HistoryEventType.EXECUTION_STARTED, () -> {
-      ObjectNode details = Json.NODES.objectNode();
-      details.put("input", Json.write(input));
-      details.set("inputDetails", HistoryRecorder.NOT_TRUNCATED);
-      details.put("roleArn", settings.roleArn());
-      return details;
-    });
+    history.emitLazy(new HistoryContext(0), HistoryEventType.EXECUTION_STARTED,
+        () -> HistoryRecorder.executionStartedDetails(input, settings.roleArn()));
     // AWS links the first state's Entered event to event 0, not to ExecutionStarted.
     VariableScope variables = new VariableScope(null);
     if (initialVariables != null) {
@@ -461,12 +456,8 @@ public final class ExecutionRun implements StateContext, ChildRun {
         return;
       }
       end(ExecutionStatus.SUCCEEDED, out, null, null);
-      history.emitLazy(frame.history, HistoryEventType.EXECUTION_SUCCEEDED, () -> {
-        ObjectNode details = Json.NODES.objectNode();
-        details.put("output", Json.write(out));
-        details.set("outputDetails", HistoryRecorder.NOT_TRUNCATED);
-        return details;
-      });
+      history.emitLazy(frame.history, HistoryEventType.EXECUTION_SUCCEEDED,
+          () -> HistoryRecorder.executionSucceededDetails(out));
     }
 
     @Override
