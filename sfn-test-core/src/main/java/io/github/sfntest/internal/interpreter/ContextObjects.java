@@ -90,10 +90,10 @@ public final class ContextObjects {
       stateMachineContext.put("Id", settings.stateMachineArn());
       stateMachineContext.put("Name", settings.stateMachineName());
     }
-    ObjectNode ctx = Json.NODES.objectNode();
+    ObjectNode ctx = Json.object(5);
     ctx.set("Execution", executionContext);
     ctx.set("StateMachine", stateMachineContext);
-    ObjectNode state = Json.NODES.objectNode();
+    ObjectNode state = Json.object(3);
     state.put("Name", entry.state.name());
     state.put("EnteredTime", entry.enteredTimeText());
     if (entry.retryCount > 0 || entry.state.type() == StateType.TASK) {
@@ -101,15 +101,15 @@ public final class ContextObjects {
     }
     ctx.set("State", state);
     if (entry.taskToken != null) {
-      ObjectNode taskNode = Json.NODES.objectNode();
+      ObjectNode taskNode = Json.object(1);
       taskNode.put("Token", entry.taskToken);
       ctx.set("Task", taskNode);
     }
     if (mapIndex >= 0) {
-      ObjectNode item = Json.NODES.objectNode();
+      ObjectNode item = Json.object(2);
       item.put("Index", mapIndex);
       item.set("Value", mapValue);
-      ObjectNode mapNode = Json.NODES.objectNode();
+      ObjectNode mapNode = Json.object(1);
       mapNode.set("Item", item);
       ctx.set("Map", mapNode);
     }

@@ -171,11 +171,9 @@ public final class ExecutionRun implements StateContext, ChildRun {
   /** Records ExecutionStarted and queues the first state. */
   @Override
   public void start() {
-    ObjectNode details = Json.NODES.objectNode();
-    details.put("input", Json.write(input));
-    details.set("inputDetails", HistoryRecorder.NOT_TRUNCATED);
-    details.put("roleArn", settings.roleArn());
-    history.emit(new HistoryContext(0), HistoryEventType.EXECUTION_STARTED, details, true);
+    // Rendered when read, like the states' events: a big input is not written per execution.
+    history.emitLazy(new HistoryContext(0), HistoryEventType.EXECUTION_STARTED,
+        () -> HistoryRecorder.executionStartedDetails(input, settings.roleArn()));
     // AWS links the first state's Entered event to event 0, not to ExecutionStarted.
     VariableScope variables = new VariableScope(null);
     if (initialVariables != null) {
@@ -457,11 +455,9 @@ public final class ExecutionRun implements StateContext, ChildRun {
       if (status != ExecutionStatus.RUNNING) {
         return;
       }
-      ObjectNode details = Json.NODES.objectNode();
-      details.put("output", Json.write(out));
-      details.set("outputDetails", HistoryRecorder.NOT_TRUNCATED);
       end(ExecutionStatus.SUCCEEDED, out, null, null);
-      history.emit(frame.history, HistoryEventType.EXECUTION_SUCCEEDED, details, true);
+      history.emitLazy(frame.history, HistoryEventType.EXECUTION_SUCCEEDED,
+          () -> HistoryRecorder.executionSucceededDetails(out));
     }
 
     @Override

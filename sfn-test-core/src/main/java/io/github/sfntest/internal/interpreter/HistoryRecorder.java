@@ -70,6 +70,21 @@ public final class HistoryRecorder {
     }
   }
 
+  static ObjectNode executionStartedDetails(JsonNode input, String roleArn) {
+    ObjectNode details = Json.NODES.objectNode();
+    details.put("input", Json.write(input));
+    details.set("inputDetails", NOT_TRUNCATED);
+    details.put("roleArn", roleArn);
+    return details;
+  }
+
+  static ObjectNode executionSucceededDetails(JsonNode output) {
+    ObjectNode details = Json.NODES.objectNode();
+    details.put("output", Json.write(output));
+    details.set("outputDetails", NOT_TRUNCATED);
+    return details;
+  }
+
   static ObjectNode stateEnteredDetails(String name, JsonNode stateInput) {
     ObjectNode details = Json.NODES.objectNode();
     details.put("name", name);

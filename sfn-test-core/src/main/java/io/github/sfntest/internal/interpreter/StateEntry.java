@@ -16,6 +16,8 @@ public final class StateEntry {
   public io.github.sfntest.history.HistoryEventType failedEvent;
   public final Instant enteredTime;
   public final int[] attempts;
+
+  private static final int[] NO_RETRIERS = new int[0];
   public int retryCount;
   public String taskToken;
   public Scheduler.Timer timeoutTimer;
@@ -36,7 +38,8 @@ public final class StateEntry {
     this.rawInput = rawInput;
     this.enteredEventId = enteredEventId;
     this.enteredTime = enteredTime;
-    this.attempts = new int[state.common().retriers().size()];
+    int retriers = state.common().retriers().size();
+    this.attempts = retriers == 0 ? NO_RETRIERS : new int[retriers]; // shared when empty: nothing writes to it
   }
 
   private String enteredTimeText;

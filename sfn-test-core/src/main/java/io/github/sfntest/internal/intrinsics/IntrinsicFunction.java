@@ -289,7 +289,8 @@ enum IntrinsicFunction {
     JsonNode apply(Call call, List<JsonNode> args, IntrinsicEnvironment environment) {
       long sum = (long) rounded(name, "first argument", args.get(0))
           + rounded(name, "second argument", args.get(1));
-      return IntrinsicParser.integerNode(java.math.BigInteger.valueOf(sum));
+      // the sum of two ints always fits in a long
+      return sum == (int) sum ? Json.NODES.numberNode((int) sum) : Json.NODES.numberNode(sum);
     }
   },
 

@@ -66,6 +66,9 @@ final class IntrinsicValues {
     if (!node.isNumber()) {
       throw failure(function, "the " + argument + " must be an integer, but was " + describe(node));
     }
+    if (node.isInt()) {
+      return node.intValue(); // integral and in range: no BigDecimal on the hot path
+    }
     BigDecimal value = node.decimalValue();
     if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
       throw failure(function, "the " + argument + " must be an integer, but was " + render(node));
@@ -80,6 +83,9 @@ final class IntrinsicValues {
   static int rounded(String function, String argument, JsonNode node) {
     if (!node.isNumber()) {
       throw failure(function, "the " + argument + " must be a number, but was " + describe(node));
+    }
+    if (node.isInt()) {
+      return node.intValue(); // already a rounded int: no BigDecimal on the hot path
     }
     BigDecimal value = node.decimalValue().add(HALF).setScale(0, RoundingMode.FLOOR);
     return inIntRange(function, argument, value);

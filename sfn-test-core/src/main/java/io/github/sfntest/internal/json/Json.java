@@ -53,6 +53,16 @@ public final class Json {
 
   public static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
+  /**
+   * An empty object sized for {@code members} members: the engine builds many small objects per
+   * state (templates, {@code $$}, event details), and the default 16-slot table is most of their
+   * allocation.
+   */
+  public static com.fasterxml.jackson.databind.node.ObjectNode object(int members) {
+    return new com.fasterxml.jackson.databind.node.ObjectNode(NODES,
+        new java.util.LinkedHashMap<>(Math.max(2, (int) (members / 0.75f) + 1)));
+  }
+
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .nodeFactory(NODES)

@@ -203,8 +203,16 @@ final class ChoiceRules {
   }
 
   private static Test numbers(java.util.function.IntPredicate accept) {
-    // Exact comparison by value: 1 == 1.0, and no double rounding.
-    return (v, o) -> v.isNumber() && o.isNumber() && accept.test(v.decimalValue().compareTo(o.decimalValue()));
+    // Exact comparison by value: 1 == 1.0, and no double rounding. Two int/long nodes (the
+    // common loop counter) compare as longs, without a BigDecimal per side.
+    return (v, o) -> v.isNumber() && o.isNumber() && accept.test(compareNumbers(v, o));
+  }
+
+  private static int compareNumbers(JsonNode v, JsonNode o) {
+    if ((v.isInt() || v.isLong()) && (o.isInt() || o.isLong())) {
+      return Long.compare(v.longValue(), o.longValue());
+    }
+    return v.decimalValue().compareTo(o.decimalValue());
   }
 
   private static Test timestamps(java.util.function.IntPredicate accept) {

@@ -128,7 +128,7 @@ public final class PayloadTemplate {
 
     @Override
     public JsonNode evaluate(EvaluationScope scope, IntrinsicEnvironment environment) {
-      ObjectNode out = Json.NODES.objectNode();
+      ObjectNode out = Json.object(keys.length);
       for (int i = 0; i < keys.length; i++) {
         out.set(keys[i], values[i].evaluate(scope, environment));
       }

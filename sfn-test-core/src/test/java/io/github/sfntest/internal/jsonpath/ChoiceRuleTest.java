@@ -53,6 +53,16 @@ class ChoiceRuleTest {
   }
 
   @Test
+  void integer_comparisons_mix_int_long_and_decimal_exactly() {
+    TestScope ints = TestScope.of("{\"i\":2147483647,\"l\":2147483648,\"neg\":-9223372036854775808,\"d\":2147483647.0}");
+    assertThat(ChoiceRule.compile(json("{\"Variable\":\"$.i\",\"NumericLessThanPath\":\"$.l\"}")).matches(ints)).isTrue();
+    assertThat(ChoiceRule.compile(json("{\"Variable\":\"$.l\",\"NumericGreaterThan\":2147483647}")).matches(ints)).isTrue();
+    assertThat(ChoiceRule.compile(json("{\"Variable\":\"$.neg\",\"NumericLessThanPath\":\"$.i\"}")).matches(ints)).isTrue();
+    assertThat(ChoiceRule.compile(json("{\"Variable\":\"$.i\",\"NumericEqualsPath\":\"$.d\"}")).matches(ints)).isTrue();
+    assertThat(ChoiceRule.compile(json("{\"Variable\":\"$.l\",\"NumericEqualsPath\":\"$.d\"}")).matches(ints)).isFalse();
+  }
+
+  @Test
   void boolean_equals_compares_booleans_only() {
     assertThat(eval("{\"Variable\":\"$.b\",\"BooleanEquals\":true}")).isTrue();
     assertThat(eval("{\"Variable\":\"$.s\",\"BooleanEquals\":true}")).isFalse();

@@ -141,7 +141,7 @@ final class MapExecutor implements StateExecutor {
     }
 
     private ObjectNode iterationDetails(int index) {
-      ObjectNode details = Json.NODES.objectNode();
+      ObjectNode details = Json.object(2);
       details.put("index", index);
       details.put("name", entry.state.name());
       return details;
