@@ -148,4 +148,42 @@ class RedrivePartialTest {
       assertThat(redriven.output().orElseThrow().toString()).isEqualTo("[\"a3\",\"b\"]");
     }
   }
+
+  @Test
+  void aDistributedMapRedrivesItsMapRunRerunningOnlyTheUnsuccessfulChildExecutions() {
+    StateMachineDefinition distributed = StateMachineDefinition.of("Dist", """
+        {"StartAt":"Each","States":{
+          "Each":{"Type":"Map","MaxConcurrency":1,"End":true,
+            "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Work",
+              "States":{"Work":{"Type":"Task","Resource":"%swork","End":true}}}}}}""".formatted(LAMBDA));
+    MockedResponses mocks = MockedResponses.create();
+    mocks.onState("Work").willReturn("\"r0\"").thenThrow("Work.Failed", "item 1").thenReturn("\"r1\"")
+        .thenReturn("\"r2\"");
+    try (Engine engine = Engine.inProcess()) {
+      Execution execution = engine.start(StartRequest.of(distributed, "[\"a\",\"b\",\"c\"]").withTaskHandler(mocks));
+      ExecutionResult failed = execution.awaitCompletion();
+      assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+      String mapRunArn = failed.mapRuns().get(0).mapRunArn();
+      assertThat(failed.mapRuns().get(0).children()).hasSize(2);
+
+      ExecutionResult redriven = execution.redrive().awaitCompletion();
+
+      assertThat(redriven.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(redriven.output().orElseThrow().toString()).isEqualTo("[\"r0\",\"r1\",\"r2\"]");
+      assertThat(mocks.invocations("Work")).hasSize(4);
+      // One Map Run, redriven: the same ARN, MapRunRedriven instead of a second MapRunStarted.
+      assertThat(redriven.mapRuns()).hasSize(1);
+      assertThat(redriven.mapRuns().get(0).mapRunArn()).isEqualTo(mapRunArn);
+      assertThat(redriven.mapRuns().get(0).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(redriven.mapRuns().get(0).succeededChildren()).hasSize(3);
+      List<HistoryEvent> after = afterRedrive(redriven);
+      assertThat(types(after)).containsExactly(HistoryEventType.MAP_STATE_ENTERED, HistoryEventType.MAP_STATE_STARTED,
+          HistoryEventType.MAP_RUN_REDRIVEN, HistoryEventType.MAP_RUN_SUCCEEDED, HistoryEventType.MAP_STATE_SUCCEEDED,
+          HistoryEventType.MAP_STATE_EXITED, HistoryEventType.EXECUTION_SUCCEEDED);
+      HistoryEvent redrive = after.get(2);
+      assertThat(redrive.details().orElseThrow().get("mapRunArn").asText()).isEqualTo(mapRunArn);
+      assertThat(redrive.details().orElseThrow().get("redriveCount").asInt()).isEqualTo(1);
+      assertThat(redriven.history().ofType(HistoryEventType.MAP_RUN_STARTED)).hasSize(1);
+    }
+  }
 }

@@ -33,6 +33,8 @@ public final class StateEntry {
   public int choiceTaken = -2;
   /** Parallel/inline Map: what this entry's children left behind (read by a redrive). */
   public BranchOutcomes branches;
+  /** Distributed Map: this entry's Map Run (a redrive of the entry redrives it). */
+  public io.github.sfntest.internal.interpreter.states.DistributedMapRun mapRun;
   /** The unsuccessful entry of the same state that a redrive continues, until the executor takes it. */
   public StateEntry redriveOf;
 
