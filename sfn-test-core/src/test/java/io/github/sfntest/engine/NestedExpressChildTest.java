@@ -54,4 +54,19 @@ class NestedExpressChildTest {
           .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("waitForTaskToken");
     }
   }
+
+  @Test
+  void anExpressChildTimesOutAfterFiveMinutes() {
+    StateMachineDefinition slow = StateMachineDefinition.of("Rules", """
+        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":400,"End":true}}}""");
+    try (Engine engine = Engine.inProcess()) {
+      engine.deploy(slow, StateMachineType.EXPRESS);
+      ExecutionResult result = engine.run(StartRequest.of(PARENT, "{}"));
+      assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED); // fire and forget
+      assertThat(result.childExecutions().get(0).status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+      engine.deploy(slow, StateMachineType.STANDARD);
+      ExecutionResult standard = engine.run(StartRequest.of(PARENT, "{}"));
+      assertThat(standard.childExecutions().get(0).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+  }
 }
