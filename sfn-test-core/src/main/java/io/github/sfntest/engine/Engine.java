@@ -75,6 +75,21 @@ public interface Engine extends AutoCloseable {
   }
 
   /**
+   * Makes a state machine of {@code type} known to the engine, as {@link #deploy(StateMachineDefinition)}
+   * does; the child executions that {@code states:startExecution} tasks start of an {@link
+   * StateMachineType#EXPRESS} machine are EXPRESS executions ({@code express:} ARNs, the 5-minute limit).
+   * Engines that do not model machine types deploy it as {@link #deploy(StateMachineDefinition)} does.
+   *
+   * @param definition the child state machine, found by the name or ARN a task names
+   * @param type the machine's type
+   * @throws io.github.sfntest.definition.InvalidDefinitionException when {@code type} is EXPRESS and
+   *     AWS refuses the definition for EXPRESS ({@code .sync}, {@code .waitForTaskToken}, activities)
+   */
+  default void deploy(StateMachineDefinition definition, StateMachineType type) {
+    deploy(definition);
+  }
+
+  /**
    * Publishes {@code definition} as the next version (1, 2, ...) of the state machine it names, and
    * deploys it as that machine's latest revision. Start a version with {@link
    * StartRequest#onVersion(int)}; the execution's {@code $$.StateMachine.Id} is the version ARN.

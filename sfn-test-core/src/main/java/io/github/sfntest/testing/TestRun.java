@@ -76,7 +76,9 @@ public final class TestRun implements AutoCloseable {
       // Every declared machine can be started by the others as a child execution.
       for (StateMachineDefinition definition : session.definitions().values()) {
         try {
-          engine.deploy(definition);
+          // An EXPRESS machine's child executions run as EXPRESS ones.
+          io.github.sfntest.engine.StateMachineType type = session.type(definition.name());
+          engine.deploy(definition, type == null ? io.github.sfntest.engine.StateMachineType.STANDARD : type);
         } catch (UnsupportedOperationException e) {
           break;
         }

@@ -421,6 +421,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
     long id = history.record(history.events().size(), HistoryEventType.EXECUTION_REDRIVEN, Redrives.details(redriveCount));
     contextObjects.redriven(redriveCount, scheduler.now());
     root = new Frame(null, model.root(), root.variables, new HistoryContext(id), new RootListener());
+    root.redriveFrom = unsuccessful;
     if (model.timeoutSeconds() != null) {
       timeoutTimer = scheduler.schedule(Duration.ofSeconds(model.timeoutSeconds()), this::executionTimedOut);
     }
@@ -527,6 +528,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
     StateEntry entry = new StateEntry(frame, state, stateInput, id, scheduler.now());
     entry.enteredPreviousId = enteredPrevious;
     frame.current = entry;
+    frame.linkRedrive(entry);
     if (observer != null) {
       observer.entered(entry);
     }

@@ -26,6 +26,8 @@ public final class Frame {
   public int iterationIndex = -1;
   /** The state currently running in this frame (for abort events). */
   public StateEntry current;
+  /** A redrive: the unsuccessful entry this frame continues from, handed to its first entry. */
+  public StateEntry redriveFrom;
 
   public Frame(Frame parent, Branch branch, VariableScope variables, HistoryContext history, Listener listener) {
     this.parent = parent;
@@ -33,6 +35,14 @@ public final class Frame {
     this.variables = variables;
     this.history = history;
     this.listener = listener;
+  }
+
+  /** Links a new entry of {@code name} to the unsuccessful entry a redrive continues, once. */
+  void linkRedrive(StateEntry entry) {
+    if (redriveFrom != null && redriveFrom.state.name().equals(entry.state.name())) {
+      entry.redriveOf = redriveFrom;
+    }
+    redriveFrom = null;
   }
 
   public boolean aborted() {

@@ -31,6 +31,8 @@ public final class InProcessEngine implements Engine {
   private final java.util.Map<String, InProcessExecution> executionsByArn = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, io.github.sfntest.definition.StateMachineDefinition> deployed =
       new java.util.concurrent.ConcurrentHashMap<>();
+  /** The names of the deployed machines that are EXPRESS: their child executions run as EXPRESS ones. */
+  private final Set<String> expressMachines = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public InProcessEngine(EngineOptions options) {
     this.options = options;
@@ -51,7 +53,28 @@ public final class InProcessEngine implements Engine {
 
   @Override
   public void deploy(io.github.sfntest.definition.StateMachineDefinition definition) {
+    deploy(definition, io.github.sfntest.engine.StateMachineType.STANDARD);
+  }
+
+  @Override
+  public void deploy(io.github.sfntest.definition.StateMachineDefinition definition,
+      io.github.sfntest.engine.StateMachineType type) {
+    boolean express = type == io.github.sfntest.engine.StateMachineType.EXPRESS;
+    if (express) {
+      refuseForExpress(definition);
+      expressMachines.add(definition.name());
+    } else {
+      expressMachines.remove(definition.name());
+    }
     deployed.put(definition.name(), definition);
+  }
+
+  /** AWS's refusals of a definition for EXPRESS (.sync, .waitForTaskToken, activities). */
+  private static void refuseForExpress(io.github.sfntest.definition.StateMachineDefinition definition) {
+    var refused = io.github.sfntest.internal.validation.ExpressRules.check(Json.parse(definition.toJson()));
+    if (!refused.isEmpty()) {
+      throw new io.github.sfntest.definition.InvalidDefinitionException(definition.name(), refused);
+    }
   }
 
   @Override
@@ -67,10 +90,7 @@ public final class InProcessEngine implements Engine {
     }
     io.github.sfntest.definition.StateMachineDefinition definition = request.definition();
     if (request.type() == io.github.sfntest.engine.StateMachineType.EXPRESS) {
-      var refused = io.github.sfntest.internal.validation.ExpressRules.check(Json.parse(definition.toJson()));
-      if (!refused.isEmpty()) {
-        throw new io.github.sfntest.definition.InvalidDefinitionException(definition.name(), refused);
-      }
+      refuseForExpress(definition);
     }
     String stateMachineArn = null;
     if (request.qualifier() != null) {
@@ -145,7 +165,9 @@ public final class InProcessEngine implements Engine {
         name = afterType.contains(":") ? afterType.substring(0, afterType.indexOf(':')) : afterType;
       }
       io.github.sfntest.definition.StateMachineDefinition child = deployed.get(name);
-      return child == null ? null : newRun(child, childInput, childName, childStart, handler, s3, null, false, false);
+      // A child of an EXPRESS machine is an EXPRESS execution, started with StartExecution (not sync).
+      return child == null ? null : newRun(child, childInput, childName, childStart, handler, s3, null,
+          expressMachines.contains(name), false);
     });
     ChildExecutions ownClock = run.childExecutionStarter();
     run.childExecutions(new ChildExecutions() {

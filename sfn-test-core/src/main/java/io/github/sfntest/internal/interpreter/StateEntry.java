@@ -31,6 +31,19 @@ public final class StateEntry {
   public boolean heartbeatExpired;
   /** Choice: the index of the rule taken, -1 for Default, -2 before the state chose (coverage). */
   public int choiceTaken = -2;
+  /** Parallel/inline Map: what this entry's children left behind (read by a redrive). */
+  public BranchOutcomes branches;
+  /** Distributed Map: this entry's Map Run (a redrive of the entry redrives it). */
+  public io.github.sfntest.internal.interpreter.states.DistributedMapRun mapRun;
+  /** The unsuccessful entry of the same state that a redrive continues, until the executor takes it. */
+  public StateEntry redriveOf;
+
+  /** The entry this one redrives, once: a Retry of the redriven state reruns it whole. */
+  public StateEntry takeRedriveOf() {
+    StateEntry previous = redriveOf;
+    redriveOf = null;
+    return previous;
+  }
 
   public StateEntry(Frame frame, State state, JsonNode rawInput, long enteredEventId, Instant enteredTime) {
     this.frame = frame;

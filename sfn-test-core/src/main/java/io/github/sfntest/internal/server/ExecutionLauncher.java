@@ -101,7 +101,8 @@ final class ExecutionLauncher {
       // Every state machine created on this endpoint can be started by the others (nested executions).
       for (StateMachineRecord deployed : ctx.machines().all()) {
         StateMachineRecord.Snapshot current = deployed.current();
-        engine.deploy(current.definition().withName(current.name()));
+        engine.deploy(current.definition().withName(current.name()),
+            "EXPRESS".equals(current.type()) ? StateMachineType.EXPRESS : StateMachineType.STANDARD);
       }
       // On a version or alias, $$.StateMachine.Id is the ARN the execution was started with.
       String startedOn = target.alias() != null ? target.alias().arn()

@@ -50,10 +50,25 @@ final class DistributedMapExecutor implements StateExecutor {
     int concurrency = concurrency(map, fieldEnv);
     ObjectNode started = Json.NODES.objectNode();
     started.put("length", items == null ? 0 : items.size());
+    StateEntry redriven = entry.takeRedriveOf();
+    DistributedMapRun previous = redriven == null ? null : redriven.mapRun;
+    if (previous != null && previous.redrivable()) {
+      // AWS redrives the Map Run itself: same ARN, only its unsuccessful child executions run again.
+      ctx.emit(entry.frame.history, HistoryEventType.MAP_STATE_STARTED, started, true);
+      entry.mapRun = previous;
+      ObjectNode redrive = Json.NODES.objectNode();
+      redrive.put("mapRunArn", previous.mapRunArn());
+      redrive.put("redriveCount", previous.redriven(entry));
+      ctx.emit(entry.frame.history, HistoryEventType.MAP_RUN_REDRIVEN, redrive, true);
+      entry.frame.cleanups.add(previous::abort);
+      previous.relaunch();
+      return;
+    }
     ctx.emit(entry.frame.history, HistoryEventType.MAP_STATE_STARTED, started, true);
     DistributedMapRun run = new DistributedMapRun(ctx, entry, map, selectorInput, fieldEnv, concurrency);
     run.configure(); // tolerated failures, reader and batcher fields: States.Runtime before the run starts
     ctx.mapRunStarted(run);
+    entry.mapRun = run;
     ObjectNode runStarted = Json.NODES.objectNode();
     runStarted.put("mapRunArn", run.mapRunArn());
     ctx.emit(entry.frame.history, HistoryEventType.MAP_RUN_STARTED, runStarted, true);

@@ -34,7 +34,8 @@ import java.util.Map;
 /** The bookkeeping of one Map Run: reading, batching, launching children, tolerating failures. */
 public final class DistributedMapRun {
   private final StateContext ctx;
-  private final StateEntry entry;
+  /** The Map state's entry; a redrive hands the run the entry that redrives it. */
+  private StateEntry entry;
   private final State.Map map;
   private final JsonNode selectorInput;
   private final StateEnv fieldEnv;
@@ -49,6 +50,9 @@ public final class DistributedMapRun {
   private ExecutionResult[] children = new ExecutionResult[0];
   private int itemCount;
   private int launched;
+  /** The children to launch next, by index (all of them at first; the unsuccessful ones on a redrive). */
+  private final java.util.ArrayDeque<Integer> pending = new java.util.ArrayDeque<>();
+  private int redriveCount;
   private int completed;
   private int failedItems;
   private ExecutionStatus runStatus = ExecutionStatus.RUNNING;
@@ -128,6 +132,9 @@ public final class DistributedMapRun {
       return;
     }
     children = new ExecutionResult[childInputs.size()];
+    for (int i = 0; i < childInputs.size(); i++) {
+      pending.add(i);
+    }
     if (childInputs.isEmpty()) {
       succeed();
       return;
@@ -170,8 +177,51 @@ public final class DistributedMapRun {
   }
 
   private void launchAvailable() {
-    while (runStatus == ExecutionStatus.RUNNING && launched < childInputs.size() && running.size() < concurrency) {
-      launch(launched++);
+    while (runStatus == ExecutionStatus.RUNNING && !pending.isEmpty() && running.size() < concurrency) {
+      launched++;
+      launch(pending.poll());
+    }
+  }
+
+  /** A redrive can continue this run: it failed or was aborted after its children were known. */
+  boolean redrivable() {
+    return (runStatus == ExecutionStatus.FAILED || runStatus == ExecutionStatus.ABORTED) && !childInputs.isEmpty()
+        && children.length == childInputs.size();
+  }
+
+  /** The parent's redrive reaches this run through {@code redrivingEntry}; answers the run's redrive count. */
+  int redriven(StateEntry redrivingEntry) {
+    entry = redrivingEntry;
+    return ++redriveCount;
+  }
+
+  /** How often a redrive of the parent redrove this run. */
+  public int redriveCount() {
+    return redriveCount;
+  }
+
+  /**
+   * Runs again the children that did not succeed (failed, timed out, aborted or never started); the
+   * ones that succeeded keep their results. Tolerated failures count among the rerun children.
+   */
+  void relaunch() {
+    runStatus = ExecutionStatus.RUNNING;
+    runError = null;
+    runCause = null;
+    failedItems = 0;
+    completed = 0;
+    pending.clear();
+    for (int i = 0; i < children.length; i++) {
+      if (children[i] != null && children[i].status() == ExecutionStatus.SUCCEEDED) {
+        completed++;
+      } else {
+        pending.add(i);
+      }
+    }
+    if (completed == children.length) {
+      succeed();
+    } else {
+      launchAvailable();
     }
   }
 
@@ -304,7 +354,7 @@ public final class DistributedMapRun {
 
   public MapRunResult toResult() {
     List<ExecutionResult> started = new ArrayList<>();
-    for (int i = 0; i < launched; i++) {
+    for (int i = 0; i < children.length; i++) {
       ChildRun live = running.get(i);
       started.add(children[i] != null ? children[i] : live != null ? live.result() : null);
     }

@@ -60,8 +60,10 @@ final class MapExecutor implements StateExecutor {
       ctx.io().finish(entry, Json.NODES.arrayNode());
       return;
     }
-    new Iterations(ctx, entry, map, items, selectorInput, env, maxConcurrency <= 0 ? n : maxConcurrency)
-        .launchAvailable();
+    Iterations iterations = new Iterations(ctx, entry, map, items, selectorInput, env,
+        maxConcurrency <= 0 ? n : maxConcurrency);
+    iterations.launchAvailable();
+    iterations.finishIfAllCarried();
   }
 
   /** The iterations of one inline Map state: launched as concurrency allows, joined in order. */
@@ -85,7 +87,10 @@ final class MapExecutor implements StateExecutor {
 
     void launchAvailable() {
       while (!failed && launched < items.size() && running.size() < concurrency) {
-        launch(launched++);
+        int index = launched++;
+        if (!carried(index)) { // a redrive keeps the iterations that succeeded
+          launch(index);
+        }
       }
     }
 

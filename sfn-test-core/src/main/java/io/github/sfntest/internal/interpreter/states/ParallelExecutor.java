@@ -5,7 +5,7 @@ import io.github.sfntest.history.HistoryEventType;
 import io.github.sfntest.internal.asl.State;
 import io.github.sfntest.internal.interpreter.StateEntry;
 
-/** Parallel: every branch runs on the effective input; the outputs join into an array. */
+/** Parallel: every branch runs on the effective input (on a redrive, the unsuccessful ones); the outputs join into an array. */
 final class ParallelExecutor implements StateExecutor {
 
   @Override
@@ -17,7 +17,10 @@ final class ParallelExecutor implements StateExecutor {
     int n = parallel.branches().size();
     BranchJoin join = new BranchJoin(ctx, entry, n, HistoryEventType.PARALLEL_STATE_SUCCEEDED) {};
     for (int i = 0; i < n; i++) {
-      join.start(i, parallel.branches().get(i), branchInput);
+      if (!join.carried(i)) {
+        join.start(i, parallel.branches().get(i), branchInput);
+      }
     }
+    join.finishIfAllCarried();
   }
 }
