@@ -1,7 +1,7 @@
 package io.github.sfntest.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.sfntest.engine.HistoryRetention;
+import io.github.sfntest.history.HistoryRetention;
 import io.github.sfntest.history.ExecutionHistory;
 import io.github.sfntest.internal.json.Json;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package io.github.sfntest.engine;
 
+import io.github.sfntest.history.HistoryRetention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package io.github.sfntest.history;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.github.sfntest.engine.HistoryRetention;
 import io.github.sfntest.internal.json.Json;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sfntest.assertions.SfnAssertions;
 import io.github.sfntest.definition.StateMachineDefinition;
 import io.github.sfntest.history.HistoryEvent;
+import io.github.sfntest.history.HistoryRetention;
 import io.github.sfntest.history.HistoryEventType;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
-import io.github.sfntest.engine.HistoryRetention;
+import io.github.sfntest.history.HistoryRetention;
 import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.engine.StatesErrors;

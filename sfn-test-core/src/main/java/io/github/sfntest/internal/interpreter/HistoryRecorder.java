@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.history.HistoryEvent;
 import io.github.sfntest.history.HistoryEventType;
-import io.github.sfntest.engine.HistoryRetention;
+import io.github.sfntest.history.HistoryRetention;
 import io.github.sfntest.internal.asl.StateType;
 import io.github.sfntest.internal.json.Json;
 import java.util.ArrayList;

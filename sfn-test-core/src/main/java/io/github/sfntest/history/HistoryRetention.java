@@ -1,9 +1,9 @@
-package io.github.sfntest.engine;
+package io.github.sfntest.history;
 
 /**
- * How much of an execution's history the engine keeps (see {@link
- * EngineOptions.Builder#historyRetention(HistoryRetention)}). Whatever is kept, event ids, links and
- * the history-size limit stay as AWS counts them: dropped events still take their ids.
+ * How much of an execution's history the engine keeps (see {@code
+ * EngineOptions.Builder.historyRetention}). Whatever is kept, event ids, links and the history-size
+ * limit stay as AWS counts them: dropped events still take their ids.
  */
 public enum HistoryRetention {
   /** Every event, as AWS records it: the default, which keeps history assertions exact. */
