@@ -1,6 +1,8 @@
 package io.github.sfntest.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.history.HistoryRetention;
+import io.github.sfntest.history.ExecutionHistory;
 import io.github.sfntest.internal.json.Json;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
@@ -38,7 +40,7 @@ public abstract class AbstractSfnAssert<SELF extends AbstractSfnAssert<SELF, ACT
    * @return the error to throw
    */
   protected AssertionError failure(ErrorMessageFactory message) {
-    return failed(Failures.instance().failure(info, message));
+    return partialHistoryNote(failed(Failures.instance().failure(info, message)));
   }
 
   /** Like AssertJ's, but failing with an {@link AssertionFailedError}. */
@@ -47,8 +49,40 @@ public abstract class AbstractSfnAssert<SELF extends AbstractSfnAssert<SELF, ACT
     try {
       super.failWithMessage(errorMessage, arguments);
     } catch (AssertionError e) {
-      throw failed(e);
+      throw partialHistoryNote(failed(e));
     }
+  }
+
+  /**
+   * The history this assertion reads, if any: when the engine kept only part of it, every
+   * failure says so, since the event the assertion looked for may have been dropped.
+   *
+   * @return the execution's history, or null when the assertion reads none
+   */
+  protected ExecutionHistory historyRead() {
+    return null;
+  }
+
+  private AssertionError partialHistoryNote(AssertionError error) {
+    ExecutionHistory history = historyRead();
+    if (history == null || history.retention() == HistoryRetention.FULL) {
+      return error;
+    }
+    String note = "%n(The engine ran with EngineOptions.historyRetention(" + history.retention() + "), which "
+        + (history.retention() == HistoryRetention.NONE
+            ? "keeps only the execution-level events"
+            : "drops the states inside Map iterations and Parallel branches and keeps only each iteration's"
+                + " started and ended events")
+        + ": an assertion that needs a dropped event cannot pass. Run it with HistoryRetention.FULL, the default.)";
+    AssertionFailedError annotated;
+    if (error instanceof AssertionFailedError afe && afe.isExpectedDefined() && afe.isActualDefined()) {
+      annotated = new AssertionFailedError(error.getMessage() + String.format(note),
+          afe.getExpected().getValue(), afe.getActual().getValue());
+    } else {
+      annotated = new AssertionFailedError(error.getMessage() + String.format(note));
+    }
+    annotated.setStackTrace(error.getStackTrace());
+    return annotated;
   }
 
   /** {@code error} as an {@link AssertionFailedError}, same message and stack. */
@@ -70,7 +104,7 @@ public abstract class AbstractSfnAssert<SELF extends AbstractSfnAssert<SELF, ACT
    * @return the error to throw
    */
   protected AssertionError failure(ErrorMessageFactory message, Object actual, Object expected) {
-    return Failures.instance().failure(info, message, actual, expected);
+    return partialHistoryNote(Failures.instance().failure(info, message, actual, expected));
   }
 
   /**

@@ -57,6 +57,11 @@ public class EventsAssert extends AbstractSfnAssert<EventsAssert, EventsSubject>
     return actual.result().history();
   }
 
+  @Override
+  protected ExecutionHistory historyRead() {
+    return history();
+  }
+
   private EventsAssert narrow(Predicate<HistoryEvent> predicate, String selection) {
     List<HistoryEvent> kept = new ArrayList<>();
     for (HistoryEvent event : events()) {

@@ -55,6 +55,11 @@ public class ExecutionResultAssert extends AbstractSfnAssert<ExecutionResultAsse
           .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
           .build();
 
+  @Override
+  protected io.github.sfntest.history.ExecutionHistory historyRead() {
+    return actual == null ? null : actual.history();
+  }
+
   /**
    * Starts assertions on a finished execution; {@link SfnAssertions#assertThat(ExecutionResult)} is
    * the usual way in.

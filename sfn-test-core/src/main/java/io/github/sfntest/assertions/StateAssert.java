@@ -57,6 +57,11 @@ public class StateAssert extends AbstractSfnAssert<StateAssert, StateSubject> {
     return actual.result();
   }
 
+  @Override
+  protected io.github.sfntest.history.ExecutionHistory historyRead() {
+    return result().history();
+  }
+
   private String execution() {
     return ExecutionRenderer.describe(result().executionArn(), result().stateMachineName());
   }

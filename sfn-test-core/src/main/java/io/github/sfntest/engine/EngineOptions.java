@@ -1,5 +1,6 @@
 package io.github.sfntest.engine;
 
+import io.github.sfntest.history.HistoryRetention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -32,6 +33,7 @@ public final class EngineOptions {
   private final int maxPayloadBytes;
   private final Duration maxWallClock;
   private final Duration maxExecutionDuration;
+  private final HistoryRetention historyRetention;
 
   /** AWS's maximum duration of a STANDARD execution, one year; an EXPRESS one has five minutes. */
   public static final Duration STANDARD_MAX_DURATION = Duration.ofDays(365);
@@ -55,6 +57,7 @@ public final class EngineOptions {
     this.maxPayloadBytes = b.maxPayloadBytes;
     this.maxWallClock = b.maxWallClock;
     this.maxExecutionDuration = b.maxExecutionDuration;
+    this.historyRetention = b.historyRetention;
   }
 
   /**
@@ -92,6 +95,7 @@ public final class EngineOptions {
     b.maxPayloadBytes = maxPayloadBytes;
     b.maxWallClock = maxWallClock;
     b.maxExecutionDuration = maxExecutionDuration;
+    b.historyRetention = historyRetention;
     return b;
   }
 
@@ -182,6 +186,16 @@ public final class EngineOptions {
     return maxExecutionDuration;
   }
 
+  /**
+   * How much of each execution's history the engine keeps: {@link HistoryRetention#FULL} by
+   * default. Assertions that need a dropped event fail with a message naming this option.
+   *
+   * @return the history retention
+   */
+  public HistoryRetention historyRetention() {
+    return historyRetention;
+  }
+
   /** Builds {@link EngineOptions}; every setting starts at its default. */
   public static final class Builder {
     private String account = "111111111111";
@@ -193,8 +207,22 @@ public final class EngineOptions {
     private int maxPayloadBytes = AWS_MAX_PAYLOAD_BYTES;
     private Duration maxWallClock = DEFAULT_MAX_WALL_CLOCK;
     private Duration maxExecutionDuration = STANDARD_MAX_DURATION;
+    private HistoryRetention historyRetention = HistoryRetention.FULL;
 
     private Builder() {}
+
+    /**
+     * See {@link EngineOptions#historyRetention()}: {@code SUMMARY} or {@code NONE} for Maps too
+     * large to keep every event of (with {@link #maxHistoryEvents(int) maxHistoryEvents(0)}, since
+     * the limit still counts every event AWS would record).
+     *
+     * @param value how much history to keep
+     * @return this builder
+     */
+    public Builder historyRetention(HistoryRetention value) {
+      this.historyRetention = Objects.requireNonNull(value, "historyRetention");
+      return this;
+    }
 
     /**
      * See {@link EngineOptions#maxExecutionDuration()}; must be positive.

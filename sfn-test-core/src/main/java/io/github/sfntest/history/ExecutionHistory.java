@@ -20,15 +20,36 @@ import java.util.function.Predicate;
 public final class ExecutionHistory implements Iterable<HistoryEvent> {
 
   private final List<HistoryEvent> events;
+  private final HistoryRetention retention;
   private volatile Structure structure;
 
   /**
-   * A history of these events, in order.
+   * A full history of these events, in order.
    *
    * @param events the events, ids from 1, each linked to its previous event
    */
   public ExecutionHistory(List<HistoryEvent> events) {
+    this(events, HistoryRetention.FULL);
+  }
+
+  /**
+   * A history of these events, of which the engine kept what {@code retention} says.
+   *
+   * @param events the events kept, in order; ids and links are AWS's, so ids may skip dropped events
+   * @param retention how much of the history the engine kept
+   */
+  public ExecutionHistory(List<HistoryEvent> events, HistoryRetention retention) {
     this.events = List.copyOf(events);
+    this.retention = java.util.Objects.requireNonNull(retention, "retention");
+  }
+
+  /**
+   * How much of the history the engine kept ({@code EngineOptions.historyRetention}).
+   *
+   * @return {@link HistoryRetention#FULL} unless the engine was told to drop events
+   */
+  public HistoryRetention retention() {
+    return retention;
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.history.HistoryRetention;
 import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.EngineOptions;
 import io.github.sfntest.engine.StatesErrors;
@@ -249,6 +250,10 @@ public final class ExecutionRun implements StateContext, ChildRun {
     this.maxDuration = limit;
   }
 
+  public void historyRetention(HistoryRetention value) {
+    history.retention(value);
+  }
+
   public void maxWallClock(Duration limit) {
     this.maxWallClockNanos = limit.toNanos();
   }
@@ -328,7 +333,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
       mapRunResults.add(run.toResult());
     }
     return Results.execution(settings.executionArn(), settings.stateMachineName(), status, input, output, error,
-        cause, settings.startTime(), stopDate, new ExecutionHistory(history.events()), childResults, mapRunResults);
+        cause, settings.startTime(), stopDate, new ExecutionHistory(history.events(), history.retention()), childResults, mapRunResults);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -418,7 +423,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
     error = null;
     cause = null;
     stopDate = null;
-    long id = history.record(history.events().size(), HistoryEventType.EXECUTION_REDRIVEN, Redrives.details(redriveCount));
+    long id = history.record(history.lastEventId(), HistoryEventType.EXECUTION_REDRIVEN, Redrives.details(redriveCount));
     contextObjects.redriven(redriveCount, scheduler.now());
     root = new Frame(null, model.root(), root.variables, new HistoryContext(id), new RootListener());
     root.redriveFrom = unsuccessful;
@@ -665,7 +670,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
       if (type != null) {
         current.finished = true;
         current.cancelTimers();
-        history.record(link, type, null);
+        history.record(frame.history.depth, link, type, null);
       }
     }
   }
@@ -704,8 +709,8 @@ public final class ExecutionRun implements StateContext, ChildRun {
   }
 
   @Override
-  public long record(long previous, HistoryEventType type, ObjectNode details) {
-    return history.record(previous, type, details);
+  public long record(HistoryContext owner, long previous, HistoryEventType type, ObjectNode details) {
+    return history.record(owner.depth, previous, type, details);
   }
 
   @Override
@@ -772,6 +777,7 @@ public final class ExecutionRun implements StateContext, ChildRun {
     child.s3Fixture = s3Fixture != null ? s3Fixture : implicitS3();
     // Map Run children start deployed state machines like any execution of this engine.
     child.childExecutions = childExecutions;
+    child.historyRetention(history.retention() == HistoryRetention.FULL ? HistoryRetention.FULL : HistoryRetention.NONE);
     child.endListener = onEnd::accept;
     return child;
   }

@@ -8,14 +8,21 @@ package io.github.sfntest.internal.interpreter;
 public final class HistoryContext {
   public long source;
   public long last;
+  /** 0 for the execution's own thread, 1 for a Map iteration or Parallel branch, and so on. */
+  public final int depth;
 
   public HistoryContext(long source) {
+    this(source, 0);
+  }
+
+  private HistoryContext(long source, int depth) {
     this.source = source;
     this.last = source;
+    this.depth = depth;
   }
 
   public HistoryContext child() {
-    return new HistoryContext(source);
+    return new HistoryContext(source, depth + 1);
   }
 
   public void integrate(HistoryContext other) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sfntest.history.HistoryEvent;
 import io.github.sfntest.history.HistoryEventType;
+import io.github.sfntest.history.HistoryRetention;
 import io.github.sfntest.internal.asl.StateType;
 import io.github.sfntest.internal.json.Json;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class HistoryRecorder {
   private final int maxEvents;
   private final LimitListener limit;
   private long nextEventId = 1;
+  private HistoryRetention retention = HistoryRetention.FULL;
 
   HistoryRecorder(Scheduler scheduler, int maxEvents, LimitListener limit) {
     this.scheduler = scheduler;
@@ -37,8 +39,31 @@ public final class HistoryRecorder {
     return List.copyOf(events);
   }
 
+  HistoryRetention retention() {
+    return retention;
+  }
+
+  void retention(HistoryRetention value) {
+    this.retention = value;
+  }
+
+  /** The id of the last event recorded, kept or not. */
+  long lastEventId() {
+    return nextEventId - 1;
+  }
+
+  /** Whether an event of this type, from a thread this deep (0: the execution's), is kept. */
+  private boolean keeps(int depth, HistoryEventType type) {
+    return switch (retention) {
+      case FULL -> true;
+      case NONE -> type.name().startsWith("EXECUTION_");
+      case SUMMARY -> depth == 0 || type.name().startsWith("EXECUTION_")
+          || depth == 1 && type.name().startsWith("MAP_ITERATION_");
+    };
+  }
+
   long emit(HistoryContext ctx, HistoryEventType type, ObjectNode details, boolean updateSource) {
-    long id = record(ctx.source, type, details);
+    long id = record(ctx.depth, ctx.source, type, details);
     ctx.last = id;
     if (updateSource) {
       ctx.source = id;
@@ -48,8 +73,15 @@ public final class HistoryRecorder {
 
   /** An event linked to {@code previous} that moves no thread's history context (aborts). */
   long record(long previous, HistoryEventType type, ObjectNode details) {
+    return record(0, previous, type, details);
+  }
+
+  /** The same, for an event of a thread {@code depth} deep (see {@link HistoryContext#depth}). */
+  long record(int depth, long previous, HistoryEventType type, ObjectNode details) {
     long id = nextEventId++;
-    events.add(new HistoryEvent(id, previous, scheduler.now(), type, details));
+    if (keeps(depth, type)) {
+      events.add(new HistoryEvent(id, previous, scheduler.now(), type, details));
+    }
     checkLimit(type);
     return id;
   }
@@ -57,7 +89,9 @@ public final class HistoryRecorder {
   /** Records an event whose payload strings are rendered only if someone reads them. */
   long emitLazy(HistoryContext ctx, HistoryEventType type, Supplier<ObjectNode> details) {
     long id = nextEventId++;
-    events.add(HistoryEvent.withLazyDetails(id, ctx.source, scheduler.now(), type, details));
+    if (keeps(ctx.depth, type)) {
+      events.add(HistoryEvent.withLazyDetails(id, ctx.source, scheduler.now(), type, details));
+    }
     ctx.last = id;
     ctx.source = id;
     checkLimit(type);
@@ -65,7 +99,8 @@ public final class HistoryRecorder {
   }
 
   private void checkLimit(HistoryEventType type) {
-    if (maxEvents > 0 && events.size() >= maxEvents) {
+    // Every event counts, kept or not: AWS's limit does not depend on what the engine keeps.
+    if (maxEvents > 0 && nextEventId - 1 >= maxEvents) {
       limit.historyLimitReached(type);
     }
   }

@@ -155,6 +155,7 @@ public final class InProcessEngine implements Engine {
         startedSync);
     ExecutionRun run = new ExecutionRun(Definitions.model(definition), settings, input, handler);
     run.maxWallClock(options.maxWallClock());
+    run.historyRetention(options.historyRetention());
     run.maxDuration(options.maxExecutionDuration());
     run.s3(s3);
     run.childExecutions((arn, childInput, childName, childStart) -> {

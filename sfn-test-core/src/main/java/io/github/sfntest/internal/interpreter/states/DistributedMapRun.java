@@ -289,7 +289,7 @@ public final class DistributedMapRun {
     // MapStateSucceeded to MapRunSucceeded (earlier recordings chained all three); we follow
     // current AWS.
     long runSucceeded = ctx.emit(h, HistoryEventType.MAP_RUN_SUCCEEDED, null, false);
-    h.last = ctx.record(runSucceeded, HistoryEventType.MAP_STATE_SUCCEEDED, null);
+    h.last = ctx.record(h, runSucceeded, HistoryEventType.MAP_STATE_SUCCEEDED, null);
     try {
       ctx.io().finish(entry, output);
     } catch (StatesException e) {

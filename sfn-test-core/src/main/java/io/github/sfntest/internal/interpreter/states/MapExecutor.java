@@ -141,7 +141,7 @@ final class MapExecutor implements StateExecutor {
     @Override
     void abort(Frame other, long link) {
       ctx.abortFrame(other);
-      ctx.record(link, HistoryEventType.MAP_ITERATION_ABORTED, iterationDetails(other.iterationIndex));
+      ctx.record(other.history, link, HistoryEventType.MAP_ITERATION_ABORTED, iterationDetails(other.iterationIndex));
       ctx.stateAborted(other, link);
     }
 

@@ -51,8 +51,8 @@ public interface StateContext {
 
   long emitLazy(HistoryContext history, HistoryEventType type, Supplier<ObjectNode> details);
 
-  /** An event linked to {@code previous} that moves no history context. */
-  long record(long previous, HistoryEventType type, ObjectNode details);
+  /** An event of {@code owner}'s thread linked to {@code previous} that moves no history context. */
+  long record(HistoryContext owner, long previous, HistoryEventType type, ObjectNode details);
 
   // Scheduling on the virtual clock
 
