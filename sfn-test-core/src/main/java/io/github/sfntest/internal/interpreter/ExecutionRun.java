@@ -562,18 +562,10 @@ public final class ExecutionRun implements StateContext, ChildRun {
     handleError(entry, err, errCause);
   }
 
-  private static final java.util.regex.Pattern FIELD_IN_CAUSE =
-      java.util.regex.Pattern.compile("specified for the field '([^']*)'|^The (Timestamp|Seconds) field");
-
   /** AWS records where a JSONata evaluation failed before the state's failure. */
   private void evaluationFailed(StateEntry entry, String err, String errCause) {
-    ObjectNode details = HistoryRecorder.errorDetails(err, errCause);
-    String localCause = errCause.substring(Math.min(errCause.length(), errorPrefix(entry).length()));
-    java.util.regex.Matcher m = FIELD_IN_CAUSE.matcher(localCause);
-    if (m.find()) {
-      details.put("location", m.group(1) != null ? m.group(1) : m.group(2));
-    }
-    details.put("state", entry.state.name());
+    ObjectNode details = HistoryRecorder.evaluationFailedDetails(entry.state.name(), err, errCause,
+        errCause.substring(Math.min(errCause.length(), errorPrefix(entry).length())));
     HistoryContext h = entry.frame.history;
     // Wait states link it to their Entered event, the others to the event before it.
     h.source = entry.state.type() == StateType.WAIT ? entry.enteredEventId : entry.enteredPreviousId;

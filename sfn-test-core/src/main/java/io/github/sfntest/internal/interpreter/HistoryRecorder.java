@@ -128,6 +128,23 @@ public final class HistoryRecorder {
     return details;
   }
 
+  private static final java.util.regex.Pattern FIELD_IN_CAUSE =
+      java.util.regex.Pattern.compile("specified for the field '([^']*)'|^The (Timestamp|Seconds) field");
+
+  /**
+   * EvaluationFailed's details: the error and cause, the field the cause names as AWS's {@code
+   * location} (found in {@code localCause}, the cause without its state prefix), and the state.
+   */
+  static ObjectNode evaluationFailedDetails(String stateName, String err, String errCause, String localCause) {
+    ObjectNode details = errorDetails(err, errCause);
+    java.util.regex.Matcher m = FIELD_IN_CAUSE.matcher(localCause);
+    if (m.find()) {
+      details.put("location", m.group(1) != null ? m.group(1) : m.group(2));
+    }
+    details.put("state", stateName);
+    return details;
+  }
+
   /** {"error": ..., "cause": ...}, each only when given. */
   public static ObjectNode errorDetails(String err, String errCause) {
     ObjectNode details = Json.NODES.objectNode();
