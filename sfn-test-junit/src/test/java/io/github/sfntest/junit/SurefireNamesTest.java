@@ -86,9 +86,9 @@ class SurefireNamesTest {
   }
 
   @Test
-  void aFailingTestCaseIsReportedAsFailedUnderItsName() throws Exception {
-    assertThat(reportedBySurefire(NamingExamples.FailingTestCase.class)).containsExactly(
-        new Reported("testSucceeded", NamingExamples.FailingTestCase.class.getName(), "HappyPathTest"),
-        new Reported("testFailed", NamingExamples.FailingTestCase.class.getName(), "NegativeSentimentTest"));
+  void aFailingCaseIsReportedAsFailedUnderItsName() throws Exception {
+    assertThat(reportedBySurefire(NamingExamples.FailingCase.class)).containsExactly(
+        new Reported("testSucceeded", NamingExamples.FailingCase.class.getName(), "HappyPathTest"),
+        new Reported("testFailed", NamingExamples.FailingCase.class.getName(), "NegativeSentimentTest"));
   }
 }

@@ -28,7 +28,7 @@ class TestCasesTest {
 
   @Test
   void eachTestCaseIsADynamicTestWhoseSourceIsTheTestCaseInTheFile() {
-    EngineExecutionResults results = run(NamingExamples.FailingTestCase.class);
+    EngineExecutionResults results = run(NamingExamples.FailingCase.class);
 
     results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
     Event happy = results.testEvents().succeeded().stream().findFirst().orElseThrow();

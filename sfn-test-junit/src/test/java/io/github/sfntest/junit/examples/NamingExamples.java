@@ -61,7 +61,7 @@ public final class NamingExamples {
 
   /** A test case whose body fails: reported under its name, with the failure. */
   @StateMachineTest(definition = "local-testing/local_testing.asl.json", name = "LocalTesting")
-  public static class FailingTestCase {
+  public static class FailingCase {
     StateMachineUnderTest salesLead;
 
     @TestFactory
