@@ -25,6 +25,10 @@ import org.junit.jupiter.api.TestTemplate;
  *
  * <p>The file and state machine default to those of the class's {@link MockConfig @MockConfig}.
  * Needs {@link StateMachineTest @StateMachineTest} (or the extension) on the class.
+ *
+ * <p>JUnit names each invocation after its test case, but Maven Surefire's XML reports use JUnit's
+ * legacy name for template invocations, {@code runsToTheEnd(String, StateMachineUnderTest)[1]}.
+ * For reports named after the test cases, return {@link TestCases#each} from a {@code @TestFactory}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

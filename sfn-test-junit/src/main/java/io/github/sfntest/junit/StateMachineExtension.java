@@ -124,7 +124,8 @@ public final class StateMachineExtension
     TestRun run = run(context);
     Method method = context.getRequiredTestMethod();
     requireCapabilities(context, run, method);
-    if (!AnnotationSupport.isAnnotated(method, MockConfigTestCases.class)) {
+    if (!AnnotationSupport.isAnnotated(method, MockConfigTestCases.class)
+        && Arrays.stream(method.getParameterTypes()).noneMatch(t -> t == TestCases.class)) {
       applyMockConfig(context, run, method);
     }
     checkParameters(method, run.session());
@@ -236,7 +237,7 @@ public final class StateMachineExtension
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     Parameter parameter = parameterContext.getParameter();
     return INJECTABLE.contains(parameter.getType()) || parameter.getType() == SingleState.class
-        || parameterContext.isAnnotated(StateMachine.class);
+        || parameter.getType() == TestCases.class || parameterContext.isAnnotated(StateMachine.class);
   }
 
   @Override
@@ -247,6 +248,9 @@ public final class StateMachineExtension
     try {
       if (parameter.getType() == SingleState.class) {
         return singleState(parameterContext, qualifier, context, where);
+      }
+      if (parameter.getType() == TestCases.class) {
+        return testCases(context);
       }
       return resolve(parameter.getType(), qualifier, context, where);
     } catch (ExtensionConfigurationException | TestConfigurationException e) {
@@ -269,7 +273,10 @@ public final class StateMachineExtension
           + ", which belongs to one test: inject it into test methods, @BeforeEach/@AfterEach methods or instance"
           + " fields, not into constructors or @BeforeAll methods of a class with a per-class lifecycle.");
     }
-    TestRun run = run(context);
+    return fromRun(type, name, run(context));
+  }
+
+  private static Object fromRun(Class<?> type, String name, TestRun run) {
     if (type == MockedResponses.class) {
       return run.mocks();
     }
@@ -344,16 +351,11 @@ public final class StateMachineExtension
     MockConfigTestCases cases = AnnotationSupport.findAnnotation(method, MockConfigTestCases.class).orElseThrow();
     MockConfigChoice choice = MockConfigChoice.merge(new MockConfigChoice(cases.file(), "", cases.stateMachine()),
         classAnnotation(context, MockConfig.class).map(StateMachineExtension::choice).orElse(null), defaults());
+    Loaded loaded = load(context, choice, "@MockConfigTestCases on " + describe(method));
+    Set<String> names = new LinkedHashSet<>(loaded.names());
     String file = choice.file();
-    if (file.isEmpty()) {
-      throw new ExtensionConfigurationException("@MockConfigTestCases on " + describe(method)
-          + " names no MockConfigFile: add file = \"path/to/MockConfigFile.json\", or @MockConfig(file = ...) on the class.");
-    }
-    String requested = choice.stateMachine();
-    TestSession session = session(context);
-    MockConfigFile mockConfig = configured(() -> TestRun.loadMockConfig(file));
-    String machine = configured(() -> session.newRun().mockConfigMachine(mockConfig, requested));
-    Set<String> names = new LinkedHashSet<>(mockConfig.testCaseNames(machine));
+    String machine = loaded.machine();
+    MockConfigFile mockConfig = loaded.file();
     List<String> excluded = Arrays.asList(cases.exclude());
     for (String name : excluded) {
       if (!names.contains(name)) {
@@ -368,6 +370,74 @@ public final class StateMachineExtension
           + " has no test case left to run" + (excluded.isEmpty() ? "" : " after the exclusions") + ".");
     }
     return names.stream().map(name -> new TestCaseInvocation(mockConfig, machine, name));
+  }
+
+  private record Loaded(MockConfigFile file, String machine, List<String> names) { }
+
+  private Loaded load(ExtensionContext context, MockConfigChoice choice, String where) {
+    String file = choice.file();
+    if (file.isEmpty()) {
+      throw new ExtensionConfigurationException(where
+          + " names no MockConfigFile: add file = \"path/to/MockConfigFile.json\", or @MockConfig(file = ...) on the class.");
+    }
+    TestSession session = session(context);
+    MockConfigFile mockConfig = configured(() -> TestRun.loadMockConfig(file));
+    String machine = configured(() -> session.newRun().mockConfigMachine(mockConfig, choice.stateMachine()));
+    return new Loaded(mockConfig, machine, List.copyOf(mockConfig.testCaseNames(machine)));
+  }
+
+  /** The {@link TestCases} of a {@code @TestFactory}: one fresh run per test case, fields set to it. */
+  private TestCases testCases(ExtensionContext context) {
+    Method method = context.getRequiredTestMethod();
+    Optional<MockConfig> onMethod = AnnotationSupport.findAnnotation(method, MockConfig.class);
+    MockConfigChoice choice = MockConfigChoice.merge(onMethod.map(StateMachineExtension::choice).orElse(null),
+        classAnnotation(context, MockConfig.class).map(StateMachineExtension::choice).orElse(null), defaults());
+    Loaded loaded = load(context, choice, "The TestCases parameter of " + describe(method));
+    if (loaded.names().isEmpty()) {
+      throw new ExtensionConfigurationException("State machine " + loaded.machine() + " in " + choice.file()
+          + " has no test case to run.");
+    }
+    TestSession session = session(context);
+    Object lock = new Object();
+    TestCases.Runner runner = (testCase, body) -> {
+      synchronized (lock) { // the test instance's fields hold one test case at a time
+        try (TestRun run = session.newRun().named(testName(context) + " > " + testCase)) {
+          configured(() -> run.useMockConfig(loaded.file(), loaded.machine(), testCase));
+          injectRunFields(context, run);
+          try {
+            body.accept(testCase);
+            run.verifyStrictMocks();
+          } catch (Throwable failure) {
+            if (printHistory(context) && !run.historySummary().isEmpty()) {
+              System.out.println("sfn-test: " + testCase + " failed; what its executions did:\n" + run.historySummary());
+            }
+            throw failure;
+          }
+        }
+      }
+    };
+    return new TestCases(choice.file(), loaded.machine(), loaded.names(),
+        MockConfigSource.of(choice.file(), loaded.machine()), runner);
+  }
+
+  /** Points the instance fields that belong to one test at {@code run}. */
+  private static void injectRunFields(ExtensionContext context, TestRun run) {
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      for (Field field : ReflectionSupport.findFields(instance.getClass(),
+          f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())
+              && (f.getType() == StateMachineUnderTest.class || f.getType() == MockedResponses.class
+                  || f.getType() == Engine.class),
+          HierarchyTraversalMode.TOP_DOWN)) {
+        StateMachine qualifier = field.getAnnotation(StateMachine.class);
+        Object value = fromRun(field.getType(), qualifier == null ? null : qualifier.value(), run);
+        try {
+          field.setAccessible(true);
+          field.set(instance, value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          throw new ExtensionConfigurationException("Cannot inject the field " + field + ": " + e, e);
+        }
+      }
+    }
   }
 
   private final class TestCaseInvocation implements TestTemplateInvocationContext {

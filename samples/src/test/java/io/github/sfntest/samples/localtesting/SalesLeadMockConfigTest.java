@@ -10,15 +10,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.history.HistoryEvent;
 import io.github.sfntest.junit.MockConfig;
-import io.github.sfntest.junit.MockConfigTestCases;
 import io.github.sfntest.junit.StateMachineTest;
+import io.github.sfntest.junit.TestCases;
 import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.samples.support.Timeline;
 import io.github.sfntest.testing.StateMachineUnderTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The AWS reference scenario for Step Functions Local mocks (aws-samples "app-local-testing-mock-config"):
@@ -56,7 +59,9 @@ class SalesLeadMockConfigTest {
 
   static final String PUT_EVENTS_MOCK = "{\"Payload\": {\"Entries\": [{\"EventId\": \"abc123\"}], \"FailedEntryCount\": 0}}";
 
+  // fields, not parameters: Surefire then names each test after its method alone
   StateMachineUnderTest salesLead;
+  MockedResponses mocks;
 
   ExecutionResult runWithTheSampleLead() {
     return salesLead.runWithInputFrom(LEAD);
@@ -65,7 +70,7 @@ class SalesLeadMockConfigTest {
   /** Scenario: a valid lead with a positive comment is stored in the follow-up table and announced. */
   @Test
   @MockConfig(testCase = "HappyPathTest")
-  void positiveLeadIsStoredForFollowUpAndAnnounced(MockedResponses mocks) {
+  void positiveLeadIsStoredForFollowUpAndAnnounced() {
     ExecutionResult result = runWithTheSampleLead();
 
     assertThat(result).succeeded()
@@ -109,7 +114,7 @@ class SalesLeadMockConfigTest {
   /** Scenario: a lead with a negative comment is reported on the event bus and never stored. */
   @Test
   @MockConfig(testCase = "NegativeSentimentTest")
-  void negativeLeadIsReportedAndNotStored(MockedResponses mocks) {
+  void negativeLeadIsReportedAndNotStored() {
     ExecutionResult result = runWithTheSampleLead();
 
     assertThat(result).succeeded()
@@ -135,7 +140,7 @@ class SalesLeadMockConfigTest {
    */
   @Test
   @MockConfig(testCase = "CustomValidationFailedCatchTest")
-  void rejectedIdentityIsRetriedThreeTimesThenReportedAsValidationFailure(MockedResponses mocks) {
+  void rejectedIdentityIsRetriedThreeTimesThenReportedAsValidationFailure() {
     ExecutionResult result = runWithTheSampleLead();
 
     assertThat(result).succeeded()
@@ -163,7 +168,7 @@ class SalesLeadMockConfigTest {
    */
   @Test
   @MockConfig(testCase = "ValidationExceptionCatchTest")
-  void unexpectedAddressErrorIsNotRetriedAndReportedAsValidationException(MockedResponses mocks) {
+  void unexpectedAddressErrorIsNotRetriedAndReportedAsValidationException() {
     ExecutionResult result = runWithTheSampleLead();
 
     assertThat(result).succeeded()
@@ -226,7 +231,7 @@ class SalesLeadMockConfigTest {
    */
   @Test
   @MockConfig(testCase = "RetryOnServiceExceptionTest")
-  void comprehendOutageLongerThanTheRetriesFailsTheExecution(MockedResponses mocks) {
+  void comprehendOutageLongerThanTheRetriesFailsTheExecution() {
     mocks.onState("DetectSentiment").willThrow("InternalServerException", "Comprehend is down");
 
     ExecutionResult result = runWithTheSampleLead();
@@ -240,7 +245,7 @@ class SalesLeadMockConfigTest {
     mocks.verify("Add to FollowUp").never();
   }
 
-  /** Where each of the file's test cases ends: the upstream Spock data table, as one JUnit template. */
+  /** Where each of the file's test cases ends: the upstream Spock data table, as one JUnit test factory. */
   static final Map<String, String> END_STATE = Map.of(
       "HappyPathTest", "CustomerAddedToFollowup",
       "NegativeSentimentTest", "NegativeSentimentDetected",
@@ -248,13 +253,18 @@ class SalesLeadMockConfigTest {
       "ValidationExceptionCatchTest", "ValidationException",
       "RetryOnServiceExceptionTest", "CustomerAddedToFollowup");
 
-  /** Every test case of the unchanged MockConfigFile runs to its own end state, exactly once. */
-  @MockConfigTestCases
-  void everyTestCaseEndsInItsOwnEventState(String testCase) {
-    ExecutionResult result = runWithTheSampleLead();
+  /**
+   * Every test case of the unchanged MockConfigFile runs to its own end state, exactly once; each is
+   * one test, named after the test case (in the IDE and in Surefire's reports).
+   */
+  @TestFactory
+  Stream<DynamicTest> everyTestCaseEndsInItsOwnEventState(TestCases testCases) {
+    return testCases.each(testCase -> {
+      ExecutionResult result = runWithTheSampleLead();
 
-    assertThat(END_STATE).containsKey(testCase);
-    assertThat(result).succeeded().endedIn(END_STATE.get(testCase));
-    assertThat(result).events().forState(END_STATE.get(testCase)).ofType(TASK_STATE_EXITED).hasSize(1);
+      assertThat(END_STATE).containsKey(testCase);
+      assertThat(result).succeeded().endedIn(END_STATE.get(testCase));
+      assertThat(result).events().forState(END_STATE.get(testCase)).ofType(TASK_STATE_EXITED).hasSize(1);
+    });
   }
 }
