@@ -5,7 +5,9 @@ import io.github.sfntest.internal.EvaluationScope;
 import io.github.sfntest.internal.json.Json;
 import io.github.sfntest.internal.jsonata.JsonataRuntime;
 import io.github.sfntest.internal.jsonata.JsonataTemplate;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,6 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * #budgetOff}). The budget's switch ({@code sfntest.jsonata.budget=off}) is read once per JVM, so
  * each method runs in its own fork with its own system property; the difference of the two scores
  * (and of {@code -prof gc}'s {@code gc.alloc.rate.norm}) is what the budget costs per evaluation.
+ *
+ * <p>On a busy machine the scores' errors exceed the difference; {@link #main} measures the same
+ * evaluations in thread CPU time, which the load moves far less (run it once per setting).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -82,6 +87,44 @@ public class JsonataBudgetBenchmark {
   @Fork(value = 1, jvmArgsAppend = "-Dsfntest.jsonata.budget=off")
   public JsonNode budgetOff() {
     return template.evaluate(scope, states, runtime);
+  }
+
+  /**
+   * Thread CPU time and allocated bytes per evaluation, medians of 7 rounds after 3 rounds of
+   * warm-up, for each expression kind, with the budget as {@code -Dsfntest.jsonata.budget} sets it:
+   * {@code java -Dsfntest.jsonata.budget=off -cp <test classpath> io.github.sfntest.bench.JsonataBudgetBenchmark [evaluations per round]}.
+   *
+   * @param args the number of evaluations per round (default 20000)
+   */
+  public static void main(String[] args) {
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    String budget = System.getProperty("sfntest.jsonata.budget", "on");
+    int results = 0;
+    for (String kind : new String[] {"path", "merge", "filterMap", "strings", "recursion"}) {
+      JsonataBudgetBenchmark bench = new JsonataBudgetBenchmark();
+      bench.kind = kind;
+      bench.setUp();
+      for (int i = 0; i < 3 * n; i++) {
+        results += bench.budgetOn().size();
+      }
+      long[] cpu = new long[7];
+      long[] bytes = new long[7];
+      for (int r = 0; r < cpu.length; r++) {
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long bytes0 = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < n; i++) {
+          results += bench.budgetOn().size(); // the method's body is the same; the property decides
+        }
+        cpu[r] = (mx.getCurrentThreadCpuTime() - cpu0) / n;
+        bytes[r] = (mx.getCurrentThreadAllocatedBytes() - bytes0) / n;
+      }
+      Arrays.sort(cpu);
+      Arrays.sort(bytes);
+      System.out.printf("%-10s budget=%-3s cpu ns/op %,8d (min %,d, max %,d)  B/op %,8d%n",
+          kind, budget, cpu[3], cpu[0], cpu[6], bytes[3]);
+    }
+    System.out.println("(" + results + " result members, so the evaluations are not optimised away)");
   }
 
   /** No variables and empty documents: the expressions read only {@code $states}. */
