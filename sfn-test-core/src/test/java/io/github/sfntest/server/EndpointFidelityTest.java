@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -18,24 +17,13 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /** Answers of the endpoint checked against the Step Functions API reference, through the AWS SDK v2. */
+@ExtendWith(RunningEndpoint.class)
 class EndpointFidelityTest {
 
   static final String ROLE = "arn:aws:iam::111111111111:role/order-role";
 
   static SfnServer server;
   static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    server = SfnServer.start();
-    sfn = Clients.sfn(server.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    server.close();
-  }
 
   static String create(String name, String definition) {
     return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();

@@ -3,9 +3,8 @@ package io.github.sfntest.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
@@ -14,6 +13,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineTypeNotSupportedExc
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 
 /** EXPRESS state machines on the endpoint, through the AWS SDK v2. */
+@ExtendWith(RunningEndpoint.class)
 class ExpressEndpointTest {
 
   static final String ROLE = "arn:aws:iam::111111111111:role/sfn";
@@ -22,18 +22,6 @@ class ExpressEndpointTest {
 
   static SfnServer server;
   static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    server = SfnServer.start();
-    sfn = Clients.sfn(server.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    server.close();
-  }
 
   @Test
   void expressExecutionsHaveExpressArnsAndNoExecutionRecord() {

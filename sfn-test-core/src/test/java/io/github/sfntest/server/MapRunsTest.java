@@ -11,9 +11,8 @@ import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.StartRequest;
 import io.github.sfntest.sdk.SdkEngine;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
@@ -25,6 +24,7 @@ import software.amazon.awssdk.services.sfn.model.MapRunStatus;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 
 /** DescribeMapRun, ListMapRuns, UpdateMapRun and ListExecutions(mapRunArn) through the AWS SDK v2. */
+@ExtendWith(RunningEndpoint.class)
 class MapRunsTest {
 
   /** Three items; item 2 fails, which one tolerated failure allows. */
@@ -41,18 +41,6 @@ class MapRunsTest {
 
   static SfnServer server;
   static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    server = SfnServer.start();
-    sfn = Clients.sfn(server.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    server.close();
-  }
 
   static String run(String machine) {
     String arn = sfn.createStateMachine(b -> b.name(machine).definition(DEFINITION)

@@ -3,9 +3,8 @@ package io.github.sfntest.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
@@ -15,6 +14,7 @@ import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionR
 import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionSeverity;
 
 /** ValidateStateMachineDefinition and the InvalidDefinition errors in AWS's shape, through the AWS SDK v2. */
+@ExtendWith(RunningEndpoint.class)
 class ValidateEndpointTest {
 
   static final String ROLE = "arn:aws:iam::111111111111:role/sfn";
@@ -24,18 +24,6 @@ class ValidateEndpointTest {
 
   static SfnServer server;
   static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    server = SfnServer.start();
-    sfn = Clients.sfn(server.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    server.close();
-  }
 
   @Test
   void validate_answers_with_aws_codes_locations_and_messages_honouring_severity_and_max_results() {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ConflictException;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
@@ -22,24 +21,13 @@ import software.amazon.awssdk.services.sfn.model.StateMachineVersionListItem;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /** State machine versions and aliases on the endpoint, through the AWS SDK v2. */
+@ExtendWith(RunningEndpoint.class)
 class VersionsAndAliasesTest {
 
   static final String ROLE = "arn:aws:iam::111111111111:role/sfn";
 
   static SfnServer server;
   static SfnClient sfn;
-
-  @BeforeAll
-  static void start() {
-    server = SfnServer.start();
-    sfn = Clients.sfn(server.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    sfn.close();
-    server.close();
-  }
 
   /** A machine whose output says which revision ran, and what $$.StateMachine.Id is. */
   static String definition(String revision) {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
-import io.github.sfntest.engine.WaitingTask;
 import io.github.sfntest.history.ExecutionHistory;
 import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.result.EndedExecution;
 import io.github.sfntest.internal.result.Results;
-import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
@@ -39,80 +38,11 @@ public final class SyncExecutions {
     ExecutionResult result = Results.execution(r.executionArn(), machineName, status, in,
         r.output() == null ? null : Json.parse(r.output()), r.error(), r.cause(), r.startDate(), r.stopDate(),
         new ExecutionHistory(List.of()), List.of(), List.of());
-    return new Finished(result);
+    return new EndedExecution(result, what -> ended(result, what), () -> ended(result, "take a callback or heartbeat"));
   }
 
-  /** An execution that had ended when the call that started it returned. */
-  private record Finished(ExecutionResult result) implements Execution {
-
-    @Override
-    public String executionArn() {
-      return result.executionArn();
-    }
-
-    @Override
-    public ExecutionStatus status() {
-      return result.status();
-    }
-
-    @Override
-    public ExecutionHistory history() {
-      return result.history();
-    }
-
-    @Override
-    public List<WaitingTask> waitingTasks() {
-      return List.of();
-    }
-
-    @Override
-    public WaitingTask awaitTask(String stateName) {
-      throw ended("wait for a callback in state \"" + stateName + "\"");
-    }
-
-    @Override
-    public WaitingTask startActivityTask(String stateName, String workerName) {
-      throw ended("hand out an activity task");
-    }
-
-    @Override
-    public void sendTaskSuccess(String taskToken, String outputJson) {
-      throw ended("take a callback");
-    }
-
-    @Override
-    public void sendTaskSuccess(String taskToken, JsonNode output) {
-      throw ended("take a callback");
-    }
-
-    @Override
-    public void sendTaskFailure(String taskToken, String error, String cause) {
-      throw ended("take a callback");
-    }
-
-    @Override
-    public void sendTaskHeartbeat(String taskToken) {
-      throw ended("take a heartbeat");
-    }
-
-    @Override
-    public void advanceTime(Duration duration) {
-      // the execution has ended: nothing is due
-    }
-
-    @Override
-    public void stop(String error, String cause) {
-      // StopExecution of an ended execution changes nothing
-    }
-
-    @Override
-    public ExecutionResult awaitCompletion() {
-      return result;
-    }
-
-    private IllegalStateException ended(String what) {
-      return new IllegalStateException("The EXPRESS execution " + result.executionArn() + " ran with StartSyncExecution "
-          + "(AWS reports EXPRESS executions no other way) and has ended (" + result.status() + "): it cannot " + what);
-    }
+  private static IllegalStateException ended(ExecutionResult result, String what) {
+    return new IllegalStateException("The EXPRESS execution " + result.executionArn() + " ran with StartSyncExecution "
+        + "(AWS reports EXPRESS executions no other way) and has ended (" + result.status() + "): it cannot " + what);
   }
 }

@@ -9,7 +9,9 @@ import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.StartRequest;
 import io.github.sfntest.engine.StateMachineType;
 import io.github.sfntest.internal.interpreter.InProcessEngine;
+import io.github.sfntest.internal.interpreter.TaskTokenException;
 import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.result.EndedExecution;
 import io.github.sfntest.mock.TaskHandler;
 import io.github.sfntest.mock.TaskOutcome;
 import io.github.sfntest.s3.InMemoryS3;
@@ -180,7 +182,9 @@ final class ExecutionLauncher {
     String arn = child.executionArn();
     String childName = arn.substring(arn.lastIndexOf(':') + 1);
     ExecutionRecord record = new ExecutionRecord(arn, childName, machine, Json.write(child.input()), child.startDate(),
-        ctx.realTime(), false, null, mapRunArn, null, null, new FinishedExecution(child));
+        ctx.realTime(), false, null, mapRunArn, null, null, new EndedExecution(child,
+            what -> new IllegalStateException("The execution " + arn + " has ended (" + child.status() + ")"),
+            () -> new TaskTokenException("Invalid Token: the execution has ended")));
     // The latest run wins: executions started with one seed repeat their children's ARNs.
     ctx.executions().add(record);
     return record;
