@@ -20,5 +20,12 @@ public enum EngineCapability {
    */
   MAP_RUN_RESULTS,
   /** Distributed Map item readers read S3 objects the test supplies ({@code StartRequest.withS3}). */
-  S3_FIXTURES
+  S3_FIXTURES,
+  /**
+   * EXPRESS executions keep their full history (events, visited states, per-state assertions): an
+   * sfn-test extra of the in-process engine. AWS answers no GetExecutionHistory for an EXPRESS
+   * execution (its history is only in CloudWatch Logs), so an engine over a Step Functions API runs
+   * EXPRESS with StartSyncExecution and returns an empty history.
+   */
+  EXPRESS_HISTORY
 }

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sfntest.engine.EngineCapability;
 import io.github.sfntest.engine.ExecutionResult;
+import io.github.sfntest.engine.StateMachineType;
+import io.github.sfntest.junit.RequiresCapability;
 import io.github.sfntest.junit.StateMachineTest;
 import io.github.sfntest.mock.IntegrationResults;
 import io.github.sfntest.mock.MockedResponses;
@@ -29,12 +32,16 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The Audit Lambda is mocked once and tells request from response as the real one does (by the
  * presence of {@code finalresponse.Payload}); the rule engine is a two-rule stand-in of the
- * upstream {@code AutoInsurancePremium.drl}. The engine runs the machine with STANDARD semantics
- * today: EXPRESS runs the same states, but AWS keeps no execution history for it (only CloudWatch
- * logs) and API Gateway's synchronous call gives up after 29 s, which these tests point out where
- * the retry policy goes beyond it.
+ * upstream {@code AutoInsurancePremium.drl}. The machine is EXPRESS, as upstream: {@code run}
+ * starts it as StartSyncExecution. AWS keeps no execution history for EXPRESS (only CloudWatch
+ * Logs), so the tests that read the history (path, events, retries, per-state inputs) require
+ * {@link EngineCapability#EXPRESS_HISTORY}, which the in-process engine has and the sdk engine has
+ * not (they are skipped there); the others check outputs, errors, durations and the mocks' calls,
+ * and run on both. API Gateway's synchronous call gives up after 29 s, which these tests point out
+ * where the retry policy goes beyond it.
  */
 @StateMachineTest(definition = "business-rules-orchestration/businessrules_orchestration.asl.json", name = "BusinessRulesOrchestration",
+    type = StateMachineType.EXPRESS,
     substitutions = {
         "AuditLambaPath=arn:aws:lambda:us-east-1:123456789012:function:rule-execution-audit", // sic, as upstream
         "ExecuteRulesetLambdaPath=arn:aws:lambda:us-east-1:123456789012:function:execute-ruleset"})
@@ -86,6 +93,7 @@ class BusinessRulesOrchestrationTest {
 
   /** Scenario: a 19-year-old's red sports car; the premium goes up 20 %, request and response are audited. */
   @Test
+  @RequiresCapability(EngineCapability.EXPRESS_HISTORY) // reads the history: AWS keeps none for EXPRESS
   void youngDriverOfARedSportsCarPaysTwentyPercentMore() {
     ExecutionResult result = rules.run(request(19, "SPORTS", "RED"));
 
@@ -121,6 +129,7 @@ class BusinessRulesOrchestrationTest {
    * (IntervalSeconds 2, BackoffRate 2), the request still gets its premium, 6 s late.
    */
   @Test
+  @RequiresCapability(EngineCapability.EXPRESS_HISTORY) // reads the history: AWS keeps none for EXPRESS
   void transientLambdaErrorsAreRetriedWithExponentialBackoff() {
     mocks.onState("Execute Ruleset").willThrow("Lambda.ServiceException", "Rate exceeded")
         .thenThrow("Lambda.SdkClientException", "Unable to execute HTTP request")
@@ -141,6 +150,7 @@ class BusinessRulesOrchestrationTest {
    * never audited. 126 s: within EXPRESS's 5 minutes, but API Gateway answered 504 after 29 s.
    */
   @Test
+  @RequiresCapability(EngineCapability.EXPRESS_HISTORY) // reads the history: AWS keeps none for EXPRESS
   void ruleEngineOutageExhaustsTheSixRetriesAndFailsTheExecution() {
     mocks.onState("Execute Ruleset").willThrow("Lambda.ServiceException", "Service unavailable");
 
@@ -164,6 +174,7 @@ class BusinessRulesOrchestrationTest {
    * in the Retry list, so the first throttle fails the request at once; the rules never run.
    */
   @Test
+  @RequiresCapability(EngineCapability.EXPRESS_HISTORY) // reads the history: AWS keeps none for EXPRESS
   void throttledAuditIsNotRetriedAndFailsTheRequest() {
     mocks.onState("Audit Request").willThrow("Lambda.TooManyRequestsException", "Rate Exceeded.");
 
