@@ -4,12 +4,19 @@ shapes (type, required, min, max, enum, members) of the AWS operations Step Func
 with, taken from botocore's service models (Apache-2.0), so a TestState mock result can be checked
 against the integration's API shape offline (fieldValidationMode STRICT / PRESENT).
 
-usage: python3 src/build/api_shapes.py [botocore-data-dir]   (run from sfn-test-core)
+usage: python3 src/build/api_shapes.py [--only SERVICE ...] [botocore-data-dir]   (run from sfn-test-core)
+
+--only regenerates just the named services and merges them into the existing file, leaving every
+other service's entry byte-identical. The checked-in file was generated with an older botocore;
+regenerating all of it with a newer one would change shapes the TestState conformance cases depend
+on (e.g. Lambda's MemorySize), so "comprehend" was added with botocore 1.43.11 this way:
+    python3 src/build/api_shapes.py --only comprehend
 """
 import gzip, json, os, sys
 
 SERVICES = ["lambda", "s3", "kms", "dynamodb", "stepfunctions", "events", "sqs", "sns", "secretsmanager",
-            "ssm", "ecs", "glue", "batch", "athena", "codebuild", "eks", "bedrock-runtime", "states"]
+            "ssm", "ecs", "glue", "batch", "athena", "codebuild", "eks", "bedrock-runtime", "states",
+            "comprehend"]
 KEEP = ("type", "min", "max", "enum")
 
 
@@ -34,9 +41,18 @@ def load(data, service):
 
 def main():
     import botocore
-    data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(botocore.__file__), "data")
+    args = sys.argv[1:]
+    only = []
+    while args and args[0] == "--only":
+        only.append(args[1])
+        args = args[2:]
+    data = args[0] if args else os.path.join(os.path.dirname(botocore.__file__), "data")
+    target = os.path.join("src", "main", "resources", "io", "github", "sfntest", "internal", "teststate", "api-shapes.json")
     out = {}
-    for service in SERVICES:
+    if only:
+        with open(target, encoding="utf-8") as f:
+            out = json.load(f)
+    for service in only or SERVICES:
         model = load(data, service)
         if model is None:
             continue
@@ -67,7 +83,6 @@ def main():
                 operations[op] = spec["output"]["shape"]
                 visit(spec["output"]["shape"])
         out[service] = {"operations": operations, "shapes": kept}
-    target = os.path.join("src", "main", "resources", "io", "github", "sfntest", "internal", "teststate", "api-shapes.json")
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w", encoding="utf-8") as f:
         json.dump(out, f, separators=(",", ":"), sort_keys=True)

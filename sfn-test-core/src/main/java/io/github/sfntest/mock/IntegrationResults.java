@@ -260,6 +260,189 @@ public final class IntegrationResults {
   }
 
   /**
+   * What {@code arn:aws:states:::aws-sdk:comprehend:detectSentiment} returns: {@code
+   * {"Sentiment": sentiment, "SentimentScore": {"Positive", "Negative", "Neutral", "Mixed"}}}.
+   *
+   * @param sentiment {@code POSITIVE}, {@code NEGATIVE}, {@code NEUTRAL} or {@code MIXED}
+   * @param positive the score of POSITIVE, 0 to 1
+   * @param negative the score of NEGATIVE, 0 to 1
+   * @param neutral the score of NEUTRAL, 0 to 1
+   * @param mixed the score of MIXED, 0 to 1
+   * @return the detectSentiment result
+   * @throws IllegalArgumentException if {@code sentiment} is none of the four
+   */
+  public static ObjectNode comprehendDetectSentiment(
+      String sentiment, double positive, double negative, double neutral, double mixed) {
+    oneOf("sentiment", sentiment, "POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED");
+    ObjectNode result = Json.NODES.objectNode();
+    result.put("Sentiment", sentiment);
+    ObjectNode score = result.putObject("SentimentScore");
+    score.put("Mixed", mixed);
+    score.put("Negative", negative);
+    score.put("Neutral", neutral);
+    score.put("Positive", positive);
+    return result;
+  }
+
+  /**
+   * What {@code arn:aws:states:::batch:submitJob.sync} returns once the job has ended: the job as
+   * Batch's DescribeJobs describes it ({@code JobDetail}), with one attempt whose container exited
+   * with {@code exitCode}. Times are epoch milliseconds, as Batch gives them.
+   *
+   * @param jobName the job's name
+   * @param status how it ended: {@code SUCCEEDED} or {@code FAILED}
+   * @param exitCode the container's exit code
+   * @param statusReason why it is in this status, e.g. {@code Essential container in task exited}
+   * @return the submitJob.sync result
+   * @throws IllegalArgumentException if {@code status} is neither SUCCEEDED nor FAILED
+   */
+  public static ObjectNode batchSubmitJobSync(String jobName, String status, int exitCode, String statusReason) {
+    oneOf("status", status, "SUCCEEDED", "FAILED");
+    String jobId = uuid("batch", jobName);
+    ObjectNode container = Json.NODES.objectNode();
+    container.put("ExitCode", exitCode);
+    container.put("LogStreamName", jobName + "/default/" + jobId.replace("-", ""));
+    container.put("Reason", statusReason);
+    ObjectNode job = Json.NODES.objectNode();
+    ObjectNode attempt = job.putArray("Attempts").addObject();
+    attempt.set("Container", container.deepCopy());
+    attempt.put("StartedAt", EPOCH_MILLIS + 10_000);
+    attempt.put("StatusReason", statusReason);
+    attempt.put("StoppedAt", EPOCH_MILLIS + 70_000);
+    job.set("Container", container);
+    job.put("CreatedAt", EPOCH_MILLIS);
+    job.putArray("DependsOn");
+    job.put("JobArn", "arn:aws:batch:" + REGION_ACCOUNT + ":job/" + jobId);
+    job.put("JobDefinition", "arn:aws:batch:" + REGION_ACCOUNT + ":job-definition/" + jobName + ":1");
+    job.put("JobId", jobId);
+    job.put("JobName", jobName);
+    job.put("JobQueue", "arn:aws:batch:" + REGION_ACCOUNT + ":job-queue/default");
+    job.putObject("Parameters");
+    job.put("StartedAt", EPOCH_MILLIS + 10_000);
+    job.put("Status", status);
+    job.put("StatusReason", statusReason);
+    job.put("StoppedAt", EPOCH_MILLIS + 70_000);
+    job.putObject("Tags");
+    return job;
+  }
+
+  /**
+   * What {@code arn:aws:states:::ecs:runTask.sync} returns once the task has stopped: the task as
+   * ECS's DescribeTasks describes it ({@code Task}), {@code LastStatus} {@code STOPPED}, its one
+   * essential container exited with {@code exitCode}.
+   *
+   * @param taskDefinitionFamily the task definition's family (also the container's name)
+   * @param exitCode the container's exit code
+   * @param stoppedReason why the task stopped, e.g. {@code Essential container in task exited}
+   * @return the runTask.sync result
+   */
+  public static ObjectNode ecsRunTaskSync(String taskDefinitionFamily, int exitCode, String stoppedReason) {
+    String taskId = uuid("ecs", taskDefinitionFamily).replace("-", "");
+    String taskArn = "arn:aws:ecs:" + REGION_ACCOUNT + ":task/default/" + taskId;
+    ObjectNode task = Json.NODES.objectNode();
+    task.put("ClusterArn", "arn:aws:ecs:" + REGION_ACCOUNT + ":cluster/default");
+    ObjectNode c = task.putArray("Containers").addObject();
+    c.put("ContainerArn", "arn:aws:ecs:" + REGION_ACCOUNT + ":container/default/" + taskId + "/"
+        + uuid("ecs-container", taskDefinitionFamily));
+    c.put("ExitCode", exitCode);
+    c.put("LastStatus", "STOPPED");
+    c.put("Name", taskDefinitionFamily);
+    c.put("TaskArn", taskArn);
+    task.put("CreatedAt", "2024-01-01T00:00:00Z");
+    task.put("DesiredStatus", "STOPPED");
+    task.put("LastStatus", "STOPPED");
+    task.put("LaunchType", "FARGATE");
+    task.put("StartedAt", "2024-01-01T00:00:10Z");
+    task.put("StopCode", "EssentialContainerExited");
+    task.put("StoppedAt", "2024-01-01T00:01:10Z");
+    task.put("StoppedReason", stoppedReason);
+    task.put("TaskArn", taskArn);
+    task.put("TaskDefinitionArn", "arn:aws:ecs:" + REGION_ACCOUNT + ":task-definition/" + taskDefinitionFamily + ":1");
+    task.put("Version", 3);
+    return task;
+  }
+
+  /**
+   * What {@code arn:aws:states:::glue:startJobRun.sync} returns once the run has ended: the run as
+   * Glue's GetJobRun describes it ({@code JobRun}).
+   *
+   * @param jobName the Glue job's name
+   * @param jobRunState how it ended, e.g. {@code SUCCEEDED}, {@code FAILED}, {@code TIMEOUT}
+   * @param errorMessage the run's error message, or {@code null} when it succeeded
+   * @return the startJobRun.sync result
+   * @throws IllegalArgumentException if {@code jobRunState} is not a state a run ends in
+   */
+  public static ObjectNode glueStartJobRunSync(String jobName, String jobRunState, String errorMessage) {
+    oneOf("jobRunState", jobRunState, "SUCCEEDED", "FAILED", "TIMEOUT", "STOPPED", "ERROR", "EXPIRED");
+    ObjectNode run = Json.NODES.objectNode();
+    run.putObject("Arguments");
+    run.put("Attempt", 0);
+    run.put("CompletedOn", "2024-01-01T00:01:10Z");
+    if (errorMessage != null) {
+      run.put("ErrorMessage", errorMessage);
+    }
+    run.put("ExecutionTime", 60);
+    run.put("GlueVersion", "4.0");
+    run.put("Id", "jr_" + md5("glue\n" + jobName) + md5("glue-run\n" + jobName));
+    run.put("JobName", jobName);
+    run.put("JobRunState", jobRunState);
+    run.put("LastModifiedOn", "2024-01-01T00:01:10Z");
+    run.put("MaxCapacity", 10.0);
+    run.put("NumberOfWorkers", 10);
+    run.put("StartedOn", "2024-01-01T00:00:00Z");
+    run.put("Timeout", 2880);
+    run.put("WorkerType", "G.1X");
+    return run;
+  }
+
+  /**
+   * What {@code arn:aws:states:::athena:startQueryExecution.sync} returns once the query has
+   * ended: Athena's GetQueryExecution output, {@code {"QueryExecution": {...}}}, its results under
+   * {@code outputLocation}.
+   *
+   * @param query the query string
+   * @param state how it ended: {@code SUCCEEDED}, {@code FAILED} or {@code CANCELLED}
+   * @param outputLocation the S3 prefix of the results, e.g. {@code s3://bucket/results}
+   * @return the startQueryExecution.sync result
+   * @throws IllegalArgumentException if {@code state} is not a state a query ends in
+   */
+  public static ObjectNode athenaStartQueryExecutionSync(String query, String state, String outputLocation) {
+    oneOf("state", state, "SUCCEEDED", "FAILED", "CANCELLED");
+    String id = uuid("athena", query);
+    ObjectNode result = Json.NODES.objectNode();
+    ObjectNode qe = result.putObject("QueryExecution");
+    ObjectNode engine = qe.putObject("EngineVersion");
+    engine.put("EffectiveEngineVersion", "Athena engine version 3");
+    engine.put("SelectedEngineVersion", "AUTO");
+    qe.put("Query", query);
+    qe.putObject("QueryExecutionContext");
+    qe.put("QueryExecutionId", id);
+    qe.putObject("ResultConfiguration").put("OutputLocation",
+        (outputLocation.endsWith("/") ? outputLocation : outputLocation + "/") + id + ".csv");
+    qe.put("StatementType", "DML");
+    ObjectNode stats = qe.putObject("Statistics");
+    stats.put("DataScannedInBytes", 0L);
+    stats.put("EngineExecutionTimeInMillis", 1000L);
+    stats.put("TotalExecutionTimeInMillis", 1200L);
+    ObjectNode status = qe.putObject("Status");
+    status.put("CompletionDateTime", "2024-01-01T00:00:01.200Z");
+    status.put("State", state);
+    status.put("SubmissionDateTime", "2024-01-01T00:00:00Z");
+    qe.put("WorkGroup", "primary");
+    return result;
+  }
+
+  private static void oneOf(String name, String value, String... allowed) {
+    if (!List.of(allowed).contains(value)) {
+      throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed) + ", not \"" + value + "\"");
+    }
+  }
+
+  // The fixed account and instant the .sync results are set in (results are pure functions of their arguments).
+  private static final String REGION_ACCOUNT = "us-east-1:123456789012";
+  private static final long EPOCH_MILLIS = 1_704_067_200_000L; // 2024-01-01T00:00:00Z
+
+  /**
    * The HTTP body SNS answers Publish with (the Query protocol's XML, laid out as in the SNS API
    * reference's example); its length is the recorded {@code Content-Length}.
    */

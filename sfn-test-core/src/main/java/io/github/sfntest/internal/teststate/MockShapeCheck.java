@@ -17,7 +17,9 @@ import java.util.Map;
  * {@code PRESENT} checks only the fields given, {@code NONE} nothing. Fields the API does not
  * know are accepted in every mode. The shapes come from {@code api-shapes.json}, generated from
  * botocore's service models by {@code src/build/api_shapes.py}; an integration it does not cover
- * is not checked.
+ * is not checked. A {@code .sync} resource answers with what its describe call returns once the job
+ * has finished ({@link #SYNC}); {@code .waitForTaskToken} answers with the callback's output and is
+ * not checked.
  */
 final class MockShapeCheck {
 
@@ -25,6 +27,17 @@ final class MockShapeCheck {
   /** Step Functions' optimised-integration service names to botocore's. */
   private static final Map<String, String> SERVICES = Map.of("states", "stepfunctions", "sfn", "stepfunctions",
       "eventbridge", "events", "bedrockruntime", "bedrock-runtime");
+  /**
+   * {@code .sync} resources to the botocore service and shape of their result: Step Functions
+   * polls the service's describe call until the job ends and returns what it describes, with
+   * PascalCase member names (AWS Step Functions Developer Guide, "Run a Job (.sync)" and the
+   * service pages connect-batch, connect-ecs, connect-glue, connect-athena).
+   */
+  private static final Map<String, String[]> SYNC = Map.of(
+      "batch:submitJob.sync", new String[] {"batch", "JobDetail"}, // one job of DescribeJobs
+      "ecs:runTask.sync", new String[] {"ecs", "Task"}, // one task of DescribeTasks
+      "glue:startJobRun.sync", new String[] {"glue", "JobRun"}, // GetJobRun's JobRun
+      "athena:startQueryExecution.sync", new String[] {"athena", "GetQueryExecutionOutput"}); // GetQueryExecution's output
   private static volatile JsonNode models;
 
   private MockShapeCheck() {}
@@ -35,8 +48,16 @@ final class MockShapeCheck {
     }
     String[] parts = resource.substring("arn:aws:states:::".length()).split(":");
     boolean sdk = parts.length == 3 && parts[0].equals("aws-sdk");
+    String[] sync = parts.length == 2 ? SYNC.get(parts[0] + ":" + parts[1]) : null;
+    if (sync != null) {
+      JsonNode model = models().get(sync[0]);
+      if (model != null) {
+        new Walk(model.path("shapes"), mode == FieldValidationMode.STRICT, false).shape(sync[1], result, null);
+      }
+      return;
+    }
     if (!sdk && parts.length != 2 || sdk && parts[2].contains(".") || !sdk && parts[1].contains(".")) {
-      return; // .sync / .waitForTaskToken answer with another shape
+      return; // other .sync forms and .waitForTaskToken answer with another shape
     }
     String service = sdk ? parts[1] : parts[0];
     String action = sdk ? parts[2] : parts[1];
