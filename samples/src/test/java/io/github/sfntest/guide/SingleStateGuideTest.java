@@ -25,3 +25,4 @@ class SingleStateGuideTest {
   }
 }
 // [/single-state]
+
