@@ -47,6 +47,19 @@ final class Args {
     return values.getOrDefault(flag, List.of());
   }
 
+  /** Every {@code KEY=VALUE} given with {@code flag} (e.g. {@code --substitution}), in order. */
+  Map<String, String> keyValues(String flag) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String kv : all(flag)) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new CliException(flag + " takes KEY=VALUE, was \"" + kv + "\"");
+      }
+      pairs.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    return pairs;
+  }
+
   boolean has(String flag) {
     return values.containsKey(flag);
   }

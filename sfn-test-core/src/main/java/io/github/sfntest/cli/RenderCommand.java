@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,14 +26,7 @@ final class RenderCommand {
 
   static int run(List<String> argv, PrintStream out, PrintStream err) {
     Args args = new Args(argv, Set.of("--definition", "--execution", "--output", "--substitution"), Set.of());
-    Map<String, String> substitutions = new HashMap<>();
-    for (String kv : args.all("--substitution")) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw new CliException("--substitution takes KEY=VALUE, was \"" + kv + "\"");
-      }
-      substitutions.put(kv.substring(0, eq), kv.substring(eq + 1));
-    }
+    Map<String, String> substitutions = args.keyValues("--substitution");
     StateMachineDefinition definition = Cli.loadDefinition(Path.of(args.required("--definition")), substitutions);
     ExecutionHistory history = null;
     if (args.has("--execution")) {

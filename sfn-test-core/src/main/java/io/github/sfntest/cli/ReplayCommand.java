@@ -7,7 +7,6 @@ import io.github.sfntest.replay.Replay;
 import io.github.sfntest.replay.ReplayResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,14 +27,7 @@ final class ReplayCommand {
         Set.of("--definition", "--history", "--input", "--ignore-field", "--placeholder", "--substitution"), Set.of());
     Path definitionFile = Path.of(args.required("--definition"));
     Path historyFile = Path.of(args.required("--history"));
-    Map<String, String> substitutions = new HashMap<>();
-    for (String kv : args.all("--substitution")) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw new CliException("--substitution takes KEY=VALUE, was \"" + kv + "\"");
-      }
-      substitutions.put(kv.substring(0, eq), kv.substring(eq + 1));
-    }
+    Map<String, String> substitutions = args.keyValues("--substitution");
     StateMachineDefinition definition = Cli.loadDefinition(definitionFile, substitutions);
     RecordedExecution recording = MocksFromHistoryCommand.load(historyFile);
     Replay replay = Replay.of(definition, recording)

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,14 +51,7 @@ final class RunCommand {
         Set.of());
     long loadStart = System.nanoTime();
     Path definitionFile = Path.of(args.required("--definition"));
-    Map<String, String> substitutions = new HashMap<>();
-    for (String kv : args.all("--substitution")) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw new CliException("--substitution takes KEY=VALUE, was \"" + kv + "\"");
-      }
-      substitutions.put(kv.substring(0, eq), kv.substring(eq + 1));
-    }
+    Map<String, String> substitutions = args.keyValues("--substitution");
     StateMachineDefinition definition = Cli.loadDefinition(definitionFile, substitutions);
     JsonNode input = args.has("--input") ? Cli.readJson(Path.of(args.get("--input")), "--input") : Json.NODES.objectNode();
     TaskHandler handler = TaskHandler.none();
