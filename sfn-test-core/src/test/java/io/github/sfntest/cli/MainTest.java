@@ -84,6 +84,20 @@ class MainTest {
   }
 
   @Test
+  void substitutions_fill_the_definition_and_a_malformed_one_exits_2_naming_the_option() throws IOException {
+    Path definition = file("sub.asl.json", "{'StartAt':'W','States':{'W':{'Type':'Pass','Result':'${Greeting}','End':true}}}");
+
+    assertThat(cli("run", "--definition", definition.toString(), "--substitution", "Greeting=hi")).isZero();
+    assertThat(document().get("output").asText()).isEqualTo("hi");
+
+    for (String command : new String[] {"run", "render"}) {
+      err.reset();
+      assertThat(cli(command, "--definition", definition.toString(), "--substitution", "Greeting")).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("--substitution takes KEY=VALUE, was \"Greeting\"");
+    }
+  }
+
+  @Test
   void run_exits_2_with_every_diagnostic_for_an_invalid_definition() throws IOException {
     Path definition = file("bad.asl.json", "{'StartAt':'A','States':{'A':{'Type':'Pass','Nexxt':'B'}}}");
 
