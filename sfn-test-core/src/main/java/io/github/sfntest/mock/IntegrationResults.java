@@ -66,15 +66,7 @@ public final class IntegrationResults {
    * @return the getItem result
    */
   public static ObjectNode dynamoDbGetItem(Map<String, ?> item) {
-    ObjectNode result = Json.NODES.objectNode();
-    if (item != null) {
-      result.set("Item", dynamoDbItem(item));
-    }
-    String body = Json.write(result);
-    String requestId = uuid("dynamodb", body);
-    result.set("SdkHttpMetadata", httpMetadata(jsonHeaders(requestId, body)));
-    result.set("SdkResponseMetadata", responseMetadata(requestId));
-    return result;
+    return dynamoDbResult("Item", item);
   }
 
   /**
@@ -84,7 +76,7 @@ public final class IntegrationResults {
    * @return the result
    */
   public static ObjectNode dynamoDbPutItem() {
-    return dynamoDbAttributes(null);
+    return dynamoDbResult("Attributes", null);
   }
 
   /**
@@ -96,13 +88,14 @@ public final class IntegrationResults {
    * @return the result
    */
   public static ObjectNode dynamoDbUpdateItem(Map<String, ?> attributes) {
-    return dynamoDbAttributes(attributes);
+    return dynamoDbResult("Attributes", attributes);
   }
 
-  private static ObjectNode dynamoDbAttributes(Map<String, ?> attributes) {
+  /** A DynamoDB answer: {@code member} holding {@code values} as attribute values (absent when null), and the SDK metadata. */
+  private static ObjectNode dynamoDbResult(String member, Map<String, ?> values) {
     ObjectNode result = Json.NODES.objectNode();
-    if (attributes != null) {
-      result.set("Attributes", dynamoDbItem(attributes));
+    if (values != null) {
+      result.set(member, dynamoDbItem(values));
     }
     String body = Json.write(result);
     String requestId = uuid("dynamodb", body);
