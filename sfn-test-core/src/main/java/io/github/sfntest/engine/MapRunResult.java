@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One Map Run of a Distributed Map state: what it read, how it batched, and every child workflow
@@ -34,7 +33,6 @@ public final class MapRunResult {
   private final int redriveCount;
   private final Instant redriveDate;
   private final Map<String, String> notRedrivableReasons;
-  private final Set<String> pendingRedrive;
 
   /** Engines build Map Run results through {@code internal.result.Results}; users only read them. */
   MapRunResult(
@@ -55,8 +53,7 @@ public final class MapRunResult {
       JsonNode resultWriterDetails,
       int redriveCount,
       Instant redriveDate,
-      Map<String, String> notRedrivableReasons,
-      Set<String> pendingRedrive) {
+      Map<String, String> notRedrivableReasons) {
     this.mapRunArn = Objects.requireNonNull(mapRunArn, "mapRunArn");
     this.stateName = Objects.requireNonNull(stateName, "stateName");
     this.label = label;
@@ -75,7 +72,6 @@ public final class MapRunResult {
     this.redriveCount = redriveCount;
     this.redriveDate = redriveDate;
     this.notRedrivableReasons = Map.copyOf(notRedrivableReasons);
-    this.pendingRedrive = Set.copyOf(pendingRedrive);
   }
 
   /**
@@ -319,16 +315,6 @@ public final class MapRunResult {
     }
     return children.stream().filter(c -> c.status() != ExecutionStatus.SUCCEEDED
         && c.status() != ExecutionStatus.RUNNING && notRedrivableReasons.containsKey(c.executionArn())).toList();
-  }
-
-  /**
-   * Unsuccessful children a running redrive has still to run again, held back by {@link
-   * #maxConcurrency()} (DescribeMapRun's {@code pendingRedrive}); none once the run has ended.
-   *
-   * @return those children, in item order
-   */
-  public List<ExecutionResult> pendingRedriveChildren() {
-    return children.stream().filter(c -> pendingRedrive.contains(c.executionArn())).toList();
   }
 
   private List<ExecutionResult> withStatus(ExecutionStatus wanted) {

@@ -491,8 +491,7 @@ public final class SdkExecution implements Execution {
         null,
         d.redriveCount() == null ? 0 : d.redriveCount(),
         d.redriveDate(),
-        notRedrivableReasons(children),
-        java.util.Set.of());
+        notRedrivableReasons(children));
   }
 
   /**

@@ -100,7 +100,6 @@ final class MapRunActions implements ActionGroup {
     ObjectNode counts = counts(pending, 0, succeeded, failed, timedOut, aborted, total,
         run.resultWriterDetails().isPresent() ? total : 0);
     counts.put("failuresNotRedrivable", items(run.notRedrivableChildren(), batched));
-    counts.put("pendingRedrive", items(run.pendingRedriveChildren(), batched));
     return counts;
   }
 
@@ -121,7 +120,6 @@ final class MapRunActions implements ActionGroup {
         run.succeededChildren().size(), run.failedChildren().size(), run.timedOutChildren().size(),
         run.abortedChildren().size(), total, run.resultWriterDetails().isPresent() ? total : 0);
     counts.put("failuresNotRedrivable", run.notRedrivableChildren().size());
-    counts.put("pendingRedrive", run.pendingRedriveChildren().size());
     return counts;
   }
 
@@ -136,6 +134,8 @@ final class MapRunActions implements ActionGroup {
     c.put("aborted", aborted);
     c.put("total", total);
     c.put("resultsWritten", resultsWritten);
+    // A Map Run is seen here only once it has ended, when AWS resets pendingRedrive to 0.
+    c.put("pendingRedrive", 0);
     return c;
   }
 

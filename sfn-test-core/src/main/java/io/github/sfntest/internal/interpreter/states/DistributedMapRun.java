@@ -406,7 +406,6 @@ public final class DistributedMapRun {
   public MapRunResult toResult() {
     List<ExecutionResult> started = new ArrayList<>();
     Map<String, String> notRedrivable = new LinkedHashMap<>();
-    java.util.Set<String> pendingRedrive = new java.util.LinkedHashSet<>();
     for (int i = 0; i < children.length; i++) {
       ChildRun live = running.get(i);
       ExecutionResult child = live != null ? live.result() : children[i];
@@ -417,9 +416,6 @@ public final class DistributedMapRun {
       String reason = notRedrivableReason(i, child.status());
       if (reason != null) {
         notRedrivable.put(child.executionArn(), reason);
-      }
-      if (runStatus == ExecutionStatus.RUNNING && redriveCount > 0 && pending.contains(i)) {
-        pendingRedrive.add(child.executionArn());
       }
     }
     ToleratedFailure tolerated = config.tolerated;
@@ -441,8 +437,7 @@ public final class DistributedMapRun {
         writerDetails,
         redriveCount,
         redriveDate,
-        notRedrivable,
-        pendingRedrive);
+        notRedrivable);
   }
 
   /**
