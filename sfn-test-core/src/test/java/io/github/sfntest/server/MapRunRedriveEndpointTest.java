@@ -127,4 +127,34 @@ class MapRunRedriveEndpointTest {
     assertThat(childEvents.stream().filter(e -> e.type() == HistoryEventType.PASS_STATE_ENTERED).count()).isEqualTo(1);
     assertThat(childEvents.stream().filter(e -> e.type() == HistoryEventType.TASK_STATE_ENTERED).count()).isEqualTo(2);
   }
+
+  @Test
+  void whileTheRedrivenParentRunsItsChildIsNotRedrivableAndTheRedriveOfTheChildIsRefused() {
+    // The child fails first (no Choice rule matches); redriven, it goes on to Work, which waits for a token.
+    String definition = """
+        {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Gate",
+            "States":{"Gate":{"Type":"Choice","Choices":[{"Variable":"$$.Execution.RedriveCount",
+                "NumericGreaterThanEquals":1,"Next":"Work"}]},
+              "Work":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+                "Parameters":{"FunctionName":"work","Payload":{"token.$":"$$.Task.Token"}},"End":true}}}}}}""";
+    String machine = sfn.createStateMachine(b -> b.name("DistWait").definition(definition).roleArn(ROLE))
+        .stateMachineArn();
+    String parent = sfn.startExecution(b -> b.stateMachineArn(machine).name("wait-1").input("[0]")).executionArn();
+    assertThat(sfn.describeExecution(b -> b.executionArn(parent)).error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    String mapRunArn = sfn.listMapRuns(b -> b.executionArn(parent)).mapRuns().get(0).mapRunArn();
+    String childArn = sfn.listExecutions(b -> b.mapRunArn(mapRunArn)).executions().get(0).executionArn();
+    assertThat(sfn.describeExecution(b -> b.executionArn(childArn)).error()).isEqualTo("States.NoChoiceMatched");
+
+    sfn.redriveExecution(b -> b.executionArn(parent));
+
+    assertThat(sfn.describeExecution(b -> b.executionArn(parent)).status()).isEqualTo(ExecutionStatus.RUNNING);
+    DescribeExecutionResponse child = sfn.describeExecution(b -> b.executionArn(childArn));
+    assertThat(child.redriveStatus()).isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
+    assertThat(child.redriveStatusReason()).isEqualTo("Map Run is RUNNING and cannot be redriven.");
+    assertThatThrownBy(() -> sfn.redriveExecution(b -> b.executionArn(childArn)))
+        .isInstanceOf(ExecutionNotRedrivableException.class)
+        .hasMessageContaining("child workflow execution of Map Run '" + mapRunArn + "'");
+    sfn.stopExecution(b -> b.executionArn(parent));
+  }
 }

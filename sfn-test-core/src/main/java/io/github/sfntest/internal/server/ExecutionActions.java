@@ -104,8 +104,10 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     putRedrive(out, e);
     if (e.mapRunArn != null && status != ExecutionStatus.RUNNING) {
       // A Map Run's child is redriven only by a redrive of its parent: REDRIVABLE_BY_MAP_RUN.
-      MapRunActions.Found found = MapRunActions.find(ctx, e.mapRunArn);
-      java.util.Optional<String> reason = found.run().notRedrivableReason(e.result());
+      // While a redrive of the parent runs, its Map Run is not shown: it runs, so it redrives nothing now.
+      java.util.Optional<String> reason = MapRunActions.ended(ctx, e.mapRunArn)
+          .map(found -> found.run().notRedrivableReason(e.result()))
+          .orElse(java.util.Optional.of("Map Run is RUNNING and cannot be redriven."));
       out.put("redriveStatus", reason.isEmpty() ? "REDRIVABLE_BY_MAP_RUN" : "NOT_REDRIVABLE");
       reason.ifPresent(v -> out.put("redriveStatusReason", v));
       return out;
@@ -134,10 +136,11 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     if (e.mapRunArn != null) {
       // AWS: "To redrive a workflow that includes a Distributed Map state whose Map Run failed, you
       // must redrive the parent workflow." (The message is ours: no recorded AWS answer.)
-      MapRunActions.Found found = MapRunActions.find(ctx, e.mapRunArn);
+      String parent = MapRunActions.ended(ctx, e.mapRunArn).map(found -> " '" + found.execution().arn + "'")
+          .orElse("");
       throw new ApiException("ExecutionNotRedrivable", "Execution '" + arn + "' cannot be redriven: it is a child "
-          + "workflow execution of Map Run '" + e.mapRunArn + "'; redrive its parent execution '"
-          + found.execution().arn + "' to redrive it.");
+          + "workflow execution of Map Run '" + e.mapRunArn + "'; redrive its parent execution" + parent
+          + " to redrive it.");
     }
     Instant now = Instant.now();
     e.catchUp(now);

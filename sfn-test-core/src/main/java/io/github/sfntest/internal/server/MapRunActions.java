@@ -61,6 +61,15 @@ final class MapRunActions implements ActionGroup {
     throw new ApiException("ResourceNotFound", "Resource not found: '" + arn + "'");
   }
 
+  /** The Map Run at {@code arn} once the execution that ran it has ended; empty while it runs again (a redrive). */
+  static java.util.Optional<Found> ended(ServiceContext ctx, String arn) {
+    try {
+      return java.util.Optional.of(find(ctx, arn));
+    } catch (ApiException notFound) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private ObjectNode describe(Req r) {
     Found found = find(ctx, r.required("mapRunArn", 2000));
     MapRunResult run = found.run();
