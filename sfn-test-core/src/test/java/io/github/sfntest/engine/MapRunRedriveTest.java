@@ -151,4 +151,40 @@ class MapRunRedriveTest {
           .containsExactly(spun.executionArn());
     }
   }
+
+  @Test
+  void aChildThatStoppedMoreThanFourteenDaysBeforeTheRedriveKeepsItsFailure() {
+    // "A Standard child workflow execution might not be redrivable if the parent workflow execution
+    // has closed within 14 days, but the child workflow execution closed earlier than 14 days."
+    StateMachineDefinition slow = StateMachineDefinition.of("Slow", """
+        {"StartAt":"Each","States":{
+          "Each":{"Type":"Map","MaxConcurrency":1,"ToleratedFailureCount":1,"End":true,
+            "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Check",
+              "States":{"Check":{"Type":"Choice","Choices":[{"Variable":"$","StringEquals":"bad","Next":"Bad"}],
+                  "Default":"Wait"},
+                "Bad":{"Type":"Fail","Error":"Item.Bad"},
+                "Wait":{"Type":"Wait","Seconds":1296000,"Next":"Work"},
+                "Work":{"Type":"Task","Resource":"%swork","End":true}}}}}}""".formatted(LAMBDA));
+    MockedResponses mocks = MockedResponses.create();
+    mocks.onState("Work").willThrow("Work.Failed", "first").thenReturn("\"done\"");
+    try (Engine engine = Engine.inProcess()) {
+      Execution execution = engine.start(StartRequest.of(slow, "[\"bad\",\"slow\"]").withTaskHandler(mocks));
+      MapRunResult failed = execution.awaitCompletion().mapRuns().get(0);
+      assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(failed.notRedrivableReason(failed.child(0))).hasValue("Execution redrivable period exceeded.");
+      assertThat(failed.notRedrivableChildren()).containsExactly(failed.child(0));
+      assertThat(failed.notRedrivableReason(failed.child(1))).isEmpty();
+
+      ExecutionResult redriven = execution.redrive().awaitCompletion();
+
+      // the stale child keeps its failure (tolerated: one is allowed), the other is redriven from Work
+      assertThat(redriven.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      MapRunResult run = redriven.mapRuns().get(0);
+      assertThat(run.child(0).history().events()).hasSameSizeAs(failed.child(0).history().events());
+      assertThat(run.child(0).status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(run.child(1).redriveCount()).isEqualTo(1);
+      assertThat(run.child(1).output().orElseThrow().asText()).isEqualTo("done");
+      assertThat(run.notRedrivableChildren()).isEmpty();
+    }
+  }
 }
