@@ -10,12 +10,16 @@ import io.github.sfntest.internal.asl.QueryLanguage;
 import io.github.sfntest.internal.text.NearMiss;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Distributed Map's parts: ProcessorConfig, ItemReader, ItemBatcher and ResultWriter (and that
  * only a Distributed Map may have the last three).
  */
 final class MapResources {
+
+  /** The S3 integrations a Distributed Map reads items with. */
+  private static final Pattern READER = Pattern.compile("arn:aws[a-z-]*:states:::s3:(getObject|listObjectsV2)");
 
   private final Diagnostics out;
   private final FieldChecks fields;
@@ -121,6 +125,17 @@ final class MapResources {
     }
     unlistedFields(r, ptr, Set.of("Resource", "Parameters", "Arguments", "ReaderConfig"), "ItemReader");
     resourceParameters(r, ptr, q, "ItemReader");
+    JsonNode res = r.get("Resource");
+    if (res != null && res.isTextual() && !res.asText().contains("${") && ARN.matcher(res.asText()).matches()
+        && !READER.matcher(res.asText()).matches()) {
+      // AWS: recording: https://github.com/floci-io/floci/pull/1588 (AWS rejects an unsupported ItemReader.Resource at
+      // definition time with InvalidDefinition / SCHEMA_VALIDATION_FAILED); and
+      // https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html "Resource The Amazon S3 API
+      // integration action that Step Functions will use, such as arn:aws:states:::s3:getObject"
+      out.error(child(ptr, "Resource"), "ItemReader Resource \"" + PathSyntax.abbreviate(res.asText()) + "\" is not an"
+          + " S3 integration a Distributed Map reads items with; use arn:aws:states:::s3:getObject or"
+          + " arn:aws:states:::s3:listObjectsV2");
+    }
     JsonNode rc = r.get("ReaderConfig");
     if (rc == null) {
       return;

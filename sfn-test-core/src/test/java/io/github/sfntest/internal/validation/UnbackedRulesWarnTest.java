@@ -88,6 +88,16 @@ class UnbackedRulesWarnTest {
     assertThatThrownBy(() -> StateMachineDefinition.of("M", text)).isInstanceOf(InvalidDefinitionException.class);
   }
 
+  @Test
+  void an_item_reader_resource_other_than_an_s3_read_is_an_error_as_aws_answers() {
+    String text = distributedMap("'ItemReader':{'Resource':'arn:aws:states:::s3:putObject',"
+        + "'Parameters':{'Bucket':'b','Key':'k'}},");
+
+    assertThat(validate(text)).containsExactly(schema(text, "/States/M/ItemReader/Resource", "\"arn:aws:states:::s3:put",
+        "ItemReader Resource \"arn:aws:states:::s3:putObject\" is not an S3 integration a Distributed Map reads items"
+            + " with; use arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2"));
+  }
+
   // --- fields AWS replaced: both spellings set ------------------------------------------------
 
   @Test
