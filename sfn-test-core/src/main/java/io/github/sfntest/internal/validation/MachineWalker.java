@@ -188,7 +188,9 @@ final class MachineWalker {
             what.substring(0, 1).toUpperCase() + what.substring(1)
                 + " has no terminal state: no state has \"End\": true and none is a Succeed or Fail state");
       }
-      if (startOk) {
+      // AWS reports no unreachable state in a scope without a terminal state (recorded in floci-io/floci#2786: "a
+      // bare loop plus a state nothing routes to: still one diagnostic, MISSING_END_STATE")
+      if (startOk && terminal) {
         ctx.transitions.reachability(startAt.asText(), states, statesPtr);
       }
     }

@@ -167,6 +167,14 @@ class UnbackedRulesWarnTest {
         .containsExactly("INVALID_STATE_NAME ERROR");
   }
 
+  @Test
+  void a_scope_without_a_terminal_state_reports_no_unreachable_state_as_aws_does() {
+    String text = q("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'A'},"
+        + "'C':{'Type':'Pass','Next':'A'}}}");
+
+    assertThat(validate(text)).extracting(d -> d.code() + " " + d.pointer()).containsExactly("MISSING_END_STATE /States");
+  }
+
   // --- Task Arguments ---------------------------------------------------------------------------
 
   @Test
