@@ -3,6 +3,12 @@ package io.github.sfntest.internal.jsonata;
 import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Jsonata.JFunction;
+import com.dashjoin.jsonata.Utils;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +19,12 @@ import java.util.Set;
  * dashjoin's built-in functions ({@code $map}, {@code $join}, ...) with a cheaper argument check.
  *
  * <p>Each built-in is a {@link JFunction} whose {@code validate} runs dashjoin's {@code
- * Signature.validate}, which compiles a regex per call (see {@link SignatureCheck}). A {@link
- * Builtin} is the same function (same signature, same implementing method, called the same way)
- * whose {@code validate} uses a {@link SignatureCheck} and falls back to the library's own built-in
- * for anything that check does not accept, so errors are dashjoin's own. They are registered on
+ * Signature.validate}, which compiles a regex per call (see {@link SignatureCheck}), and whose
+ * {@code call} invokes its implementing method by reflection. A {@link Builtin} is the same
+ * function (same signature, same implementing method, same arguments passed) whose {@code
+ * validate} uses a {@link SignatureCheck} and falls back to the library's own built-in for anything
+ * that check does not accept, so errors are dashjoin's own, and whose {@code call} goes through a
+ * method handle. They are registered on
  * each compiled expression for the names it references, before it is first evaluated.
  *
  * <p>The table repeats dashjoin's {@code Jsonata.registerFunctions} (name, signature, implementing
@@ -98,17 +106,42 @@ final class Builtins {
 
   private Builtins() {}
 
-  /** A dashjoin built-in whose argument check is a {@link SignatureCheck}. */
+  /**
+   * A dashjoin built-in whose argument check is a {@link SignatureCheck} and whose implementing
+   * method is called through a method handle resolved once, the way dashjoin's {@code
+   * Functions.call} calls it by reflection on every call (which also copies the method's parameter
+   * types twice and the arguments twice).
+   */
   static final class Builtin extends JFunction {
     private final String signature;
     private final SignatureCheck check;
     private final JFunction original;
+    private final String methodName;
+    private final Class<?>[] types;
+    /** (Object[]) → Object over the implementing method. */
+    private final MethodHandle handle;
+    /** A first parameter that takes a list gets a single value wrapped in one. */
+    private final boolean wrapFirst;
+    /** A single {@code JList} parameter takes all the arguments ({@code $zip}). */
+    private final boolean allArguments;
 
     Builtin(String name, String signature, String method, JFunction original) {
       super(name, signature, Functions.class, null, method);
       this.signature = signature;
       this.check = new SignatureCheck(signature);
       this.original = original;
+      Method implementation = Functions.getFunction(Functions.class, method);
+      this.methodName = implementation.getName();
+      this.types = implementation.getParameterTypes();
+      this.wrapFirst = types.length > 0 && List.class.isAssignableFrom(types[0]);
+      this.allArguments = types.length == 1 && types[0] == Utils.JList.class;
+      try {
+        this.handle = MethodHandles.publicLookup().unreflect(implementation)
+            .asSpreader(Object[].class, types.length)
+            .asType(MethodType.methodType(Object.class, Object[].class));
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("dashjoin's Functions." + method + " is not public", e);
+      }
     }
 
     @Override
@@ -116,6 +149,59 @@ final class Builtins {
       Object validated = check.validate((List<?>) args, context);
       // dashjoin's own check raises the exact error (T0410, T0411, T0412)
       return validated == SignatureCheck.MISMATCH ? original.validate(args, context) : validated;
+    }
+
+    /** As {@code JFunction.call}: runtime exceptions as thrown, anything else wrapped. */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Object call(Object input, List args) {
+      try {
+        return invoke(args);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new RuntimeException(e);
+      }
+    }
+
+    /** As dashjoin's {@code Functions.call(instance, method, args)}. */
+    private Object invoke(List<?> args) throws Throwable {
+      Object[] callArgs;
+      if (allArguments) {
+        callArgs = new Object[] {new Utils.JList<>(args)};
+      } else {
+        if (args.size() > types.length) {
+          throw argumentError(); // reflection's "wrong number of arguments"
+        }
+        callArgs = new Object[types.length]; // missing arguments are null
+        for (int i = 0; i < args.size(); i++) {
+          callArgs[i] = args.get(i);
+        }
+        if (wrapFirst && callArgs[0] != null && !(callArgs[0] instanceof List)) {
+          List<Object> wrapped = new ArrayList<>();
+          wrapped.add(callArgs[0]);
+          callArgs[0] = wrapped;
+        }
+        for (int i = 0; i < types.length; i++) {
+          if (!accepts(types[i], callArgs[i])) {
+            throw argumentError(); // reflection's "argument type mismatch"
+          }
+        }
+      }
+      Object result = (Object) handle.invokeExact(callArgs);
+      return result instanceof Number n ? Utils.convertNumber(n) : result;
+    }
+
+    /** What {@code Method.invoke} accepts for a parameter (no primitive here widens). */
+    private static boolean accepts(Class<?> type, Object value) {
+      if (type.isPrimitive()) {
+        return value != null && MethodType.methodType(type).wrap().returnType().isInstance(value);
+      }
+      return value == null || type.isInstance(value);
+    }
+
+    private Exception argumentError() {
+      return new Exception("Argument error calling function " + methodName);
     }
 
     /** The signature string; visible for tests. */
