@@ -13,7 +13,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * dashjoin's built-in functions ({@code $map}, {@code $join}, ...) with a cheaper argument check.
@@ -101,8 +103,6 @@ final class Builtins {
     {"now", "<s?s?:s>"},
     {"millis", "<:n>"},
   };
-
-  private static final Map<String, Builtin> BUILTINS = create();
 
   private Builtins() {}
 
@@ -215,22 +215,42 @@ final class Builtins {
     }
   }
 
-  private static Map<String, Builtin> create() {
-    Map<String, Builtin> byName = new LinkedHashMap<>();
+  /** name → table row. */
+  private static final Map<String, String[]> ROWS = rows();
+
+  /** The built-ins created so far: each on first reference (creating all costs a cold start ~65 parses). */
+  private static final Map<String, Optional<Builtin>> CREATED = new ConcurrentHashMap<>();
+
+  private static Map<String, String[]> rows() {
+    Map<String, String[]> rows = new LinkedHashMap<>();
     for (String[] row : TABLE) {
-      String name = row[0];
-      // the library's instance, as an expression sees it before anything shadows it
-      Object original = Jsonata.jsonata("$" + name).evaluate(null);
-      if (original instanceof JFunction function && function.getClass() == JFunction.class) {
-        byName.put(name, new Builtin(name, row[1], row.length > 2 ? row[2] : name, function));
-      }
+      rows.put(row[0], row);
     }
-    return Collections.unmodifiableMap(byName);
+    return Collections.unmodifiableMap(rows);
   }
 
-  /** The built-ins by name; visible for tests. */
+  /** The built-in {@code name}, or empty when the library has no such built-in function. */
+  private static Optional<Builtin> builtin(String name) {
+    String[] row = ROWS.get(name);
+    if (row == null) {
+      return Optional.empty();
+    }
+    return CREATED.computeIfAbsent(name, n -> {
+      // the library's instance, as an expression sees it before anything shadows it
+      Object original = Jsonata.jsonata("$" + n).evaluate(null);
+      return original instanceof JFunction function && function.getClass() == JFunction.class
+          ? Optional.of(new Builtin(n, row[1], row.length > 2 ? row[2] : n, function))
+          : Optional.empty();
+    });
+  }
+
+  /** Every built-in of the table the library has, by name; visible for tests. */
   static Map<String, Builtin> all() {
-    return BUILTINS;
+    Map<String, Builtin> all = new LinkedHashMap<>();
+    for (String name : ROWS.keySet()) {
+      builtin(name).ifPresent(b -> all.put(name, b));
+    }
+    return all;
   }
 
   /**
@@ -240,10 +260,7 @@ final class Builtins {
    */
   static void register(Jsonata compiled, Set<String> names) {
     for (String name : names) {
-      Builtin builtin = BUILTINS.get(name);
-      if (builtin != null) {
-        compiled.registerFunction(name, builtin);
-      }
+      builtin(name).ifPresent(b -> compiled.registerFunction(name, b));
     }
   }
 }

@@ -43,10 +43,8 @@ class BuiltinsTest {
 
   private static List<Object> values() {
     List<Object> values = new ArrayList<>();
-    values.add(null);
-    values.add(Jsonata.NULL_VALUE); // neither type: the symbol m
+    values.add(null); // the symbol m, as is Jsonata.NULL_VALUE in the sets below
     values.add("text");
-    values.add(7L);
     values.add(1.5);
     values.add(false);
     values.add(new ArrayList<>(List.of(1L, 2.5)));
