@@ -333,7 +333,8 @@ public final class ExecutionRun implements StateContext, ChildRun {
       mapRunResults.add(run.toResult());
     }
     return Results.execution(settings.executionArn(), settings.stateMachineName(), status, input, output, error,
-        cause, settings.startTime(), stopDate, new ExecutionHistory(history.events(), history.retention()), childResults, mapRunResults);
+        cause, settings.startTime(), stopDate, new ExecutionHistory(history.events(), history.retention()), childResults, mapRunResults,
+        ExpressBilling.of(settings, stopDate, model.source(), input, history.events()));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -187,8 +187,7 @@ public final class TaskExecutor implements StateExecutor {
         // Nothing mocks it: the task waits for the test to answer, as it would wait on AWS.
         awaitCallback(ctx, entry, task, resource, params, heartbeat,
             SubmitResponses.forTask(resource, params, ctx.settings(), ctx.now()));
-      } else if (!("states".equals(resource.resourceType()) && resource.resource().startsWith("startExecution")
-          && ctx.startChildExecution(entry, resource, params, this))) {
+      } else if (!(resource.startsExecution() && ctx.startChildExecution(entry, resource, params, this))) {
         ctx.missingMock(missingMockCause(entry.state.name(), resource, notHandled.reason()));
       }
     }
