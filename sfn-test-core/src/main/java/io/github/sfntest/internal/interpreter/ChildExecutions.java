@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * Starts executions of state machines deployed on the same engine (states:startExecution,
- * aws-sdk:sfn:startExecution and startSyncExecution).
+ * The engine's resources a running execution reaches: it starts executions of state machines
+ * deployed on the same engine (states:startExecution, aws-sdk:sfn:startExecution and
+ * startSyncExecution) and knows which activities exist.
  */
 public interface ChildExecutions {
 
@@ -35,5 +36,10 @@ public interface ChildExecutions {
   default ExecutionRun startOnSchedulerOf(ExecutionRun parent, String stateMachineArn, JsonNode input,
       String executionName, boolean syncStart) {
     return start(stateMachineArn, input, executionName, parent.now(), syncStart);
+  }
+
+  /** False when the engine's activity {@code activityArn} was deleted (and not created again). */
+  default boolean activityExists(String activityArn) {
+    return true;
   }
 }

@@ -733,9 +733,12 @@ public final class ExecutionRun implements StateContext, ChildRun {
 
   @Override
   public String newTaskToken() {
-    byte[] bytes = new byte[48];
-    random.nextBytes(bytes);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return CallbackRouter.newToken(random);
+  }
+
+  @Override
+  public boolean activityExists(String activityArn) {
+    return childExecutions == null || childExecutions.activityExists(activityArn);
   }
 
   @Override

@@ -31,6 +31,7 @@ public final class InProcessEngine implements Engine {
   private final java.util.Map<String, InProcessExecution> executionsByArn = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, io.github.sfntest.definition.StateMachineDefinition> deployed =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final ActivityRegistry activities = new ActivityRegistry();
   /** The names of the deployed machines that are EXPRESS: their child executions run as EXPRESS ones. */
   private final Set<String> expressMachines = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -49,6 +50,18 @@ public final class InProcessEngine implements Engine {
   @Override
   public String createAlias(String stateMachineName, String aliasName, java.util.Map<Integer, Integer> weightsByVersion) {
     return versions.createAlias(stateMachineName, aliasName, weightsByVersion);
+  }
+
+  @Override
+  public String createActivity(String name) {
+    String arn = "arn:aws:states:" + options.region() + ":" + options.account() + ":activity:" + name;
+    activities.created(arn);
+    return arn;
+  }
+
+  @Override
+  public void deleteActivity(String activityArn) {
+    activities.deleted(activityArn);
   }
 
   @Override
@@ -177,6 +190,11 @@ public final class InProcessEngine implements Engine {
       public ExecutionRun start(String arn, JsonNode childInput, String childName, java.time.Instant childStart,
           boolean syncStart) {
         return ownClock.start(arn, childInput, childName, childStart, syncStart);
+      }
+
+      @Override
+      public boolean activityExists(String activityArn) {
+        return activities.exists(activityArn);
       }
 
       @Override

@@ -62,6 +62,10 @@ public final class TaskExecutor implements StateExecutor {
         heartbeat = positiveSeconds(task.heartbeatSecondsPath(), env.with(afterInputPath), "HeartbeatSecondsPath");
       }
     }
+    if (resource.kind() == TaskResource.Kind.ACTIVITY && !ctx.activityExists(resource.arn())) {
+      // As AWS records it: the state fails before ActivityScheduled, States.Runtime with the state's prefix.
+      throw new StatesException(StatesErrors.RUNTIME, "The activity " + resource.arn() + " does not exist.");
+    }
     IntegrationParameters.check(resource, params);
     schedule(ctx, entry, task, resource, params, timeout, heartbeat);
   }
