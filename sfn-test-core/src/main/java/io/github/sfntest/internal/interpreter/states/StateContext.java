@@ -110,6 +110,9 @@ public interface StateContext {
 
   void forgetCallback(String token);
 
+  /** False when the activity was deleted from the engine: a task on it fails with States.Runtime. */
+  boolean activityExists(String activityArn);
+
   /**
    * Runs a deployed state machine for a states:startExecution task; false when none is deployed
    * under that ARN.
