@@ -51,6 +51,17 @@ public interface StateContext {
 
   long emitLazy(HistoryContext history, HistoryEventType type, Supplier<ObjectNode> details);
 
+  /** {@link #emit} with details built only when read: without {@code updateSource} the thread's source stays. */
+  default long emitLazy(HistoryContext history, HistoryEventType type, Supplier<ObjectNode> details,
+      boolean updateSource) {
+    long source = history.source;
+    long id = emitLazy(history, type, details);
+    if (!updateSource) {
+      history.source = source;
+    }
+    return id;
+  }
+
   /** An event of {@code owner}'s thread linked to {@code previous} that moves no history context. */
   long record(HistoryContext owner, long previous, HistoryEventType type, ObjectNode details);
 
