@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sfntest.definition.StateMachineDefinition;
 import io.github.sfntest.engine.Engine;
+import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.StartRequest;
+import io.github.sfntest.mock.IntegrationResults;
+import io.github.sfntest.mock.MockedResponses;
 import io.github.sfntest.s3.InMemoryS3;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +50,33 @@ class NestedAndMapGuideTest {
       assertThat(mapRun.succeededChildren()).hasSize(2);
     }
     // [/distributed-map]
+  }
+
+  @Test
+  void redriving_the_parent_redrives_the_failed_child_executions_of_its_map_run() {
+    // [map-run-redrive]
+    StateMachineDefinition chargeEach = StateMachineDefinition.fromClasspath("guide/charge-each.asl.json");
+    MockedResponses mocks = MockedResponses.create();
+    mocks.onState("Charge").willReturn(IntegrationResults.lambdaPayload("ok-a"))
+        .thenThrow("Card.Declined", "try again later")
+        .thenReturn(IntegrationResults.lambdaPayload("ok-b"));
+
+    try (Engine engine = Engine.inProcess()) {
+      Execution execution = engine.start(StartRequest.of(chargeEach, "[\"a\", \"b\"]").withTaskHandler(mocks));
+      MapRunResult failed = execution.awaitCompletion().mapRun("ChargeEach");
+      assertThat(failed.failedChildren()).hasSize(1);
+      assertThat(failed.notRedrivableReason(failed.child(1))).isEmpty();   // REDRIVABLE_BY_MAP_RUN
+
+      ExecutionResult result = execution.redrive().awaitCompletion();
+
+      assertThat(result).succeeded().hasOutput("[\"ok-a\", \"ok-b\"]");
+      MapRunResult mapRun = result.mapRun("ChargeEach");
+      assertThat(mapRun.redriveCount()).isEqualTo(1);
+      // the same child execution, redriven from its failed state; the succeeded one did not run again
+      assertThat(mapRun.child(1).executionArn()).isEqualTo(failed.child(1).executionArn());
+      assertThat(mapRun.child(1)).wasRedriven(1);
+      assertThat(mapRun.child(0)).wasRedriven(0);
+    }
+    // [/map-run-redrive]
   }
 }

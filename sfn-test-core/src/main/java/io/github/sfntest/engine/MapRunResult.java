@@ -1,7 +1,9 @@
 package io.github.sfntest.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +30,9 @@ public final class MapRunResult {
   private final int failedItemCount;
   private final List<ExecutionResult> children;
   private final JsonNode resultWriterDetails;
+  private final int redriveCount;
+  private final Instant redriveDate;
+  private final Map<String, String> notRedrivableReasons;
 
   /** Engines build Map Run results through {@code internal.result.Results}; users only read them. */
   MapRunResult(
@@ -45,7 +50,10 @@ public final class MapRunResult {
       Double toleratedFailurePercentage,
       int failedItemCount,
       List<ExecutionResult> children,
-      JsonNode resultWriterDetails) {
+      JsonNode resultWriterDetails,
+      int redriveCount,
+      Instant redriveDate,
+      Map<String, String> notRedrivableReasons) {
     this.mapRunArn = Objects.requireNonNull(mapRunArn, "mapRunArn");
     this.stateName = Objects.requireNonNull(stateName, "stateName");
     this.label = label;
@@ -61,6 +69,9 @@ public final class MapRunResult {
     this.failedItemCount = failedItemCount;
     this.children = List.copyOf(children);
     this.resultWriterDetails = resultWriterDetails;
+    this.redriveCount = redriveCount;
+    this.redriveDate = redriveDate;
+    this.notRedrivableReasons = Map.copyOf(notRedrivableReasons);
   }
 
   /**
@@ -256,6 +267,54 @@ public final class MapRunResult {
    */
   public Optional<JsonNode> resultWriterDetails() {
     return Optional.ofNullable(resultWriterDetails);
+  }
+
+  /**
+   * How often a redrive of the parent execution redrove this Map Run (DescribeMapRun's {@code
+   * redriveCount}); each redrive records {@code MapRunRedriven} in the parent's history.
+   *
+   * @return the redrive count, 0 until redriven
+   */
+  public int redriveCount() {
+    return redriveCount;
+  }
+
+  /**
+   * When the Map Run was last redriven (DescribeMapRun's {@code redriveDate}).
+   *
+   * @return the last redrive's time, empty until redriven
+   */
+  public Optional<Instant> redriveDate() {
+    return Optional.ofNullable(redriveDate);
+  }
+
+  /**
+   * Why a redrive of the parent would not run {@code child} again (DescribeExecution's {@code
+   * redriveStatusReason} of the child): it succeeded or still runs, its own redrive is refused (its
+   * history or the 14 days after its stop are spent), or this Map Run succeeded. Empty when a
+   * redrive of the parent would redrive it: its {@code redriveStatus} is {@code
+   * REDRIVABLE_BY_MAP_RUN}.
+   *
+   * @param child one of {@link #children()}
+   * @return the reason, or empty when the Map Run can redrive the child
+   */
+  public Optional<String> notRedrivableReason(ExecutionResult child) {
+    return Optional.ofNullable(notRedrivableReasons.get(child.executionArn()));
+  }
+
+  /**
+   * Unsuccessful children that a redrive of the parent would not run again because their own redrive
+   * is refused (DescribeMapRun's {@code failuresNotRedrivable}); only a failed or aborted Map Run has
+   * any. Their last error is final.
+   *
+   * @return those children, in item order
+   */
+  public List<ExecutionResult> notRedrivableChildren() {
+    if (status != ExecutionStatus.FAILED && status != ExecutionStatus.ABORTED) {
+      return List.of();
+    }
+    return children.stream().filter(c -> c.status() != ExecutionStatus.SUCCEEDED
+        && c.status() != ExecutionStatus.RUNNING && notRedrivableReasons.containsKey(c.executionArn())).toList();
   }
 
   private List<ExecutionResult> withStatus(ExecutionStatus wanted) {

@@ -9,6 +9,7 @@ import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionNotRedrivableException;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
+import io.github.sfntest.engine.MapRunResult;
 import io.github.sfntest.engine.StartRequest;
 import io.github.sfntest.engine.StateMachineType;
 import io.github.sfntest.mock.MockedResponses;
@@ -73,5 +74,29 @@ class SdkEngineExecutionModelTest {
     assertThat(redriven.history().enteredStateNames()).containsExactly("Prepare", "Charge", "Charge");
     assertThatThrownBy(execution::redrive).isInstanceOf(ExecutionNotRedrivableException.class)
         .hasMessageContaining("Execution is SUCCEEDED and cannot be redriven.");
+  }
+
+  @Test
+  void aRedrivenMapRunIsReadBackThroughDescribeMapRun() {
+    StateMachineDefinition distributed = StateMachineDefinition.of("SdkDist", """
+        {"StartAt":"Each","States":{"Each":{"Type":"Map","MaxConcurrency":1,"End":true,
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Work",
+            "States":{"Work":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:111111111111:function:work",
+              "End":true}}}}}}""");
+    MockedResponses mocks = MockedResponses.create();
+    mocks.onState("Work").willReturn("1").thenThrow("Work.Failed", "no").thenReturn("2");
+    Execution execution = sdk.start(StartRequest.of(distributed, "[\"a\",\"b\"]").withTaskHandler(mocks));
+    MapRunResult failed = execution.awaitCompletion().mapRuns().get(0);
+    assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(failed.notRedrivableReason(failed.child(1))).isEmpty();
+    assertThat(failed.notRedrivableReason(failed.child(0))).hasValue("Execution is SUCCEEDED and cannot be redriven.");
+
+    MapRunResult run = execution.redrive().awaitCompletion().mapRuns().get(0);
+    assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(run.redriveCount()).isEqualTo(1);
+    assertThat(run.redriveDate()).isPresent();
+    assertThat(run.child(1).executionArn()).isEqualTo(failed.child(1).executionArn());
+    assertThat(run.child(1).redriveCount()).isEqualTo(1);
+    assertThat(run.child(0).redriveCount()).isZero();
   }
 }

@@ -25,7 +25,7 @@ public final class Results {
 
   private static final MethodHandle MAP_RUN = constructor(MapRunResult.class, String.class, String.class,
       String.class, String.class, ExecutionStatus.class, String.class, String.class, int.class, int.class, int.class,
-      Long.class, Double.class, int.class, List.class, JsonNode.class);
+      Long.class, Double.class, int.class, List.class, JsonNode.class, int.class, Instant.class, java.util.Map.class);
 
   private Results() {}
 
@@ -63,15 +63,19 @@ public final class Results {
         history, List.of(), List.of());
   }
 
-  /** One Map Run of a Distributed Map state. */
+  /**
+   * One Map Run of a Distributed Map state, with its redrives: how many, the last one's date, and
+   * why children cannot be redriven by a redrive of the parent (by child ARN).
+   */
   public static MapRunResult mapRun(String mapRunArn, String stateName, String label, String executionType,
       ExecutionStatus status, String error, String cause, int itemCount, int batchCount, int maxConcurrency,
       Long toleratedFailureCount, Double toleratedFailurePercentage, int failedItemCount,
-      List<ExecutionResult> children, JsonNode resultWriterDetails) {
+      List<ExecutionResult> children, JsonNode resultWriterDetails, int redriveCount, Instant redriveDate,
+      java.util.Map<String, String> notRedrivableReasons) {
     try {
       return (MapRunResult) MAP_RUN.invoke(mapRunArn, stateName, label, executionType, status, error, cause,
           itemCount, batchCount, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, failedItemCount,
-          children, resultWriterDetails);
+          children, resultWriterDetails, redriveCount, redriveDate, notRedrivableReasons);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {

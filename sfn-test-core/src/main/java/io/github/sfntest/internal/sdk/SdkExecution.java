@@ -488,7 +488,31 @@ public final class SdkExecution implements Execution {
         d.toleratedFailurePercentage() == null ? null : d.toleratedFailurePercentage().doubleValue(),
         (int) (d.itemCounts().failed() + d.itemCounts().timedOut()),
         children,
-        null);
+        null,
+        d.redriveCount() == null ? 0 : d.redriveCount(),
+        d.redriveDate(),
+        notRedrivableReasons(children));
+  }
+
+  /**
+   * The {@code redriveStatusReason} of each child a redrive of the parent would not redrive; only the
+   * unsuccessful ones are described again (a succeeded child's reason is always the same).
+   */
+  private Map<String, String> notRedrivableReasons(List<ExecutionResult> children) {
+    Map<String, String> reasons = new HashMap<>();
+    for (ExecutionResult child : children) {
+      if (child.status() == ExecutionStatus.SUCCEEDED) {
+        reasons.put(child.executionArn(), "Execution is SUCCEEDED and cannot be redriven.");
+        continue;
+      }
+      software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse described =
+          sfn.describeExecution(b -> b.executionArn(child.executionArn()));
+      if (described.redriveStatusReason() != null
+          && described.redriveStatus() == software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus.NOT_REDRIVABLE) {
+        reasons.put(child.executionArn(), described.redriveStatusReason());
+      }
+    }
+    return reasons;
   }
 
   private static ExecutionStatus mapRunStatus(String status) {

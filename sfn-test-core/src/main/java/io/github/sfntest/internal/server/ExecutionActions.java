@@ -109,6 +109,16 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     }
     putQualifiers(out, e);
     putRedrive(out, e);
+    if (e.mapRunArn != null && status != ExecutionStatus.RUNNING) {
+      // A Map Run's child is redriven only by a redrive of its parent: REDRIVABLE_BY_MAP_RUN.
+      // While a redrive of the parent runs, its Map Run is not shown: it runs, so it redrives nothing now.
+      java.util.Optional<String> reason = MapRunActions.ended(ctx, e.mapRunArn)
+          .map(found -> found.run().notRedrivableReason(e.result()))
+          .orElse(java.util.Optional.of("Map Run is RUNNING and cannot be redriven."));
+      out.put("redriveStatus", reason.isEmpty() ? "REDRIVABLE_BY_MAP_RUN" : "NOT_REDRIVABLE");
+      reason.ifPresent(v -> out.put("redriveStatusReason", v));
+      return out;
+    }
     String reason = e.notRedrivableReason();
     out.put("redriveStatus", reason == null ? "REDRIVABLE" : "NOT_REDRIVABLE");
     if (reason != null) {
@@ -130,6 +140,15 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     String arn = r.required("executionArn");
     String clientToken = r.str("clientToken", 64);
     ExecutionRecord e = standard(arn);
+    if (e.mapRunArn != null) {
+      // AWS: "To redrive a workflow that includes a Distributed Map state whose Map Run failed, you
+      // must redrive the parent workflow." (The message is ours: no recorded AWS answer.)
+      String parent = MapRunActions.ended(ctx, e.mapRunArn).map(found -> " '" + found.execution().arn + "'")
+          .orElse("");
+      throw new ApiException("ExecutionNotRedrivable", "Execution '" + arn + "' cannot be redriven: it is a child "
+          + "workflow execution of Map Run '" + e.mapRunArn + "'; redrive its parent execution" + parent
+          + " to redrive it.");
+    }
     Instant now = Instant.now();
     e.catchUp(now);
     Instant date;
@@ -139,6 +158,8 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
       throw new ApiException("ExecutionNotRedrivable", "Execution '" + arn + "' cannot be redriven: "
           + refused.reason());
     }
+    // The Map Run children the redrive ran again become the endpoint's executions again (same ARNs).
+    launcher.adoptChildren(e);
     ObjectNode out = obj();
     out.set("redriveDate", epoch(date));
     return out;

@@ -61,6 +61,15 @@ final class MapRunActions implements ActionGroup {
     throw new ApiException("ResourceNotFound", "Resource not found: '" + arn + "'");
   }
 
+  /** The Map Run at {@code arn} once the execution that ran it has ended; empty while it runs again (a redrive). */
+  static java.util.Optional<Found> ended(ServiceContext ctx, String arn) {
+    try {
+      return java.util.Optional.of(find(ctx, arn));
+    } catch (ApiException notFound) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private ObjectNode describe(Req r) {
     Found found = find(ctx, r.required("mapRunArn", 2000));
     MapRunResult run = found.run();
@@ -83,7 +92,8 @@ final class MapRunActions implements ActionGroup {
         ? updated.get("toleratedFailureCount").asLong() : run.toleratedFailureCount().orElse(0L));
     out.set("itemCounts", itemCounts(run));
     out.set("executionCounts", executionCounts(run));
-    out.put("redriveCount", 0);
+    out.put("redriveCount", run.redriveCount());
+    run.redriveDate().ifPresent(t -> out.set("redriveDate", epoch(t)));
     return out;
   }
 
@@ -96,8 +106,10 @@ final class MapRunActions implements ActionGroup {
     int aborted = items(run.abortedChildren(), batched);
     int total = run.itemCount();
     int pending = Math.max(0, total - failed - timedOut - succeeded - aborted); // never launched
-    return counts(pending, 0, succeeded, failed, timedOut, aborted, total,
+    ObjectNode counts = counts(pending, 0, succeeded, failed, timedOut, aborted, total,
         run.resultWriterDetails().isPresent() ? total : 0);
+    counts.put("failuresNotRedrivable", items(run.notRedrivableChildren(), batched));
+    return counts;
   }
 
   /** The items some children processed: each batch's {@code Items}, else one each. */
@@ -112,9 +124,12 @@ final class MapRunActions implements ActionGroup {
 
   private static ObjectNode executionCounts(MapRunResult run) {
     int total = run.children().size();
-    return counts(0, (int) run.children().stream().filter(c -> c.status() == ExecutionStatus.RUNNING).count(),
+    ObjectNode counts = counts(0,
+        (int) run.children().stream().filter(c -> c.status() == ExecutionStatus.RUNNING).count(),
         run.succeededChildren().size(), run.failedChildren().size(), run.timedOutChildren().size(),
         run.abortedChildren().size(), total, run.resultWriterDetails().isPresent() ? total : 0);
+    counts.put("failuresNotRedrivable", run.notRedrivableChildren().size());
+    return counts;
   }
 
   private static ObjectNode counts(int pending, int running, int succeeded, int failed, int timedOut, int aborted,
@@ -128,7 +143,7 @@ final class MapRunActions implements ActionGroup {
     c.put("aborted", aborted);
     c.put("total", total);
     c.put("resultsWritten", resultsWritten);
-    c.put("failuresNotRedrivable", 0);
+    // A Map Run is seen here only once it has ended, when AWS resets pendingRedrive to 0.
     c.put("pendingRedrive", 0);
     return c;
   }

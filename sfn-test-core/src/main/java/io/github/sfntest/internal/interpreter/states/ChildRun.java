@@ -16,4 +16,13 @@ public interface ChildRun {
   String missingMock();
 
   void stop(String error, String cause);
+
+  /**
+   * Why a redrive of the parent could not redrive this (ended) child, in AWS's words: the 14 days
+   * after its stop, its history or maximum duration spent; null when it can be redriven.
+   */
+  String notRedrivableReason(java.time.Instant now);
+
+  /** Redrives this ended child: same ARN, its history going on from the state that did not succeed. */
+  void redrive();
 }

@@ -48,11 +48,15 @@ public final class DistributedMapRun {
   private List<JsonNode> childInputs = List.of();
   private int[] itemCounts = new int[0];
   private ExecutionResult[] children = new ExecutionResult[0];
+  /** The child execution that last ran each item (or batch): a redrive redrives it, under its own ARN. */
+  private ChildRun[] runs = new ChildRun[0];
+  private RunSettings[] childSettings = new RunSettings[0];
   private int itemCount;
   private int launched;
   /** The children to launch next, by index (all of them at first; the unsuccessful ones on a redrive). */
   private final java.util.ArrayDeque<Integer> pending = new java.util.ArrayDeque<>();
   private int redriveCount;
+  private java.time.Instant redriveDate;
   private int completed;
   private int failedItems;
   private ExecutionStatus runStatus = ExecutionStatus.RUNNING;
@@ -132,6 +136,8 @@ public final class DistributedMapRun {
       return;
     }
     children = new ExecutionResult[childInputs.size()];
+    runs = new ChildRun[childInputs.size()];
+    childSettings = new RunSettings[childInputs.size()];
     for (int i = 0; i < childInputs.size(); i++) {
       pending.add(i);
     }
@@ -179,7 +185,14 @@ public final class DistributedMapRun {
   private void launchAvailable() {
     while (runStatus == ExecutionStatus.RUNNING && !pending.isEmpty() && running.size() < concurrency) {
       launched++;
-      launch(pending.poll());
+      int index = pending.poll();
+      if (redriveCount > 0 && runs[index] != null && !express()) {
+        // AWS redrives a STANDARD child with RedriveExecution: same ARN, on from its unsuccessful state.
+        running.put(index, runs[index]);
+        runs[index].redrive();
+      } else {
+        launch(index);
+      }
     }
   }
 
@@ -192,6 +205,7 @@ public final class DistributedMapRun {
   /** The parent's redrive reaches this run through {@code redrivingEntry}; answers the run's redrive count. */
   int redriven(StateEntry redrivingEntry) {
     entry = redrivingEntry;
+    redriveDate = ctx.now();
     return ++redriveCount;
   }
 
@@ -202,7 +216,9 @@ public final class DistributedMapRun {
 
   /**
    * Runs again the children that did not succeed (failed, timed out, aborted or never started); the
-   * ones that succeeded keep their results. Tolerated failures count among the rerun children.
+   * ones that succeeded keep their results. Tolerated failures count among the rerun children. A
+   * STANDARD child that cannot be redriven (its history or redrivable period spent) keeps its
+   * failure, which counts towards the tolerated failures, as AWS documents.
    */
   void relaunch() {
     runStatus = ExecutionStatus.RUNNING;
@@ -214,22 +230,51 @@ public final class DistributedMapRun {
     for (int i = 0; i < children.length; i++) {
       if (children[i] != null && children[i].status() == ExecutionStatus.SUCCEEDED) {
         completed++;
+      } else if (ownNotRedrivableReason(i) != null) {
+        completed++;
+        failedItems += itemCounts[i];
       } else {
         pending.add(i);
       }
     }
-    if (completed == children.length) {
+    if (failedItems > 0 && config.tolerated.exceeded(failedItems, itemCount)) {
+      fail(StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD, ToleratedFailure.CAUSE);
+    } else if (completed == children.length) {
       succeed();
     } else {
       launchAvailable();
     }
   }
 
+  private boolean express() {
+    return "EXPRESS".equals(map.executionType());
+  }
+
+  /**
+   * Why a redrive of the parent would not run the child of {@code index} again by the child's own
+   * rules; null when it would (or it never started). AWS starts unsuccessful EXPRESS children anew,
+   * so they always can be.
+   */
+  private String ownNotRedrivableReason(int index) {
+    if (runs[index] == null || express()) {
+      return null;
+    }
+    return runs[index].notRedrivableReason(ctx.now());
+  }
+
   private void launch(int index) {
+    if (childSettings[index] != null) {
+      // An EXPRESS child of a redriven run starts again as a new execution under its first ARN.
+      RunSettings first = childSettings[index];
+      startChild(index, new RunSettings(first.stateMachineName(), first.stateMachineArn(), first.executionName(),
+          first.executionArn(), first.roleArn(), first.region(), first.account(), ctx.now(), first.seed(),
+          first.maxHistoryEvents(), first.maxPayloadBytes()));
+      return;
+    }
     RunSettings settings = ctx.settings();
     String name = ctx.newMapRunUuid().toString();
     String prefixArn = "arn:aws:states:" + settings.region() + ":" + settings.account() + ":execution:";
-    RunSettings childSettings = new RunSettings(
+    RunSettings fresh = new RunSettings(
         settings.stateMachineName(),
         settings.stateMachineArn(),
         name,
@@ -241,10 +286,16 @@ public final class DistributedMapRun {
         settings.seed() ^ ((launched + 1L) * 0x9E3779B97F4A7C15L) ^ runId.hashCode(),
         settings.maxHistoryEvents(),
         settings.maxPayloadBytes());
+    childSettings[index] = fresh;
+    startChild(index, fresh);
+  }
+
+  private void startChild(int index, RunSettings runSettings) {
     StateMachineModel childModel =
         new StateMachineModel(null, map.processor(), null, null, map.common().queryLanguage(), null);
-    ChildRun child = ctx.startMapRunChild(childSettings, childModel, childInputs.get(index),
+    ChildRun child = ctx.startMapRunChild(runSettings, childModel, childInputs.get(index),
         ended -> childEnded(index, ended));
+    runs[index] = child;
     running.put(index, child);
     child.start();
   }
@@ -354,11 +405,19 @@ public final class DistributedMapRun {
 
   public MapRunResult toResult() {
     List<ExecutionResult> started = new ArrayList<>();
+    Map<String, String> notRedrivable = new LinkedHashMap<>();
     for (int i = 0; i < children.length; i++) {
       ChildRun live = running.get(i);
-      started.add(children[i] != null ? children[i] : live != null ? live.result() : null);
+      ExecutionResult child = live != null ? live.result() : children[i];
+      if (child == null) {
+        continue;
+      }
+      started.add(child);
+      String reason = notRedrivableReason(i, child.status());
+      if (reason != null) {
+        notRedrivable.put(child.executionArn(), reason);
+      }
     }
-    started.removeIf(java.util.Objects::isNull);
     ToleratedFailure tolerated = config.tolerated;
     return Results.mapRun(
         mapRunArn,
@@ -375,6 +434,28 @@ public final class DistributedMapRun {
         tolerated == null ? null : tolerated.percentage(),
         failedItems,
         started,
-        writerDetails);
+        writerDetails,
+        redriveCount,
+        redriveDate,
+        notRedrivable);
+  }
+
+  /**
+   * DescribeExecution's {@code redriveStatusReason} of a child: null when a redrive of the parent
+   * would redrive it ({@code REDRIVABLE_BY_MAP_RUN}); else its own reason, or the Map Run's when
+   * the run itself will not be redriven (it succeeded or still runs).
+   */
+  private String notRedrivableReason(int index, ExecutionStatus status) {
+    if (status == ExecutionStatus.SUCCEEDED || status == ExecutionStatus.RUNNING) {
+      return "Execution is " + status + " and cannot be redriven.";
+    }
+    String own = ownNotRedrivableReason(index);
+    if (own != null) {
+      return own;
+    }
+    if (runStatus == ExecutionStatus.SUCCEEDED || runStatus == ExecutionStatus.RUNNING) {
+      return "Map Run is " + runStatus + " and cannot be redriven.";
+    }
+    return null;
   }
 }
