@@ -70,6 +70,9 @@ public final class Main {
       return args.isEmpty() ? 2 : 0;
     }
     List<String> rest = args.subList(1, args.size());
+    if (args.get(0).equals("help") || rest.contains("--help") || rest.contains("-h")) {
+      return help(args.get(0).equals("help") ? (rest.isEmpty() ? "" : rest.get(0)) : args.get(0), out, err);
+    }
     return switch (args.get(0)) {
         case "run" -> RunCommand.run(rest, out, err);
         case "batch" -> BatchCommand.run(rest, out, err);
@@ -92,11 +95,28 @@ public final class Main {
       };
   }
 
+  /** Every command's usage line, in the order {@code usage()} lists them. */
+  private static final List<String> USAGES = List.of(RunCommand.USAGE, BatchCommand.USAGE, ValidateCommand.USAGE,
+      ServeCommand.USAGE, MocksFromHistoryCommand.USAGE, ReplayCommand.USAGE, RecordCommand.USAGE,
+      RenderCommand.USAGE, CoverageMergeCommand.USAGE, TestStateCommand.USAGE);
+
+  /** {@code help [COMMAND]} and {@code COMMAND --help}: that command's usage on stdout, or all of them. */
+  private static int help(String command, PrintStream out, PrintStream err) {
+    if (command.isEmpty()) {
+      out.println(usage());
+      return 0;
+    }
+    for (String usage : USAGES) {
+      if (usage.startsWith(command + " ")) {
+        out.println("usage: sfn-test " + usage);
+        return 0;
+      }
+    }
+    err.println("sfn-test: unknown command \"" + command + "\"\n" + usage());
+    return 2;
+  }
+
   static String usage() {
-    return "usage: sfn-test [--debug] <command>\n  " + RunCommand.USAGE + "\n  " + BatchCommand.USAGE
-        + "\n  validate --definition FILE [--json]\n  " + ServeCommand.USAGE
-        + "\n  " + MocksFromHistoryCommand.USAGE + "\n  " + ReplayCommand.USAGE + "\n  " + RecordCommand.USAGE
-        + "\n  " + RenderCommand.USAGE + "\n  " + CoverageMergeCommand.USAGE
-        + "\n  " + TestStateCommand.USAGE;
+    return "usage: sfn-test [--debug] <command>   (sfn-test help <command> for one)\n  " + String.join("\n  ", USAGES);
   }
 }

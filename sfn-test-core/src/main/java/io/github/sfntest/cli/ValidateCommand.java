@@ -23,7 +23,7 @@ import java.util.List;
 public final class ValidateCommand {
 
   static final String USAGE =
-      "usage: sfn-test validate --definition FILE [--type STANDARD|EXPRESS] [--format text|json] [--severity ERROR|WARNING]";
+      "validate --definition FILE [--type STANDARD|EXPRESS] [--format text|json] [--severity ERROR|WARNING]";
 
   private ValidateCommand() {}
 
@@ -46,7 +46,7 @@ public final class ValidateCommand {
       switch (option) {
         case "--json" -> format = "json";
         case "-h", "--help" -> {
-          out.println(USAGE);
+          out.println("usage: sfn-test " + USAGE);
           return 0;
         }
         case "--definition", "--type", "--format", "--severity" -> {
@@ -57,7 +57,7 @@ public final class ValidateCommand {
             value = args.get(++i);
           } else {
             err.println(option + " needs a value");
-            err.println(USAGE);
+            err.println("usage: sfn-test " + USAGE);
             return 2;
           }
           String problem = switch (option) {
@@ -68,7 +68,7 @@ public final class ValidateCommand {
           };
           if (problem != null) {
             err.println(problem + " (was \"" + value + "\")");
-            err.println(USAGE);
+            err.println("usage: sfn-test " + USAGE);
             return 2;
           }
           switch (option) {
@@ -80,13 +80,13 @@ public final class ValidateCommand {
         }
         default -> {
           err.println("unknown argument: " + a);
-          err.println(USAGE);
+          err.println("usage: sfn-test " + USAGE);
           return 2;
         }
       }
     }
     if (file == null) {
-      err.println(USAGE);
+      err.println("usage: sfn-test " + USAGE);
       return 2;
     }
     String text;

@@ -186,4 +186,26 @@ class MainTest {
     assertThat(cli("frobnicate")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command").contains("run --definition");
   }
+
+  @Test
+  void every_command_answers_help_with_its_own_usage_on_stdout() {
+    for (String command : List.of("run", "batch", "validate", "serve", "mocks-from-history", "replay", "record",
+        "render", "coverage-merge", "test-state")) {
+      out.reset();
+      assertThat(cli(command, "--help")).as(command).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("usage: sfn-test " + command + " ");
+      out.reset();
+      assertThat(cli("help", command)).as(command).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("usage: sfn-test " + command + " ");
+    }
+  }
+
+  @Test
+  void the_overall_usage_lists_validate_with_its_real_options() {
+    assertThat(cli("help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("validate --definition FILE [--type STANDARD|EXPRESS] [--format text|json]");
+    assertThat(cli("help", "frobnicate")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command \"frobnicate\"");
+  }
 }
