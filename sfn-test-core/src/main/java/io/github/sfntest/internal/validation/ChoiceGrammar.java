@@ -36,10 +36,13 @@ final class ChoiceGrammar {
           hint = "; JSONata rules use \"Condition\": \"{% ... %}\" instead of Variable, And, Or, Not and"
               + " comparison operators";
         }
-        out.keyError(child(rp, f), "unknown field \"" + f + "\" in a JSONata choice rule" + hint);
+        // no AWS text forbids it, and the engine reads only Condition, Next, Assign and Output
+        out.unbackedKey("UNKNOWN_FIELD", child(rp, f), "unknown field \"" + f + "\" in a JSONata choice rule" + hint);
       }
     }
     JsonNode cond = rule.get("Condition");
+    // AWS: https://states-language.net/#choice-state "In a JSONata Choice State, each Choice Rule MUST have a 'Condition' field"
+    // AWS: https://states-language.net/#choice-state "The 'Condition' field accepts a boolean value or a JSONata string"
     if (cond == null) {
       out.error(rp, "JSONata choice rule is missing required field \"Condition\" (a {% %} expression)");
     } else if (!cond.isBoolean() && !(cond.isTextual() && isExpression(cond.asText()))) {
@@ -76,11 +79,15 @@ final class ChoiceGrammar {
         } else if (hint.isEmpty() && f.equals("Condition")) {
           hint = "; Condition needs \"QueryLanguage\": \"JSONata\"";
         }
+        // AWS: https://states-language.net/#choice-state "the value MUST be a non-empty object array of Choice Rules, which MUST NOT contain 'Next' fields"
+        // AWS: none found — engine cannot run this: for any other field, ChoiceRules.compile takes the first field
+        // that is not Variable, Next or Comment as the comparison operator and refuses an unknown one
         out.keyError(child(rp, f), "unknown field \"" + f + "\" in a choice rule" + hint);
       }
     }
     JsonNode variable = rule.get("Variable");
     if (!combinators.isEmpty()) {
+      // AWS: https://states-language.net/#choice-state "A Choice Rule MUST be either a Boolean Expression or a Data-test Expression."
       if (combinators.size() > 1 || !comparators.isEmpty() || variable != null) {
         out.error(rp, "a choice rule is either one of And, Or, Not or a Variable with one comparison operator;"
             + " this one has " + String.join(", ", concat(combinators, comparators, variable)));
@@ -89,17 +96,20 @@ final class ChoiceGrammar {
       JsonNode v = rule.get(c);
       String cp = child(rp, c);
       if (c.equals("Not")) {
+        // AWS: https://states-language.net/#choice-state "The value of a Boolean Expression containing a 'Not' field MUST be a single Choice Rule"
         if (!v.isObject()) {
           out.error(cp, "Not must be a single rule object (was " + kind(v) + ")");
         } else {
           rule(v, cp, false, depth + 1);
         }
       } else if (!v.isArray() || v.isEmpty()) {
+        // AWS: https://states-language.net/#choice-state "If the field name is 'And' or 'Or', the value MUST be a non-empty object array of Choice Rules"
         out.error(cp, c + " must be a non-empty array of rules (was " + kind(v) + ")");
       } else {
         for (int i = 0; i < v.size(); i++) {
           JsonNode r = v.get(i);
           if (!r.isObject()) {
+            // AWS: https://states-language.net/#choice-state "the value MUST be a non-empty object array of Choice Rules"
             out.error(child(cp, i), "a choice rule must be an object (was " + kind(r) + ")");
           } else {
             rule(r, child(cp, i), false, depth + 1);
@@ -108,20 +118,24 @@ final class ChoiceGrammar {
       }
       return;
     }
+    // AWS: https://states-language.net/#choice-state "A Data-test Expression MUST contain a field named 'Variable' whose value MUST be a Path."
     if (variable == null) {
       out.error(rp, "choice rule needs \"Variable\" and one comparison operator, or And, Or, Not");
     } else if (!variable.isTextual()) {
       out.error(child(rp, "Variable"), "Variable must be a path string (was " + kind(variable) + ")");
     } else {
       String p = PathSyntax.pathProblem(variable.asText(), false);
+      // AWS: https://states-language.net/#choice-state "a field named 'Variable' whose value MUST be a Path"
       if (p != null) {
         out.error(child(rp, "Variable"), "Variable " + p);
       }
     }
+    // AWS: https://states-language.net/#choice-state "Each choice rule MUST contain exactly one field containing a comparison operator."
     if (comparators.isEmpty()) {
       out.error(rp, "choice rule has no comparison operator (e.g. StringEquals, NumericGreaterThan, IsPresent)");
       return;
     }
+    // AWS: https://states-language.net/#choice-state "Each choice rule MUST contain exactly one field containing a comparison operator."
     if (comparators.size() > 1) {
       out.keyError(child(rp, comparators.get(1)), "a choice rule takes exactly one comparison operator; found "
           + String.join(" and ", comparators));
@@ -144,6 +158,9 @@ final class ChoiceGrammar {
     Operand kind = FieldSpecs.COMPARATORS.get(op);
     switch (kind) {
       case STRING -> {
+        // AWS: https://states-language.net/#choice-state "StringMatches ... Note: The value MUST be a String"
+        // AWS: none found — engine cannot run this: for the other String operators the spec lets a mistyped
+        // comparison return false, but ChoiceRules.checkLiteral refuses a literal of the wrong type
         if (!v.isTextual()) {
           out.error(ptr, op + " must be a string (was " + kind(v) + ")");
         } else if (!op.equals("StringMatches") && PathSyntax.looksLikePath(v.asText())) {
@@ -152,12 +169,16 @@ final class ChoiceGrammar {
         }
       }
       case NUMBER -> {
+        // AWS: none found — engine cannot run this: the spec lets a mistyped comparison return false, but
+        // ChoiceRules.checkLiteral refuses a Numeric operator whose literal is no number
         if (!v.isNumber()) {
           out.error(ptr, op + " must be a number (was " + kind(v) + ")" + placeholderHint(v)
               + (v.isTextual() && PathSyntax.looksLikePath(v.asText()) ? "; to compare with a path use " + op + "Path" : ""));
         }
       }
       case BOOLEAN, TRUE_FALSE -> {
+        // AWS: none found — engine cannot run this: ChoiceRules refuses BooleanEquals and the Is* tests with a
+        // value that is not true or false
         if (!v.isBoolean()) {
           out.error(ptr, op + " must be true or false (was " + kind(v) + ")"
               + (kind == Operand.BOOLEAN && v.isTextual() && PathSyntax.looksLikePath(v.asText())
@@ -165,6 +186,7 @@ final class ChoiceGrammar {
         }
       }
       case TIMESTAMP -> {
+        // AWS: https://states-language.net/#timestamps "The Choice and Wait States deal with JSON field values which represent timestamps. These are strings which MUST conform to the RFC3339 profile of ISO 8601"
         if (!v.isTextual()) {
           out.error(ptr, op + " must be a timestamp string (was " + kind(v) + ")");
         } else if (!v.asText().contains("${") && !isTimestamp(v.asText())) {
@@ -174,10 +196,12 @@ final class ChoiceGrammar {
         }
       }
       case PATH -> {
+        // AWS: https://states-language.net/#choice-state "For those operators that end with 'Path', the value MUST be a Path"
         if (!v.isTextual()) {
           out.error(ptr, op + " must be a path string (was " + kind(v) + ")");
         } else {
           String p = PathSyntax.pathProblem(v.asText(), false);
+          // AWS: https://states-language.net/#choice-state "For those operators that end with 'Path', the value MUST be a Path"
           if (p != null) {
             out.error(ptr, op + " " + p);
           }

@@ -26,6 +26,7 @@ final class ChoiceRule extends StateRule {
       Set<String> states) {
     JsonNode choices = s.get("Choices");
     String cp = child(ptr, "Choices");
+    // AWS: https://states-language.net/#choice-state "A Choice State MUST have a 'Choices' field whose value is a non-empty array."
     if (choices == null) {
       out.error(ptr, label + " is missing required field \"Choices\" (a non-empty array of rules)");
     } else if (!choices.isArray()) {
@@ -36,6 +37,7 @@ final class ChoiceRule extends StateRule {
       for (int i = 0; i < choices.size(); i++) {
         JsonNode rule = choices.get(i);
         String rp = child(cp, i);
+        // AWS: https://states-language.net/#choice-state "Each element of the array MUST be a JSON object and is called a Choice Rule."
         if (!rule.isObject()) {
           out.error(rp, "a choice rule must be an object (was " + kind(rule) + ")");
           continue;
@@ -53,6 +55,7 @@ final class ChoiceRule extends StateRule {
     }
     JsonNode def = s.get("Default");
     if (def != null) {
+      // AWS: https://states-language.net/#choice-state "A Choice State MAY have a 'Default' field, whose value MUST be a string whose value MUST match a State name"
       if (!def.isTextual()) {
         out.error(child(ptr, "Default"), "Default must be a state name (was " + kind(def) + ")");
       } else {

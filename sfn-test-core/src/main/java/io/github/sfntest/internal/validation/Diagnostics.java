@@ -13,6 +13,8 @@ final class Diagnostics {
 
   static final String SCHEMA = "SCHEMA_VALIDATION_FAILED";
   static final String TRANSITION = "MISSING_TRANSITION_TARGET";
+  static final String UNBACKED_NOTE = " (a warning, not an error: no AWS documentation or recorded AWS answer"
+      + " says AWS rejects this, so AWS may accept the definition)";
 
   private final LocatedDocument doc;
   private final List<Diagnostic> out = new ArrayList<>();
@@ -44,6 +46,23 @@ final class Diagnostics {
   /** A warning located at the value of {@code pointer}. */
   void warning(String code, String pointer, String message) {
     add(code, Severity.WARNING, pointer, doc.valueAt(pointer), message);
+  }
+
+  /**
+   * A WARNING for a rule that neither AWS's documentation nor a recorded AWS answer backs: our text
+   * is the message, and the hint repeats it saying that AWS may accept the definition.
+   */
+  void unbacked(String code, String pointer, String message) {
+    SourceLocation at = doc.valueAt(pointer);
+    out.add(new Diagnostic(code, Severity.WARNING, pointer, at.line(), at.column(), message, location(pointer),
+        message + UNBACKED_NOTE));
+  }
+
+  /** As {@link #unbacked}, positioned at the field name ending {@code pointer}. */
+  void unbackedKey(String code, String pointer, String message) {
+    SourceLocation at = doc.keyAt(pointer);
+    out.add(new Diagnostic(code, Severity.WARNING, pointer, at.line(), at.column(), message, location(pointer),
+        message + UNBACKED_NOTE));
   }
 
   /**

@@ -38,6 +38,8 @@ public final class ExpressRules {
                 ? "Express state machine does not support '.waitForTaskToken' service integration "
             : resource.endsWith(".sync") || resource.contains(".sync:")
                 ? "Express state machine does not support '.sync' service integration" : null;
+        // AWS: recording: conformance/validation/cases/api.sfn_api_express.illegal_callbacks.SYNC
+        // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html "Express Workflows only support Request Response integrations."
         if (message != null) {
           found.add(new Diagnostic("SCHEMA_VALIDATION_FAILED", Severity.ERROR, at + "/Resource", 1, 1, message,
               at + "/Resource", "an EXPRESS state machine cannot wait for a job, a callback or an activity"));

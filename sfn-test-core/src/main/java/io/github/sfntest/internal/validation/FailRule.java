@@ -19,6 +19,7 @@ final class FailRule extends StateRule {
   }
 
   private void fail(JsonNode s, String ptr, QueryLanguage q) {
+    // AWS: https://states-language.net/#fail-state "A Fail state MUST NOT include both 'Error' and 'ErrorPath' or both 'Cause' and 'CausePath'."
     fields.exclusive(s, ptr, "Error", "ErrorPath");
     fields.exclusive(s, ptr, "Cause", "CausePath");
     for (String f : new String[] {"Error", "Cause"}) {
@@ -26,6 +27,7 @@ final class FailRule extends StateRule {
       if (v == null) {
         continue;
       }
+      // AWS: https://states-language.net/#fail-state "A Fail State MAY have a field named 'Error', whose value MUST be a string"
       if (!v.isTextual()) {
         out.error(child(ptr, f), f + " must be a string (was " + kind(v) + ")");
       } else if (q == QueryLanguage.JSONPATH && PathSyntax.looksLikePath(v.asText())) {
@@ -34,6 +36,7 @@ final class FailRule extends StateRule {
       }
     }
     if (q == QueryLanguage.JSONPATH) {
+      // AWS: https://states-language.net/#fail-state "'ErrorPath' and 'CausePath' fields whose values MUST be Reference Paths or Intrinsic Functions"
       fields.pathField(s, ptr, "ErrorPath", true);
       fields.pathField(s, ptr, "CausePath", true);
     }

@@ -23,16 +23,19 @@ final class ParallelRule extends StateRule {
   private void parallel(JsonNode s, String ptr) {
     JsonNode branches = s.get("Branches");
     String bp = child(ptr, "Branches");
+    // AWS: https://states-language.net/#parallel-state "A Parallel State MUST contain a field named 'Branches' which is an array whose elements MUST be objects."
     if (branches == null) {
       out.aws(Diagnostics.SCHEMA, ptr, Diagnostics.location(ptr), "These fields are required: [Branches]",
           "Parallel state is missing required field \"Branches\" (an array of state machines)");
     } else if (!branches.isArray()) {
       out.error(bp, "Branches must be an array of state machines (was " + kind(branches) + ")");
     } else if (branches.isEmpty()) {
-      out.aws(Diagnostics.SCHEMA, bp, bp, "Value cannot be empty", "Branches must contain at least one branch");
+      // neither the spec nor a recording says AWS refuses it; the engine runs it, with [] as the result
+      out.unbacked("EMPTY_BRANCHES", bp, "Branches is empty: the Parallel state runs no branch and its result is []");
     } else {
       for (int i = 0; i < branches.size(); i++) {
         JsonNode b = branches.get(i);
+        // AWS: https://states-language.net/#parallel-state "'Branches' which is an array whose elements MUST be objects"
         if (!b.isObject()) {
           out.error(child(bp, i), "a branch must be an object with StartAt and States (was " + kind(b) + ")");
         } else {

@@ -1,6 +1,7 @@
 package io.github.sfntest.internal.validation;
 
 import static io.github.sfntest.internal.validation.LocatedDocument.child;
+import static io.github.sfntest.internal.validation.Values.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.sfntest.internal.asl.QueryLanguage;
@@ -20,10 +21,13 @@ final class PayloadRule extends StateRule {
     String ptr = st.ptr();
     QueryLanguage q = st.q();
     Map<String, Lang> spec = st.spec();
-    fields.comment(s, ptr);
+    comment(out, s, ptr);
     if (q == QueryLanguage.JSONPATH) {
+      // AWS: https://states-language.net/#filters "The value of 'InputPath' MUST be a Path"
+      // AWS: https://states-language.net/#filters "The value of 'OutputPath' MUST be a Path"
       fields.nullablePath(s, ptr, "InputPath");
       fields.nullablePath(s, ptr, "OutputPath");
+      // AWS: https://states-language.net/#filters "The value of 'ResultPath' MUST be a Reference Path"
       if (spec.containsKey("ResultPath")) {
         fields.nullableReference(s, ptr);
       }
@@ -43,6 +47,17 @@ final class PayloadRule extends StateRule {
     }
     if (s.has("Assign") && spec.containsKey("Assign")) {
       templates.assign(s.get("Assign"), child(ptr, "Assign"), q);
+    }
+  }
+
+  /**
+   * A Comment that is not a string: the spec only says a state MAY have a Comment, no AWS answer
+   * refusing another type is recorded, and nothing runs it, so it warns.
+   */
+  static void comment(Diagnostics out, JsonNode obj, String ptr) {
+    JsonNode comment = obj.get("Comment");
+    if (comment != null && !comment.isTextual()) {
+      out.unbacked("COMMENT_NOT_STRING", child(ptr, "Comment"), "Comment must be a string (was " + kind(comment) + ")");
     }
   }
 }

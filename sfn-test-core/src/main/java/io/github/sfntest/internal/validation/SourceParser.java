@@ -125,6 +125,7 @@ final class SourceParser {
             boolean state = f.pointer.endsWith("/States") || f.pointer.equals("/States");
             // DUPLICATE_STATE_NAME is one of AWS's documented error codes; a repeated field elsewhere
             // has no AWS evidence of a rejection (its JSON reader keeps the last one), so it only warns
+            // AWS: https://states-language.net/#states-fields "The state name MUST be unique within the scope of the entire state machine"
             diagnostics.add(
                 new Diagnostic(
                     state ? "DUPLICATE_STATE_NAME" : "DUPLICATE_FIELD",
@@ -199,6 +200,7 @@ final class SourceParser {
         // AWS answers with its JSON parser's (Jackson's) message, located where the parser stopped
         // reading (after the offending token), as Jackson itself did before 2.13
         String where = p.currentLocation().toString();
+        // AWS: recording: conformance/validation/cases/api.sfn_api_validation.validate_state_machine_definition_not_a_definition.NOT_A_DEF
         diagnostics.add(new Diagnostic("INVALID_JSON_DESCRIPTION", Severity.ERROR, "", at.line(), at.column(),
             e.getOriginalMessage() + "\n at " + where, where, "the definition is not well-formed JSON: " + cleanMessage(e)));
       } else {
@@ -260,11 +262,13 @@ final class SourceParser {
 
   /** AWS's answer to a definition that is no JSON object at all (it gives no location). */
   static Diagnostic notAnObject(String hint) {
+    // AWS: https://states-language.net/#structure-of-a-state-machine "A State Machine is represented by a JSON Object."
     return new Diagnostic("SCHEMA_VALIDATION_FAILED", Severity.ERROR, "", 1, 1, "Definition must be a valid JSON object",
         null, hint);
   }
 
   private static Diagnostic invalidJson(SourceLocation at, String message) {
+    // AWS: recording: conformance/validation/cases/api.sfn_api_validation.validate_state_machine_definition_not_a_definition.NOT_A_DEF
     return new Diagnostic("INVALID_JSON_DESCRIPTION", Severity.ERROR, "", at.line(), at.column(), message);
   }
 }

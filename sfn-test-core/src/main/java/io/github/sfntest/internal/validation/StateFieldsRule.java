@@ -44,10 +44,15 @@ final class StateFieldsRule extends StateRule {
             }
           }
         }
+        // AWS: recording: https://github.com/floci-io/floci/issues/2735 "AWS refuses a field on any state type
+        // that does not support it, with the same SCHEMA_VALIDATION_FAILED code and the same Field '<name>' is not
+        // supported message, located at /States/<state>"
         out.awsKey(Diagnostics.SCHEMA, fp, ptr, "Field '" + f + "' is not supported",
             "unknown field \"" + f + "\" in " + label + hint);
       } else if (!lang.allows(q)) {
         String instead = FieldSpecs.replacement(f, q);
+        // AWS: recording: https://github.com/floci-io/floci/issues/2968 "The QueryLanguage is set to 'JSONPath', but
+        // field 'Output' is only supported for the 'JSONata' QueryLanguage"
         out.awsKey(Diagnostics.SCHEMA, fp, ptr, "The QueryLanguage is set to '" + q.aslName() + "', but field '" + f
             + "' is only supported for the '" + (lang == Lang.JSONPATH ? "JSONPath" : "JSONata") + "' QueryLanguage",
             "field \"" + f + "\" is only valid in "

@@ -74,7 +74,10 @@ final class Transitions {
           + ", a different scope: transitions cannot cross into or out of a Parallel branch or Map"
           + " iteration";
     }
-    // AWS: "Missing 'Next' target: NAME" at the transition field
+    // AWS answers "Missing 'Next' target: NAME" at the transition field, whichever field it is
+    // AWS: recording: https://github.com/localstack/localstack/issues/11978 "Invalid State Machine Definition:
+    // 'MISSING_TRANSITION_TARGET: Missing 'Next' target: pass3 at /States/pass1/Next"
+    // AWS: https://states-language.net/#transition "The value of the 'Next' field MUST exactly and case-sensitively match the name of another state."
     out.aws(Diagnostics.TRANSITION, ptr, ptr, "Missing '" + field + "' target: " + name,
         "Missing '" + field + "' target: no state named \"" + name + "\" in this scope" + hint);
     return false;
@@ -83,6 +86,9 @@ final class Transitions {
   /** The Next of a catcher or a choice rule ({@code what}): required, a state of the same scope. */
   void requiredNext(JsonNode obj, String ptr, String what, Set<String> names, String statesPtr) {
     JsonNode next = obj.get("Next");
+    // AWS: recording: https://github.com/aws-cloudformation/cfn-lint/issues/4077 "Invalid State Machine Definition:
+    // 'SCHEMA_VALIDATION_FAILED: These fields are required: [Next] at /States/Choice/Choices"
+    // AWS: https://states-language.net/#fallback-states "Each Catcher MUST contain a field named 'ErrorEquals' ... and a field named 'Next' whose value MUST be a string exactly matching a State Name."
     if (next == null) {
       out.error(ptr, what + " is missing required field \"Next\"");
     } else if (!next.isTextual()) {
@@ -96,13 +102,17 @@ final class Transitions {
   void nextOrEnd(JsonNode s, String ptr, String label, Set<String> names, String statesPtr) {
     JsonNode next = s.get("Next");
     JsonNode end = s.get("End");
+    // AWS: https://states-language.net/#states-fields "Any state except for Choice, Succeed, and Fail MAY have a field named 'End' whose value MUST be a boolean."
     if (end != null && !end.isBoolean()) {
       out.error(child(ptr, "End"), "End must be true or false (was " + kind(end) + ")");
     }
     boolean ends = end != null && end.asBoolean(false) && end.isBoolean();
+    // AWS: https://states-language.net/#transition "The value of the 'Next' field MUST exactly and case-sensitively match the name of another state."
     if (next != null && !next.isTextual()) {
       out.error(child(ptr, "Next"), "Next must be a state name (was " + kind(next) + ")");
     }
+    // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-common-fields.html "Only one of Next or End can be used in a state."
+    // AWS: https://states-language.net/#transition "All non-terminal states MUST have a 'Next' field, except for the Choice State."
     if (next != null && ends) {
       out.error(child(ptr, "End"), label + " has both \"Next\" and \"End\": true; use exactly one");
     } else if (next == null && !ends) {
@@ -145,6 +155,8 @@ final class Transitions {
       String n = it.next();
       if (!seen.contains(n) && states.get(n).isObject()) {
         // AWS reports an unreachable state as MISSING_TRANSITION_TARGET, located at the state
+        // AWS: recording: https://github.com/localstack/localstack/issues/11978 "MISSING_TRANSITION_TARGET: State
+        // \"pass2\" is not reachable. at /States/pass2"
         out.awsKey(Diagnostics.TRANSITION, child(statesPtr, n), child(statesPtr, n),
             "State \"" + n + "\" is not reachable.",
             "State \"" + n + "\" is not reachable: no StartAt, Next, Default or Catch Next in this scope leads to it");

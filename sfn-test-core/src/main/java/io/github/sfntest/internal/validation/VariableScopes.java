@@ -76,6 +76,7 @@ final class VariableScopes {
       String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
       String keyPtr = child(ptr, key);
       String outerPtr = outer.get(name);
+      // AWS: https://states-language.net/#variable-scope "states in inner scopes MUST NOT assign to a variable with the same name as a variable in an outer scope"
       if (outerPtr != null) {
         out.keyError(keyPtr, "Variable \"" + name + "\" is assigned in an enclosing scope (" + outerPtr
             + "): a Parallel branch or Map iteration can read the variables around it but cannot assign them;"

@@ -30,6 +30,8 @@ final class WaitRule extends StateRule {
         present.add(f);
       }
     }
+    // AWS: https://states-language.net/#wait-state "A JSONPath Wait State MUST contain exactly one of 'Seconds', 'SecondsPath', 'Timestamp', or 'TimestampPath'."
+    // AWS: https://states-language.net/#wait-state "A JSONata Wait State MUST contain exactly one of 'Seconds' or 'Timestamp'."
     if (present.isEmpty()) {
       out.error(ptr, label + " needs exactly one of " + (q == QueryLanguage.JSONATA
           ? "\"Seconds\" or \"Timestamp\"" : "\"Seconds\", \"Timestamp\", \"SecondsPath\" or \"TimestampPath\""));
@@ -37,11 +39,14 @@ final class WaitRule extends StateRule {
       out.keyError(child(ptr, present.get(1)), label + " has " + String.join(" and ", present)
           + "; a Wait state takes exactly one of them");
     }
+    // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-wait-state.html "You must specify time as a positive, integer value from 0 up to 99999999."
     if (s.has("Seconds")) {
       fields.integer(child(ptr, "Seconds"), "Seconds", s.get("Seconds"), 0, MAX_SECONDS, q);
     }
     JsonNode ts = s.get("Timestamp");
     if (ts != null) {
+      // AWS: recording: conformance/validation/cases/scenarios.base_scenarios.wait_timestamp_invalid.NO_Z
+      // AWS: https://states-language.net/#wait-state "an absolute expiry time, which MUST conform to the RFC3339 profile of ISO 8601"
       if (ts.isTextual() && q == QueryLanguage.JSONATA && isExpression(ts.asText())) {
         // evaluated at run time
       } else if (!ts.isTextual()) {
@@ -55,6 +60,7 @@ final class WaitRule extends StateRule {
             + (PathSyntax.looksLikePath(ts.asText()) ? "; to read it from the input use TimestampPath" : ""));
       }
     }
+    // AWS: https://states-language.net/#wait-state "A JSONPath Wait State MAY have a 'SecondsPath' field which MUST be a Reference Path"
     if (q == QueryLanguage.JSONPATH) {
       fields.pathField(s, ptr, "SecondsPath", false);
       fields.pathField(s, ptr, "TimestampPath", false);

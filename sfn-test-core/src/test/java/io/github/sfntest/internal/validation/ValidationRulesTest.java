@@ -322,14 +322,14 @@ class ValidationRulesTest {
   }
 
   @Test
-  void reserved_states_error_names_must_exist() {
+  void unknown_reserved_states_error_names_only_warn() {
     String text = """
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
           "Catch": [{"ErrorEquals": ["States.Timeot"], "Next": "F"}]}, "F": {"Type": "Fail"}}}""";
     assertThat(validate(text))
-        .containsExactly(schema(text, "/States/T/Catch/0/ErrorEquals/0", "\"States.Timeot\"",
-            "\"States.Timeot\" is not a predefined error: names starting with \"States.\" are reserved; did you mean"
-                + " \"States.Timeout\"?"));
+        .containsExactly(expect("RESERVED_ERROR_NAME", Severity.WARNING, text, "/States/T/Catch/0/ErrorEquals/0",
+            "\"States.Timeot\"", "\"States.Timeot\" is not a predefined error: names starting with \"States.\" are"
+                + " reserved; did you mean \"States.Timeout\"?" + Diagnostics.UNBACKED_NOTE));
   }
 
   @Test
@@ -543,11 +543,12 @@ class ValidationRulesTest {
   }
 
   @Test
-  void parallel_needs_branches() {
+  void parallel_with_no_branches_only_warns() {
     String text = """
         {"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [], "End": true}}}""";
     assertThat(validate(text))
-        .containsExactly(schema(text, "/States/P/Branches", "[]", "Branches must contain at least one branch"));
+        .containsExactly(expect("EMPTY_BRANCHES", Severity.WARNING, text, "/States/P/Branches", "[]",
+            "Branches is empty: the Parallel state runs no branch and its result is []" + Diagnostics.UNBACKED_NOTE));
   }
 
   @Test
@@ -653,22 +654,23 @@ class ValidationRulesTest {
         .containsExactly(
             schema(text, "/States/C/Choices/0", "{\"Variable\"",
                 "JSONata choice rule is missing required field \"Condition\" (a {% %} expression)"),
-            schema(text, "/States/C/Choices/0/Variable", "\"Variable\"", "unknown field \"Variable\" in a JSONata choice"
-                + " rule; JSONata rules use \"Condition\": \"{% ... %}\" instead of Variable, And, Or, Not and comparison"
-                + " operators"),
-            schema(text, "/States/C/Choices/0/IsPresent", "\"IsPresent\"", "unknown field \"IsPresent\" in a JSONata"
-                + " choice rule; JSONata rules use \"Condition\": \"{% ... %}\" instead of Variable, And, Or, Not and"
-                + " comparison operators"));
+            expect("UNKNOWN_FIELD", Severity.WARNING, text, "/States/C/Choices/0/Variable", "\"Variable\"",
+                "unknown field \"Variable\" in a JSONata choice rule; JSONata rules use \"Condition\": \"{% ... %}\""
+                + " instead of Variable, And, Or, Not and comparison operators" + Diagnostics.UNBACKED_NOTE),
+            expect("UNKNOWN_FIELD", Severity.WARNING, text, "/States/C/Choices/0/IsPresent", "\"IsPresent\"",
+                "unknown field \"IsPresent\" in a JSONata choice rule; JSONata rules use \"Condition\": \"{% ... %}\""
+                + " instead of Variable, And, Or, Not and comparison operators" + Diagnostics.UNBACKED_NOTE));
   }
 
   @Test
-  void dollar_keys_are_rejected_in_jsonata_states() {
+  void dollar_keys_in_jsonata_states_only_warn() {
     String text = """
         {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": {"a.$": "$.x"},
           "End": true}}}""";
     assertThat(validate(text))
-        .containsExactly(schema(text, "/States/A/Output/a.$", "\"a.$\"", "\".$\" keys are JSONPath syntax and are not"
-            + " evaluated in JSONata states; write the key without \".$\" and the value as \"{% ... %}\""));
+        .containsExactly(expect("DOLLAR_KEY_IN_JSONATA", Severity.WARNING, text, "/States/A/Output/a.$", "\"a.$\"",
+            "\".$\" keys are JSONPath syntax and are not evaluated in JSONata states; write the key without \".$\" and"
+            + " the value as \"{% ... %}\"" + Diagnostics.UNBACKED_NOTE));
   }
 
   @Test
