@@ -27,8 +27,14 @@ public final class InProcessEngine implements Engine {
   private final EngineOptions options;
   private final StateMachineVersions versions;
   private final AtomicLong executions = new AtomicLong();
-  /** The executions this engine ran, for redrive (an engine lives for one test or one endpoint). */
+  /** The executions this engine ran that a redrive may still need (an engine lives for one test or one endpoint). */
   private final java.util.Map<String, InProcessExecution> executionsByArn = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * The executions that ended for good (SUCCEEDED, or EXPRESS), by ARN: only AWS's reason to refuse
+   * their redrive. Their runs and histories are not kept, so an engine running the same machine many
+   * times holds no more than the caller keeps of each result.
+   */
+  private final java.util.Map<String, String> endedForGood = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, io.github.sfntest.definition.StateMachineDefinition> deployed =
       new java.util.concurrent.ConcurrentHashMap<>();
   /** The names of the deployed machines that are EXPRESS: their child executions run as EXPRESS ones. */
@@ -112,17 +118,33 @@ public final class InProcessEngine implements Engine {
         request.type() == io.github.sfntest.engine.StateMachineType.EXPRESS, request.startedSync());
     run.start();
     run.runUntilIdle(false);
-    InProcessExecution execution = new InProcessExecution(run);
+    InProcessExecution execution = new InProcessExecution(run, this::ended);
     executionsByArn.put(run.executionArn(), execution);
+    ended(run);
     return execution;
+  }
+
+  /** Forgets {@code run} once no redrive can ever take it (its status cannot change any more). */
+  private void ended(ExecutionRun run) {
+    if (run.finished() && (run.status() == ExecutionStatus.SUCCEEDED || run.settings().express())) {
+      String reason = run.notRedrivableReason(run.now());
+      if (reason != null) {
+        endedForGood.put(run.executionArn(), reason);
+        executionsByArn.remove(run.executionArn());
+      }
+    }
   }
 
   @Override
   public Execution redrive(String executionArn) {
     InProcessExecution execution = executionsByArn.get(executionArn);
+    String reason = execution == null ? endedForGood.get(executionArn) : null;
+    if (reason != null) {
+      throw new io.github.sfntest.engine.ExecutionNotRedrivableException(executionArn, reason);
+    }
     if (execution == null) {
       throw new IllegalArgumentException("This engine ran no execution " + executionArn + " (executions it ran: "
-          + executionsByArn.size() + "); redrive an execution of the same engine, e.g. engine.redrive(result.executionArn()).");
+          + (executionsByArn.size() + endedForGood.size()) + "); redrive an execution of the same engine, e.g. engine.redrive(result.executionArn()).");
     }
     return execution.redrive();
   }
@@ -208,9 +230,12 @@ public final class InProcessEngine implements Engine {
   /** Execution handle; calls are serialised because the run itself is single-threaded. */
   private static final class InProcessExecution implements Execution {
     private final ExecutionRun run;
+    /** Tells the engine when a call finished the run, so it can stop keeping it. */
+    private final java.util.function.Consumer<ExecutionRun> onFinished;
 
-    InProcessExecution(ExecutionRun run) {
+    InProcessExecution(ExecutionRun run, java.util.function.Consumer<ExecutionRun> onFinished) {
       this.run = run;
+      this.onFinished = onFinished;
     }
 
     @Override
@@ -348,6 +373,7 @@ public final class InProcessEngine implements Engine {
             + ". Use engine.start(...), then execution.awaitTask(state) and sendTaskSuccess/sendTaskFailure, "
             + "or mock the task.");
       }
+      onFinished.accept(run);
       return run.result();
     }
   }

@@ -31,8 +31,17 @@ public record RunSettings(
 
   /** An EXPRESS execution: its ARN is an {@code express:} ARN. */
   public boolean express() {
-    String[] parts = executionArn.split(":", 7);
-    return parts.length > 5 && parts[5].equals("express");
+    // The sixth ':'-separated field is the resource type; read in place (every execution asks, at least twice).
+    int from = 0;
+    for (int i = 0; i < 5; i++) {
+      from = executionArn.indexOf(':', from) + 1;
+      if (from == 0) {
+        return false;
+      }
+    }
+    int end = executionArn.indexOf(':', from);
+    return (end < 0 ? executionArn.length() : end) - from == "express".length()
+        && executionArn.startsWith("express", from);
   }
 
   /** Why the real-time guard (EngineOptions.maxWallClock) stopped an execution. */

@@ -59,7 +59,7 @@ final class ChoiceRules {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey();
-      if (name.equals("Variable") || name.equals("Next") || name.equals("Comment")) {
+      if (name.equals("Variable") || name.equals("Next") || name.equals("Comment") || name.equals("Assign")) {
         continue;
       }
       return compileComparison(path, name, field.getValue());

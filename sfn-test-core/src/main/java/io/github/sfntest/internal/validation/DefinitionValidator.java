@@ -63,6 +63,8 @@ public final class DefinitionValidator {
     }
     SourceParser.Result parsed = SourceParser.parse(sourceText, jsonOnly);
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+    // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html "Maximum size of state machine
+    // definition" (1 MB, a hard quota); CreateStateMachine's definition has "Maximum length of 1048576"
     if (sourceText.length() > MAX_DEFINITION_LENGTH) {
       all.add(new Diagnostic("SCHEMA_VALIDATION_FAILED", Severity.ERROR, "", 1, 1,
           "the definition is " + sourceText.length() + " characters long; AWS accepts at most "

@@ -30,6 +30,7 @@ final class FieldChecks {
   /** A Comment, where present, must be a string. */
   void comment(JsonNode obj, String ptr) {
     JsonNode comment = obj.get("Comment");
+    // AWS: https://states-language.net/spec.html#toplevelfields "A State Machine MAY have a string field named Comment"
     if (comment != null && !comment.isTextual()) {
       out.error(child(ptr, "Comment"), "Comment must be a string (was " + kind(comment) + ")");
     }
@@ -41,6 +42,8 @@ final class FieldChecks {
       return QueryLanguage.of(ql.asText());
     }
     String hint = ql.isTextual() ? NearMiss.hint(ql.asText(), List.of("JSONPath", "JSONata")) : "";
+    // AWS: https://states-language.net/spec.html#toplevelfields "A State Machine MAY have a string field named
+    // QueryLanguage ... The States Language supports JSONPath and JSONata"
     out.error(ptr, "QueryLanguage must be \"JSONPath\" or \"JSONata\" (was " + kind(ql) + ")" + hint);
     return null;
   }
@@ -50,6 +53,8 @@ final class FieldChecks {
     for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!allowed.contains(f)) {
+        // AWS: recording: https://github.com/floci-io/floci/issues/2735 (AWS refuses a field the object does not
+        // support: SCHEMA_VALIDATION_FAILED, "Field '<name>' is not supported"); callers pass the fields AWS supports
         out.keyError(child(ptr, f), "unknown field \"" + f + "\" in " + what + NearMiss.hint(f, allowed));
       }
     }
@@ -71,11 +76,16 @@ final class FieldChecks {
   }
 
   void checkPath(JsonNode v, String fp, String field, boolean allowIntrinsic, String alsoAllowed) {
+    // AWS: https://states-language.net/spec.html#path "A Path is a string, beginning with $" and, for the ...Path
+    // fields, "MUST be a Reference Path"; AWS answers "Value is not a Reference Path": recording:
+    // https://github.com/floci-io/floci/issues/3733
     if (!v.isTextual()) {
       out.error(fp, field + " must be a path string" + alsoAllowed + " (was " + kind(v) + ")");
       return;
     }
     String p = PathSyntax.pathProblem(v.asText(), allowIntrinsic);
+    // AWS: recording: https://github.com/floci-io/floci/issues/3733 (a ...Path value that is not a reference path is
+    // refused with "Value is not a Reference Path")
     if (p != null) {
       out.error(fp, field + " " + p);
     }
@@ -89,6 +99,9 @@ final class FieldChecks {
     if (v.isTextual() && q == QueryLanguage.JSONATA && isExpression(v.asText())) {
       return null;
     }
+    // AWS: https://states-language.net/spec.html#map-state "A Map State MAY have a non-negative integer MaxConcurrency
+    // field" (the fields passed here are integers of this kind, each with the bounds its caller cites); AWS answers
+    // "Minimum value is 0" and "Maximum value is 100000000": recording: https://github.com/floci-io/floci/issues/3733
     if (!v.isNumber() || !isIntegral(v)) {
       out.error(ptr, field + " must be an integer" + (q == QueryLanguage.JSONATA ? " or a {% %} expression" : "")
           + " (was " + kind(v) + ")" + placeholderHint(v) + jsonataHint(v, q)
@@ -97,10 +110,13 @@ final class FieldChecks {
       return null;
     }
     BigDecimal d = v.decimalValue();
+    // AWS: recording: https://github.com/floci-io/floci/issues/3733 (out of bounds: "Minimum value is 0", "Maximum
+    // value is 100000000"); each caller cites its own field's bounds
     if (d.compareTo(BigDecimal.valueOf(min)) < 0) {
       out.error(ptr, field + " must be >= " + min + " (was " + v.asText() + ")");
       return null;
     }
+    // AWS: recording: https://github.com/floci-io/floci/issues/3733 ("Maximum value is 100000000")
     if (d.compareTo(BigDecimal.valueOf(max)) > 0) {
       out.error(ptr, field + " must be <= " + max + " (was " + v.asText() + ")");
       return null;
@@ -113,15 +129,21 @@ final class FieldChecks {
     if (v.isTextual() && q == QueryLanguage.JSONATA && isExpression(v.asText())) {
       return null;
     }
+    // AWS: https://states-language.net/spec.html#map-state "a ToleratedFailurePercentage field whose value MUST be a
+    // number between zero and 100" (callers cite their own field's bounds); AWS answers "Minimum value is 0.0" and
+    // "Maximum value is 100.0": recording: https://github.com/floci-io/floci/issues/3733
     if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
       out.error(ptr, field + " must be a number (was " + kind(v) + ")" + placeholderHint(v) + jsonataHint(v, q));
       return null;
     }
     BigDecimal d = v.decimalValue();
+    // AWS: recording: https://github.com/floci-io/floci/issues/3733 (out of bounds: "Minimum value is 0.0", "Maximum
+    // value is 100.0"); each caller cites its own field's bounds
     if (min != null && d.compareTo(min) < 0) {
       out.error(ptr, field + " must be >= " + min.toPlainString() + " (was " + v.asText() + ")");
       return null;
     }
+    // AWS: recording: https://github.com/floci-io/floci/issues/3733 ("Maximum value is 100.0")
     if (max != null && d.compareTo(max) > 0) {
       out.error(ptr, field + " must be <= " + max.toPlainString() + " (was " + v.asText() + ")");
       return null;
@@ -131,6 +153,9 @@ final class FieldChecks {
 
   /** Reports {@code b} when both {@code a} and {@code b} are set. */
   void exclusive(JsonNode s, String ptr, String a, String b) {
+    // AWS: https://states-language.net/spec.html#task-state "A Task State MUST NOT include both TimeoutSeconds and
+    // TimeoutSecondsPath" (each caller cites its pair); AWS answers "There should only be one of the following
+    // fields: [MaxItems, MaxItemsPath]": recording: https://github.com/floci-io/floci/issues/3733
     if (s.has(a) && s.has(b)) {
       out.keyError(child(ptr, b), "\"" + a + "\" and \"" + b + "\" cannot both be set; use one");
     }
@@ -139,6 +164,8 @@ final class FieldChecks {
   /** A field that must be one of a fixed set of strings. */
   void enumField(JsonNode obj, String ptr, String field, Set<String> values) {
     JsonNode v = obj.get(field);
+    // AWS: https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html "InputType Accepts one of
+    // the following values" (callers cite the values of their own field)
     if (v != null && !(v.isTextual() && values.contains(v.asText()))) {
       out.error(child(ptr, field), field + " must be one of " + String.join(", ", values.stream().sorted().toList())
           + " (was " + kind(v) + ")" + (v.isTextual() ? NearMiss.hint(v.asText(), values) : ""));
@@ -151,11 +178,14 @@ final class FieldChecks {
     if (rp == null || rp.isNull()) {
       return;
     }
+    // AWS: https://states-language.net/spec.html#filters "The value of ResultPath MUST be a Reference Path" (null
+    // discards the result)
     if (!rp.isTextual()) {
       out.error(child(ptr, "ResultPath"), "ResultPath must be a reference path string or null (was " + kind(rp) + ")");
       return;
     }
     String p = PathSyntax.referencePathProblem(rp.asText());
+    // AWS: https://states-language.net/spec.html#filters "The value of ResultPath MUST be a Reference Path"
     if (p != null) {
       out.error(child(ptr, "ResultPath"), "ResultPath " + p);
     }

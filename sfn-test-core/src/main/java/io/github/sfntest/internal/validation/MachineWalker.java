@@ -40,7 +40,8 @@ final class MachineWalker {
   List<Diagnostic> run() {
     JsonNode root = ctx.doc.root();
     if (!root.isObject()) {
-      // AWS: no location for this one
+      // AWS: https://states-language.net/spec.html#structure-of-a-state-machine "A State Machine is represented by a
+      // JSON Object." (AWS gives no location for this one)
       out.aws(Diagnostics.SCHEMA, "", null, "Definition must be a valid JSON object",
           "a definition must be a JSON object with StartAt and States; found " + kind(root));
       return out.list();
@@ -68,6 +69,8 @@ final class MachineWalker {
         } else if (hint.isEmpty() && FieldSpecs.STATE_FIELDS.get("Task").containsKey(f)) {
           hint = "; it looks like a state field: states go inside \"States\"";
         }
+        // AWS: recording: https://github.com/floci-io/floci/issues/2735 (SCHEMA_VALIDATION_FAILED "Field '<name>' is
+        // not supported", located at the object holding the field)
         out.awsKey(Diagnostics.SCHEMA, child(ptr, f), Diagnostics.location(ptr), "Field '" + f + "' is not supported",
             "unknown field \"" + f + "\" in " + what + hint);
       }
@@ -75,33 +78,49 @@ final class MachineWalker {
     if (scope == Scope.TOP) {
       JsonNode ql = m.get("QueryLanguage");
       if (ql != null) {
+        // AWS: https://states-language.net/spec.html#toplevelfields "The States Language supports JSONPath and JSONata"
         ctx.fields.queryLanguageValue(ql, child(ptr, "QueryLanguage"));
       }
       JsonNode version = m.get("Version");
       if (version != null && !(version.isTextual() && version.asText().equals("1.0"))) {
-        out.error(child(ptr, "Version"), "Version must be the string \"1.0\" (was " + kind(version) + ")");
+        // the spec describes version 1.0 but no AWS rejection of another Version is documented or recorded, and the
+        // engine ignores the field: a warning
+        out.warning("UNKNOWN_VERSION", child(ptr, "Version"), "Version should be the string \"1.0\" (was " + kind(version)
+            + "); AWS may accept the definition (no AWS rejection of another version is recorded), sfn-test runs it"
+            + " as States Language 1.0");
       }
       JsonNode timeout = m.get("TimeoutSeconds");
       if (timeout != null) {
+        // AWS: https://states-language.net/spec.html#toplevelfields "A State Machine MAY have an integer field named
+        // TimeoutSeconds"; AWS's largest seconds value: recording: https://github.com/aws-cloudformation/cfn-lint/issues/4075
+        // ("Maximum value is 99999999", recorded on a Wait state's Seconds)
         ctx.fields.integer(child(ptr, "TimeoutSeconds"), "TimeoutSeconds", timeout, 0, MAX_SECONDS, QueryLanguage.JSONPATH);
       }
     }
+    // AWS: https://states-language.net/spec.html#map-state "The ItemProcessor field MAY contain a field named
+    // ProcessorConfig, whose value MUST be a JSON object" (checked in MapResources)
     if (scope.isMapProcessor()) {
       mapResources.processorConfig(m.get("ProcessorConfig"), child(ptr, "ProcessorConfig"));
     }
+    // AWS: https://states-language.net/spec.html#toplevelfields "A State Machine MAY have a string field named Comment"
     ctx.fields.comment(m, ptr);
 
     JsonNode states = m.get("States");
     String statesPtr = child(ptr, "States");
     JsonNode startAt = m.get("StartAt");
     if (states == null || startAt == null) {
-      // AWS reports every missing field of an object at once, States before StartAt
       String missing = states == null && startAt == null ? "States, StartAt" : states == null ? "States" : "StartAt";
+      // AWS: recording: conformance/validation/cases/api.sfn_api_validation.validate_state_machine_definition_not_a_definition.EMPTY_DICT
+      // ("These fields are required: [States, StartAt]"; AWS reports every missing field of an object at once,
+      // States before StartAt)
       out.aws(Diagnostics.SCHEMA, ptr, Diagnostics.location(ptr), "These fields are required: [" + missing + "]",
           "missing required field" + (missing.contains(",") ? "s \"States\" and \"StartAt\"" : " \"" + missing + "\"")
               + " in " + what);
     }
     Map<String, JsonNode> valid = new LinkedHashMap<>();
+    // AWS: https://states-language.net/spec.html#toplevelfields "A State Machine MUST have an object field named
+    // States, whose fields represent the states" and "MUST have a string field named StartAt, whose value MUST match
+    // exactly the name of one of the States fields" (so States cannot be empty)
     if (states == null) {
       // reported above
     } else if (!states.isObject()) {
@@ -122,6 +141,8 @@ final class MachineWalker {
             hint = "; \"" + name + "\" is a field of the state machine: move it out of \"States\" to the"
                 + (scope == Scope.TOP ? " top level of the definition" : " enclosing object");
           }
+          // AWS: https://states-language.net/spec.html#state-types "the state type is given by the value of the Type
+          // field, which MUST appear in every State object"
           out.error(sp, "state \"" + name + "\" must be an object with a Type (was " + kind(s) + ")" + hint);
           if (name.equals("QueryLanguage")) {
             ctx.queryLanguageMisplaced();
@@ -139,6 +160,8 @@ final class MachineWalker {
 
     String startPtr = child(ptr, "StartAt");
     boolean startOk = false;
+    // AWS: https://states-language.net/spec.html#toplevelfields "A State Machine MUST have a string field named
+    // StartAt"
     if (startAt == null) {
       // reported above
     } else if (!startAt.isTextual()) {
@@ -159,11 +182,15 @@ final class MachineWalker {
         }
       }
       if (!terminal) {
+        // AWS: recording: https://github.com/floci-io/floci/pull/2786 (a bare loop: "one diagnostic,
+        // MISSING_END_STATE, Workflow has no terminal state, and no location field at all")
         out.error("MISSING_END_STATE", statesPtr,
             what.substring(0, 1).toUpperCase() + what.substring(1)
                 + " has no terminal state: no state has \"End\": true and none is a Succeed or Fail state");
       }
-      if (startOk) {
+      // AWS reports no unreachable state in a scope without a terminal state (recorded in floci-io/floci#2786: "a
+      // bare loop plus a state nothing routes to: still one diagnostic, MISSING_END_STATE")
+      if (startOk && terminal) {
         ctx.transitions.reachability(startAt.asText(), states, statesPtr);
       }
     }
@@ -171,6 +198,9 @@ final class MachineWalker {
 
   private void stateName(String name, String ptr) {
     int length = name.codePointCount(0, name.length());
+    // AWS: https://states-language.net/spec.html#states-fields "its length MUST BE less than or equal to 80 Unicode
+    // characters"; and https://docs.aws.amazon.com/step-functions/latest/apireference/API_StateEnteredEventDetails.html
+    // "Length Constraints: Minimum length of 1. Maximum length of 80." (a state's name in its history events)
     if (length == 0) {
       out.keyError("INVALID_STATE_NAME", ptr, "state names must not be empty");
     } else if (length > MAX_STATE_NAME) {
@@ -178,9 +208,12 @@ final class MachineWalker {
           "state name is " + length + " characters long; AWS allows at most " + MAX_STATE_NAME);
     }
     if (name.codePoints().anyMatch(Character::isISOControl)) {
-      out.keyError("INVALID_STATE_NAME", ptr,
+      // The API reference lists control characters among those a state's name "must not contain", next to white
+      // space, which AWS accepts in state names; no AWS rejection of a definition for them is recorded: a warning
+      out.warning("INVALID_STATE_NAME", ptr,
           "state name \"" + PathSyntax.abbreviate(name.replaceAll("\\p{Cntrl}", "?"))
-              + "\" contains control characters");
+              + "\" contains control characters; AWS may accept the definition, but such names cannot be logged to"
+              + " CloudWatch and are hard to address in tests");
     }
   }
 }

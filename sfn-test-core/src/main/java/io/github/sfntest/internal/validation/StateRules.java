@@ -42,6 +42,7 @@ final class StateRules {
   void check(String name, JsonNode s, String ptr, Set<String> scopeNames, String statesPtr) {
     Diagnostics out = ctx.out;
     JsonNode typeNode = s.get("Type");
+    // AWS: https://states-language.net/spec.html#states-fields "All states MUST have a Type field."
     if (typeNode == null) {
       out.aws(Diagnostics.SCHEMA, ptr, Diagnostics.location(ptr), "These fields are required: [Type]",
           "state \"" + name + "\" is missing required field \"Type\" (one of "
@@ -49,8 +50,11 @@ final class StateRules {
       return;
     }
     if (!typeNode.isTextual() || !FieldSpecs.TYPES.contains(typeNode.asText())) {
-      // AWS's own wording and order (recorded on TestState and CreateStateMachine); our hint adds the near miss
       String hint = typeNode.isTextual() ? NearMiss.hint(typeNode.asText(), FieldSpecs.TYPES) : "";
+      // AWS: https://states-language.net/spec.html#state-types "the state type is given by the value of the Type
+      // field, which MUST appear in every State object" (the eight types of the spec); AWS's own wording and order
+      // are recorded in ../shared conformance/test-state/cases/test_state_machine_scenarios.state_name_invalid_state_definition
+      // (CreateStateMachine and TestState); our hint adds the near miss
       out.aws(Diagnostics.SCHEMA, child(ptr, "Type"), child(ptr, "Type"),
           "The field 'Type' should have one of these values: " + AWS_TYPE_ORDER,
           "unknown state Type " + kind(typeNode) + "; expected one of "
@@ -61,8 +65,11 @@ final class StateRules {
     QueryLanguage q = ctx.topLanguage();
     JsonNode ql = s.get("QueryLanguage");
     if (ql != null) {
+      // AWS: https://states-language.net/spec.html#states-fields "Any state MAY have a QueryLanguage field to override
+      // the state machine's query language"; the values: "The States Language supports JSONPath and JSONata"
       QueryLanguage declared = ctx.fields.queryLanguageValue(ql, child(ptr, "QueryLanguage"));
       if (declared != null) {
+        // AWS: recording: conformance/validation/cases/api.sfn_api_validation.validate_state_machine_definition_type_express.INVALID_DOWNGRADE_QUERY_LANGUAGE
         if (ctx.topLanguage() == QueryLanguage.JSONATA && declared == QueryLanguage.JSONPATH) {
           out.aws(Diagnostics.SCHEMA, child(ptr, "QueryLanguage"), ptr,
               "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",

@@ -21,6 +21,13 @@ class ChoiceRuleTest {
   }
 
   @Test
+  void a_top_level_rule_may_list_assign_before_its_operator() {
+    // Assign (and Next, Comment) sit beside the comparison in a top-level rule; field order is free
+    assertThat(eval("{\"Assign\":{\"x\":1},\"Variable\":\"$.n\",\"Next\":\"A\",\"NumericEquals\":2.5}")).isTrue();
+    assertThat(eval("{\"Comment\":\"c\",\"Assign\":{},\"Variable\":\"$.s\",\"StringEquals\":\"x\"}")).isFalse();
+  }
+
+  @Test
   void string_comparisons_use_lexicographic_order() {
     assertThat(eval("{\"Variable\":\"$.s\",\"StringEquals\":\"abc\"}")).isTrue();
     assertThat(eval("{\"Variable\":\"$.s\",\"StringLessThan\":\"abd\"}")).isTrue();

@@ -64,11 +64,13 @@ class ValidationRulesTest {
   }
 
   @Test
-  void version_must_be_1_0() {
+  void version_other_than_1_0_only_warns() {
+    // audit: no AWS evidence rejects another Version (the engine ignores the field), so it is a warning
     String text = """
         {"Version": "2.0", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}""";
-    assertThat(validate(text))
-        .containsExactly(schema(text, "/Version", "\"2.0\"", "Version must be the string \"1.0\" (was the string \"2.0\")"));
+    assertThat(validate(text)).containsExactly(expect("UNKNOWN_VERSION", Severity.WARNING, text, "/Version", "\"2.0\"",
+        "Version should be the string \"1.0\" (was the string \"2.0\"); AWS may accept the definition (no AWS"
+            + " rejection of another version is recorded), sfn-test runs it as States Language 1.0"));
   }
 
   @Test
@@ -574,8 +576,11 @@ class ValidationRulesTest {
             schema(text, "/States/M/ItemBatcher/MaxInputBytesPerBatch", "300000",
                 "MaxInputBytesPerBatch must be <= 262144 (was 300000)"),
             schema(text, "/States/M/ToleratedFailurePercentage", "150", "ToleratedFailurePercentage must be <= 100 (was 150)"),
-            schema(text, "/States/M/Label", "\"my label\"", "Label must not contain whitespace, brackets, wildcards or the"
-                + " characters \" # % \\ ^ | ~ ` $ & , ; : / (found \" \")"));
+            // audit: no AWS rejection of a Label is recorded, so it is a warning
+            expect("LABEL_FORMAT", Severity.WARNING, text, "/States/M/Label", "\"my label\"", "Label should not contain"
+                + " whitespace, brackets, wildcards or the characters \" # % \\ ^ | ~ ` $ & , ; : / (found \" \"); AWS"
+                + " may accept the definition (no AWS rejection of it is recorded), but the label names the Map Run in"
+                + " its ARN"));
   }
 
   @Test

@@ -141,7 +141,8 @@ public final class TaskExecutor implements StateExecutor {
     if (resource.kind() == TaskResource.Kind.LAMBDA_FUNCTION) {
       ctx.emit(h, HistoryEventType.LAMBDA_FUNCTION_STARTED, null, true);
     } else if (resource.kind() == TaskResource.Kind.SERVICE) {
-      ctx.emit(h, HistoryEventType.TASK_STARTED, resourceDetails(resource), true);
+      // Built when read, like TaskScheduled's: most histories are never rendered.
+      ctx.emitLazy(h, HistoryEventType.TASK_STARTED, () -> resourceDetails(resource));
     }
     String stateName = entry.state.name();
     TaskInvocation call = new TaskInvocation(
