@@ -109,6 +109,30 @@ public interface Engine extends AutoCloseable {
   }
 
   /**
+   * Creates activity {@code name} on this engine, as CreateActivity does (again after a delete).
+   * Activity tasks need no declared activity: one never created is presumed to exist.
+   *
+   * @param name the activity's name
+   * @return its ARN, {@code arn:aws:states:REGION:ACCOUNT:activity:NAME}
+   * @throws UnsupportedOperationException when this engine keeps no activities
+   */
+  default String createActivity(String name) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no activities");
+  }
+
+  /**
+   * Deletes an activity, as DeleteActivity does: a Task state on it then fails the execution, as
+   * on AWS, with {@code States.Runtime} "The activity ARN does not exist." (before any
+   * {@code ActivityScheduled} event), until the activity is created again.
+   *
+   * @param activityArn the activity's ARN
+   * @throws UnsupportedOperationException when this engine keeps no activities
+   */
+  default void deleteActivity(String activityArn) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no activities");
+  }
+
+  /**
    * Creates (or replaces) alias {@code aliasName} of state machine {@code stateMachineName}, routing
    * executions started with {@link StartRequest#onAlias(String)} to one or two published versions
    * by weight (the weights add up to 100). The draw is seeded ({@link EngineOptions#seed()}), so a

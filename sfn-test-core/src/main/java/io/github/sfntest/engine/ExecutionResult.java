@@ -28,10 +28,12 @@ public final class ExecutionResult {
   private final ExecutionHistory history;
   private final List<ExecutionResult> childExecutions;
   private final List<MapRunResult> mapRuns;
+  private final BillingDetails billingDetails;
 
   /**
-   * A result with the child executions it started (states:startExecution) and the Map Runs of its
-   * Distributed Map states, each in start order. Engines build results through {@code
+   * A result with the child executions it started (states:startExecution), the Map Runs of its
+   * Distributed Map states, each in start order, and the billing details of an execution started
+   * with StartSyncExecution (else null). Engines build results through {@code
    * internal.result.Results}; users only read them.
    */
   ExecutionResult(
@@ -46,7 +48,9 @@ public final class ExecutionResult {
       Instant stopDate,
       ExecutionHistory history,
       List<ExecutionResult> childExecutions,
-      List<MapRunResult> mapRuns) {
+      List<MapRunResult> mapRuns,
+      BillingDetails billingDetails) {
+    this.billingDetails = billingDetails;
     this.childExecutions = List.copyOf(childExecutions);
     this.mapRuns = List.copyOf(mapRuns);
     this.executionArn = Objects.requireNonNull(executionArn, "executionArn");
@@ -149,6 +153,17 @@ public final class ExecutionResult {
    */
   public Duration elapsed() {
     return startDate == null || stopDate == null ? Duration.ZERO : Duration.between(startDate, stopDate);
+  }
+
+  /**
+   * What AWS bills for this execution, as StartSyncExecution answers it ({@code billingDetails}).
+   * Only an EXPRESS execution started with StartSyncExecution has them (in-process: {@code
+   * StartRequest.withSyncStart()}, or {@code run(...)} of an EXPRESS machine under test).
+   *
+   * @return the billing details, empty for any other execution
+   */
+  public Optional<BillingDetails> billingDetails() {
+    return Optional.ofNullable(billingDetails);
   }
 
   /**

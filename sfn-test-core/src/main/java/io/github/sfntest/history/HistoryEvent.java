@@ -16,12 +16,14 @@ import java.util.Optional;
  */
 public final class HistoryEvent {
 
-  private final long id;
-  private final long previousEventId;
+  // Compact (32 bytes): an execution keeps one per event while it runs. Ids fit an int (a history
+  // of 2^31 events would not fit in memory); details and their pending builder share one field.
+  private final int id;
+  private final int previousEventId;
   private final Instant timestamp;
   private final HistoryEventType type;
-  private volatile ObjectNode details;
-  private java.util.function.Supplier<ObjectNode> pendingDetails;
+  /** The details ObjectNode, a {@code Supplier<ObjectNode>} that builds them, or null. */
+  private volatile Object details;
 
   /**
    * @param details the {@code *EventDetails} object, or {@code null} for types that carry none
@@ -32,8 +34,12 @@ public final class HistoryEvent {
    */
   public HistoryEvent(
       long id, long previousEventId, Instant timestamp, HistoryEventType type, ObjectNode details) {
-    this.id = id;
-    this.previousEventId = previousEventId;
+    this(id, previousEventId, timestamp, type, (Object) details);
+  }
+
+  private HistoryEvent(long id, long previousEventId, Instant timestamp, HistoryEventType type, Object details) {
+    this.id = Math.toIntExact(id);
+    this.previousEventId = Math.toIntExact(previousEventId);
     this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
     this.type = Objects.requireNonNull(type, "type");
     this.details = details;
@@ -52,23 +58,23 @@ public final class HistoryEvent {
    */
   public static HistoryEvent withLazyDetails(long id, long previousEventId, Instant timestamp, HistoryEventType type,
       java.util.function.Supplier<ObjectNode> details) {
-    HistoryEvent event = new HistoryEvent(id, previousEventId, timestamp, type, null);
-    event.pendingDetails = Objects.requireNonNull(details, "details");
-    return event;
+    return new HistoryEvent(id, previousEventId, timestamp, type, (Object) Objects.requireNonNull(details, "details"));
   }
 
   private ObjectNode details0() {
-    ObjectNode d = details;
-    if (d == null && pendingDetails != null) {
-      synchronized (this) {
-        if (details == null && pendingDetails != null) {
-          details = pendingDetails.get();
-          pendingDetails = null;
-        }
-        d = details;
-      }
+    Object d = details;
+    if (d instanceof ObjectNode built) {
+      return built;
     }
-    return d;
+    if (d == null) {
+      return null;
+    }
+    synchronized (this) {
+      if (details instanceof java.util.function.Supplier<?> pending) {
+        details = pending.get();
+      }
+      return (ObjectNode) details;
+    }
   }
 
   /**

@@ -230,6 +230,18 @@ public final class SdkEngine implements Engine {
   }
 
   /** Creates (or updates) the state machine on the endpoint, so other executions can start it. */
+  /** CreateActivity through the API. */
+  @Override
+  public String createActivity(String name) {
+    return sfn.createActivity(b -> b.name(name)).activityArn();
+  }
+
+  /** DeleteActivity through the API. */
+  @Override
+  public void deleteActivity(String activityArn) {
+    sfn.deleteActivity(b -> b.activityArn(activityArn));
+  }
+
   @Override
   public void deploy(StateMachineDefinition definition) {
     synchronized (this) {

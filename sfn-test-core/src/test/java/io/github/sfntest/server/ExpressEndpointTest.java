@@ -46,6 +46,37 @@ class ExpressEndpointTest {
   }
 
   @Test
+  void startSyncExecutionAnswersBillingDetailsAndEchoesTheTraceHeader() {
+    String wait = "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":3,\"End\":true}}}";
+    String arn = sfn.createStateMachine(b -> b.name("Billed").definition(wait).roleArn(ROLE)
+        .type(StateMachineType.EXPRESS)).stateMachineArn();
+    StartSyncExecutionResponse sync = sfn.startSyncExecution(b -> b.stateMachineArn(arn).input("{}")
+        .traceHeader("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1"));
+    assertThat(sync.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+    // 3 s of virtual time (a multiple of 100 ms) in the first 64 MB chunk
+    assertThat(sync.billingDetails().billedDurationInMilliseconds()).isEqualTo(3000);
+    assertThat(sync.billingDetails().billedMemoryUsedInMB()).isEqualTo(64);
+    assertThat(sync.traceHeader()).isEqualTo("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+    assertThat(sfn.startSyncExecution(b -> b.stateMachineArn(arn).input("{}")).traceHeader()).isNull();
+  }
+
+  @Test
+  void aParentsAwsSdkStartSyncExecutionRunsTheExpressMachineCreatedOnTheEndpoint() {
+    String child = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":{\"ok\":true},\"End\":true}}}";
+    String childArn = sfn.createStateMachine(b -> b.name("SdkChild").definition(child).roleArn(ROLE)
+        .type(StateMachineType.EXPRESS)).stateMachineArn();
+    String parent = "{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Task\","
+        + "\"Resource\":\"arn:aws:states:::aws-sdk:sfn:startSyncExecution\",\"Parameters\":{\"StateMachineArn\":\""
+        + childArn + "\",\"Input\":\"{}\"},\"End\":true}}}";
+    String parentArn = sfn.createStateMachine(b -> b.name("SdkParent").definition(parent).roleArn(ROLE)
+        .type(StateMachineType.EXPRESS)).stateMachineArn();
+    StartSyncExecutionResponse sync = sfn.startSyncExecution(b -> b.stateMachineArn(parentArn).input("{}"));
+    assertThat(sync.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+    assertThat(sync.output()).contains("\"Status\":\"SUCCEEDED\"").contains("\"Output\":\"{\\\"ok\\\":true}\"")
+        .contains("\"StateMachineArn\":\"" + childArn + "\"").contains("\"BillingDetails\":{");
+  }
+
+  @Test
   void createStateMachineRefusesWhatExpressCannotDoWithAwsMessage() {
     String callback = "{\"StartAt\":\"Ask\",\"States\":{\"Ask\":{\"Type\":\"Task\","
         + "\"Resource\":\"arn:aws:states:::sqs:sendMessage.waitForTaskToken\",\"Parameters\":{\"QueueUrl\":\"q\","

@@ -2,6 +2,7 @@ package io.github.sfntest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sfntest.engine.BillingDetails;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
 import io.github.sfntest.engine.StateMachineType;
@@ -24,6 +25,13 @@ class ExpressAnnotationTest {
     assertThat(result.output().orElseThrow().at("/execution/Id").asText()).isEqualTo(result.executionArn());
     // run(...) is StartSyncExecution: no RedriveCount in the context object
     assertThat(result.output().orElseThrow().get("execution").has("RedriveCount")).isFalse();
+  }
+
+  @Test
+  void runIsBilledAsStartSyncExecutionAndStartIsNot(StateMachineUnderTest quick) {
+    // a Pass takes no virtual time: one 100 ms step, in the first 64 MB chunk (AWS's pricing rules)
+    assertThat(quick.run().billingDetails()).contains(new BillingDetails(64, 100));
+    assertThat(quick.start().awaitCompletion().billingDetails()).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.sfntest.spock
 
+import io.github.sfntest.engine.BillingDetails
 import io.github.sfntest.engine.ExecutionStatus
 import io.github.sfntest.engine.StateMachineType
 import io.github.sfntest.testing.StateMachineUnderTest
@@ -22,6 +23,12 @@ class ExpressAnnotationSpec extends Specification {
     result.executionArn().startsWith('arn:aws:states:us-east-1:111111111111:express:Quick:')
     result.output().orElseThrow().at('/execution/Id').asText() == result.executionArn()
     !result.output().orElseThrow().get('execution').has('RedriveCount')
+  }
+
+  def "run is billed as StartSyncExecution, start is not"(StateMachineUnderTest quick) {
+    expect: 'a Pass takes no virtual time: one 100 ms step in the first 64 MB chunk'
+    quick.run().billingDetails().orElseThrow() == new BillingDetails(64, 100)
+    !quick.start().awaitCompletion().billingDetails().present
   }
 
   def "the template's type is read when the annotation gives none"(@StateMachine('QuickSam') StateMachineUnderTest sam,

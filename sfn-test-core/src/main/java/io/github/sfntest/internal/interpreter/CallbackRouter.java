@@ -114,4 +114,11 @@ final class CallbackRouter {
     }
     owner.run.emit(task.entry.frame.history, HistoryEventType.ACTIVITY_STARTED, details, true);
   }
+
+  /** A fresh task token: 48 random bytes, URL-safe Base64 (the run's seeded random keeps them repeatable). */
+  static String newToken(java.util.Random random) {
+    byte[] bytes = new byte[48];
+    random.nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
 }

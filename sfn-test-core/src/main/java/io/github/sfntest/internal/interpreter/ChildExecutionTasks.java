@@ -34,6 +34,9 @@ final class ChildExecutionTasks {
       }
     }
     String name = params.hasNonNull("Name") ? params.get("Name").asText() : null;
+    if (SfnSdkStarts.SERVICE.equals(resource.resourceType())) {
+      return SfnSdkStarts.start(parent, starter, entry, resource, machineArn, childInput, name, params, tasks);
+    }
     if (resource.pattern() != TaskResource.Pattern.REQUEST_RESPONSE) {
       return startSync(parent, starter, entry, resource, machineArn, childInput, name, tasks);
     }
@@ -42,19 +45,30 @@ final class ChildExecutionTasks {
     if (child == null) {
       return false;
     }
+    if (!runToEnd(parent, child)) {
+      return true;
+    }
+    ExecutionResult result = child.result();
+    JsonNode started = IntegrationResults.stepFunctionsStartExecution(child.executionArn(),
+        AwsTime.FORMAT.format(result.startDate()));
+    tasks.succeeded(parent, entry, resource, started);
+    return true;
+  }
+
+  /**
+   * Runs a fire-and-forget child to its end on its own clock, as it would run on AWS; false (the
+   * parent failed) when it waits for a callback nothing can answer.
+   */
+  static boolean runToEnd(ExecutionRun parent, ExecutionRun child) {
     parent.adopt(child);
     child.start();
     child.runUntilIdle(true);
-    ExecutionResult result = child.result();
     if (!child.finished()) {
       parent.failExecution(StatesErrors.RUNTIME, "The child execution " + child.executionArn()
           + " waits for a callback of " + child.pendingTasks().stream().map(PendingTask::stateName).toList()
           + "; answer it through a mock (child executions run to completion in-process).");
-      return true;
+      return false;
     }
-    JsonNode started = IntegrationResults.stepFunctionsStartExecution(child.executionArn(),
-        AwsTime.FORMAT.format(result.startDate()));
-    tasks.succeeded(parent, entry, resource, started);
     return true;
   }
 

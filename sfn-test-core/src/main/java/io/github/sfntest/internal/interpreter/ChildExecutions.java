@@ -3,14 +3,25 @@ package io.github.sfntest.internal.interpreter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
-/** Starts executions of state machines deployed on the same engine (states:startExecution). */
+/**
+ * The engine's resources a running execution reaches: it starts executions of state machines
+ * deployed on the same engine (states:startExecution, aws-sdk:sfn:startExecution and
+ * startSyncExecution) and knows which activities exist.
+ */
 public interface ChildExecutions {
 
   /**
    * A started (not yet run) child execution, or null when no deployed state machine has this ARN
-   * or name.
+   * or name. {@code syncStart}: started as StartSyncExecution starts it (an EXPRESS child then has
+   * no {@code RedriveCount} and gets billing details; a STANDARD child ignores it).
    */
-  ExecutionRun start(String stateMachineArn, JsonNode input, String executionName, Instant startTime);
+  ExecutionRun start(String stateMachineArn, JsonNode input, String executionName, Instant startTime,
+      boolean syncStart);
+
+  /** As StartExecution starts it. */
+  default ExecutionRun start(String stateMachineArn, JsonNode input, String executionName, Instant startTime) {
+    return start(stateMachineArn, input, executionName, startTime, false);
+  }
 
   /**
    * Like {@link #start(String, JsonNode, String, Instant)}, but the child runs on {@code parent}'s
@@ -18,6 +29,17 @@ public interface ChildExecutions {
    */
   default ExecutionRun startOnSchedulerOf(ExecutionRun parent, String stateMachineArn, JsonNode input,
       String executionName) {
-    return start(stateMachineArn, input, executionName, parent.now());
+    return startOnSchedulerOf(parent, stateMachineArn, input, executionName, false);
+  }
+
+  /** As above, started as StartSyncExecution starts it when {@code syncStart}. */
+  default ExecutionRun startOnSchedulerOf(ExecutionRun parent, String stateMachineArn, JsonNode input,
+      String executionName, boolean syncStart) {
+    return start(stateMachineArn, input, executionName, parent.now(), syncStart);
+  }
+
+  /** False when the engine's activity {@code activityArn} was deleted (and not created again). */
+  default boolean activityExists(String activityArn) {
+    return true;
   }
 }

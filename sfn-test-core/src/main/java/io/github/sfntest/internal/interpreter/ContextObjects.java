@@ -69,6 +69,37 @@ public final class ContextObjects {
     contextOverride = context;
   }
 
+  // The members of $$ and its parts, in the order they are set: their objects share these arrays.
+  private static final String[] CONTEXT = {"Execution", "StateMachine", "State"};
+  private static final String[] CONTEXT_TASK = {"Execution", "StateMachine", "State", "Task"};
+  private static final String[] CONTEXT_MAP = {"Execution", "StateMachine", "State", "Map"};
+  private static final String[] CONTEXT_TASK_MAP = {"Execution", "StateMachine", "State", "Task", "Map"};
+  private static final String[] STATE = {"Name", "EnteredTime", "RetryCount"};
+  private static final String[] TASK = {"Token"};
+  private static final String[] ITEM = {"Index", "Value"};
+  private static final String[] MAP = {"Item"};
+
+  /** $$.State of the last entry asked for, shared by its fields' environments (an inline Map's iterations). */
+  private StateEntry stateEntry;
+  private int stateRetryCount;
+  private ObjectNode stateNode;
+
+  private ObjectNode stateContext(StateEntry entry) {
+    if (entry == stateEntry && entry.retryCount == stateRetryCount) {
+      return stateNode;
+    }
+    ObjectNode state = Json.object(STATE);
+    state.put("Name", entry.state.name());
+    state.put("EnteredTime", entry.enteredTimeText());
+    if (entry.retryCount > 0 || entry.state.type() == StateType.TASK) {
+      state.put("RetryCount", entry.retryCount);
+    }
+    stateEntry = entry;
+    stateRetryCount = entry.retryCount;
+    stateNode = state;
+    return state;
+  }
+
   JsonNode contextObject(StateEntry entry, int mapIndex, JsonNode mapValue) {
     if (contextOverride != null && entry.frame.parent == null) {
       return contextOverride;
@@ -90,26 +121,22 @@ public final class ContextObjects {
       stateMachineContext.put("Id", settings.stateMachineArn());
       stateMachineContext.put("Name", settings.stateMachineName());
     }
-    ObjectNode ctx = Json.object(5);
+    boolean task = entry.taskToken != null;
+    boolean map = mapIndex >= 0;
+    ObjectNode ctx = Json.object(task ? (map ? CONTEXT_TASK_MAP : CONTEXT_TASK) : (map ? CONTEXT_MAP : CONTEXT));
     ctx.set("Execution", executionContext);
     ctx.set("StateMachine", stateMachineContext);
-    ObjectNode state = Json.object(3);
-    state.put("Name", entry.state.name());
-    state.put("EnteredTime", entry.enteredTimeText());
-    if (entry.retryCount > 0 || entry.state.type() == StateType.TASK) {
-      state.put("RetryCount", entry.retryCount);
-    }
-    ctx.set("State", state);
-    if (entry.taskToken != null) {
-      ObjectNode taskNode = Json.object(1);
+    ctx.set("State", stateContext(entry));
+    if (task) {
+      ObjectNode taskNode = Json.object(TASK);
       taskNode.put("Token", entry.taskToken);
       ctx.set("Task", taskNode);
     }
-    if (mapIndex >= 0) {
-      ObjectNode item = Json.object(2);
+    if (map) {
+      ObjectNode item = Json.object(ITEM);
       item.put("Index", mapIndex);
       item.set("Value", mapValue);
-      ObjectNode mapNode = Json.object(1);
+      ObjectNode mapNode = Json.object(MAP);
       mapNode.set("Item", item);
       ctx.set("Map", mapNode);
     }

@@ -333,7 +333,8 @@ public final class ExecutionRun implements StateContext, ChildRun {
       mapRunResults.add(run.toResult());
     }
     return Results.execution(settings.executionArn(), settings.stateMachineName(), status, input, output, error,
-        cause, settings.startTime(), stopDate, new ExecutionHistory(history.events(), history.retention()), childResults, mapRunResults);
+        cause, settings.startTime(), stopDate, new ExecutionHistory(history.events(), history.retention()), childResults, mapRunResults,
+        ExpressBilling.of(settings, stopDate, model.source(), input, history.events()));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -732,9 +733,12 @@ public final class ExecutionRun implements StateContext, ChildRun {
 
   @Override
   public String newTaskToken() {
-    byte[] bytes = new byte[48];
-    random.nextBytes(bytes);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return CallbackRouter.newToken(random);
+  }
+
+  @Override
+  public boolean activityExists(String activityArn) {
+    return childExecutions == null || childExecutions.activityExists(activityArn);
   }
 
   @Override

@@ -37,6 +37,7 @@ public final class InProcessEngine implements Engine {
   private final java.util.Map<String, String> endedForGood = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<String, io.github.sfntest.definition.StateMachineDefinition> deployed =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final ActivityRegistry activities = new ActivityRegistry();
   /** The names of the deployed machines that are EXPRESS: their child executions run as EXPRESS ones. */
   private final Set<String> expressMachines = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -55,6 +56,18 @@ public final class InProcessEngine implements Engine {
   @Override
   public String createAlias(String stateMachineName, String aliasName, java.util.Map<Integer, Integer> weightsByVersion) {
     return versions.createAlias(stateMachineName, aliasName, weightsByVersion);
+  }
+
+  @Override
+  public String createActivity(String name) {
+    String arn = "arn:aws:states:" + options.region() + ":" + options.account() + ":activity:" + name;
+    activities.created(arn);
+    return arn;
+  }
+
+  @Override
+  public void deleteActivity(String activityArn) {
+    activities.deleted(activityArn);
   }
 
   @Override
@@ -180,7 +193,7 @@ public final class InProcessEngine implements Engine {
     run.historyRetention(options.historyRetention());
     run.maxDuration(options.maxExecutionDuration());
     run.s3(s3);
-    run.childExecutions((arn, childInput, childName, childStart) -> {
+    run.childExecutions((arn, childInput, childName, childStart, syncStart) -> {
       // A deployed machine is found by its ARN's name part, whatever account/region the ARN names.
       String name = arn.substring(arn.lastIndexOf(':') + 1);
       if (arn.contains(":stateMachine:")) {
@@ -188,20 +201,28 @@ public final class InProcessEngine implements Engine {
         name = afterType.contains(":") ? afterType.substring(0, afterType.indexOf(':')) : afterType;
       }
       io.github.sfntest.definition.StateMachineDefinition child = deployed.get(name);
-      // A child of an EXPRESS machine is an EXPRESS execution, started with StartExecution (not sync).
+      // A child of an EXPRESS machine is an EXPRESS execution; StartSyncExecution starts it "sync" (no RedriveCount).
+      boolean expressChild = expressMachines.contains(name);
       return child == null ? null : newRun(child, childInput, childName, childStart, handler, s3, null,
-          expressMachines.contains(name), false);
+          expressChild, expressChild && syncStart);
     });
     ChildExecutions ownClock = run.childExecutionStarter();
     run.childExecutions(new ChildExecutions() {
       @Override
-      public ExecutionRun start(String arn, JsonNode childInput, String childName, java.time.Instant childStart) {
-        return ownClock.start(arn, childInput, childName, childStart);
+      public ExecutionRun start(String arn, JsonNode childInput, String childName, java.time.Instant childStart,
+          boolean syncStart) {
+        return ownClock.start(arn, childInput, childName, childStart, syncStart);
       }
 
       @Override
-      public ExecutionRun startOnSchedulerOf(ExecutionRun parent, String arn, JsonNode childInput, String childName) {
-        ExecutionRun detached = ownClock.start(arn, childInput, childName, parent.now());
+      public boolean activityExists(String activityArn) {
+        return activities.exists(activityArn);
+      }
+
+      @Override
+      public ExecutionRun startOnSchedulerOf(ExecutionRun parent, String arn, JsonNode childInput, String childName,
+          boolean syncStart) {
+        ExecutionRun detached = ownClock.start(arn, childInput, childName, parent.now(), syncStart);
         return detached == null ? null : detached.onSchedulerOf(parent);
       }
     });

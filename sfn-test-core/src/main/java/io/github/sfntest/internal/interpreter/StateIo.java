@@ -6,6 +6,7 @@ import io.github.sfntest.internal.StatesException;
 import io.github.sfntest.internal.asl.State;
 import io.github.sfntest.internal.interpreter.states.StateContext;
 import io.github.sfntest.internal.json.Json;
+import io.github.sfntest.internal.jsonpath.PathFields;
 import io.github.sfntest.internal.query.EvalEnv;
 import io.github.sfntest.internal.query.ValueExpr;
 import java.util.Iterator;
@@ -63,7 +64,7 @@ public final class StateIo {
     }
     JsonNode afterInputPath = seen(entry, Step.INPUT_PATH, c.inputPath().apply(env));
     return c.parameters() != null
-        ? seen(entry, Step.PARAMETERS, c.parameters().evaluate(env.with(afterInputPath)))
+        ? seen(entry, Step.PARAMETERS, c.parameters().evaluate(over(env, afterInputPath)))
         : afterInputPath;
   }
 
@@ -71,10 +72,10 @@ public final class StateIo {
   public void finish(StateEntry entry, JsonNode result) {
     State.Common c = entry.state.common();
     seen(entry, Step.RESULT, result);
-    StateEnv env = ctx.env(entry, entry.rawInput);
     JsonNode out;
     Map<String, JsonNode> assigned;
     if (c.jsonata()) {
+      StateEnv env = ctx.env(entry, entry.rawInput);
       env.lazyStates(result, null);
       assigned = evaluateAssign(c.assign(), env);
       if (c.output() != null) {
@@ -84,15 +85,26 @@ public final class StateIo {
       }
       seen(entry, Step.OUTPUT, out);
     } else {
+      boolean whole = PathFields.isWhole(c.outputPath());
+      // No environment at all for the common state without ResultSelector, Assign or OutputPath.
+      StateEnv env = c.resultSelector() != null || c.assign() != null || !whole ? ctx.env(entry, entry.rawInput) : null;
       JsonNode selected = c.resultSelector() != null
           ? seen(entry, Step.RESULT_SELECTOR, c.resultSelector().evaluate(env.with(result)))
           : result;
-      assigned = evaluateAssign(c.assign(), env.with(selected));
+      assigned = c.assign() != null ? evaluateAssign(c.assign(), over(env, selected)) : null;
       JsonNode combined = seen(entry, Step.RESULT_PATH, c.resultPath().apply(entry.rawInput, selected));
-      out = seen(entry, Step.OUTPUT_PATH, c.outputPath().apply(env.with(combined)));
+      out = seen(entry, Step.OUTPUT_PATH, whole ? combined : c.outputPath().apply(over(env, combined)));
     }
     applyAssign(entry.frame, assigned);
     ctx.exit(entry, out, assigned);
+  }
+
+  /**
+   * {@code env} over {@code input}: itself when {@code input} is already its {@code $} (an
+   * InputPath or ResultPath of {@code $}), so a state does not build an environment per step.
+   */
+  public static StateEnv over(StateEnv env, JsonNode input) {
+    return input == env.input() ? env : env.with(input);
   }
 
   /** The variables an Assign field sets, in its order; null without one. */

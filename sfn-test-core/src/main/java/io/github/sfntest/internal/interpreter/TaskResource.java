@@ -25,6 +25,17 @@ public record TaskResource(String arn, Kind kind, String resourceType, String re
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Classifies a Resource; results are cached because Task states run it on every attempt. */
+  /**
+   * Whether this task starts an execution of a deployed machine when nothing mocks it:
+   * states:startExecution (any pattern) and the request-response aws-sdk:sfn startExecution and
+   * startSyncExecution.
+   */
+  public boolean startsExecution() {
+    return "states".equals(resourceType) && resource.startsWith("startExecution")
+        || "aws-sdk:sfn".equals(resourceType) && pattern == Pattern.REQUEST_RESPONSE
+        && (resource.equals("startExecution") || resource.equals("startSyncExecution"));
+  }
+
   public static TaskResource parse(String arn) {
     TaskResource cached = CACHE.get(arn);
     if (cached == null) {

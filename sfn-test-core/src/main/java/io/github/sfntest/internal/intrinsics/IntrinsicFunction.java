@@ -371,8 +371,20 @@ enum IntrinsicFunction {
 
   /** Evaluates the arguments left to right, then the function. */
   final JsonNode apply(Call call, EvaluationScope scope, IntrinsicEnvironment environment) {
-    List<JsonNode> values = new ArrayList<>(call.arguments().size());
-    for (Argument argument : call.arguments()) {
+    List<Argument> arguments = call.arguments();
+    int n = arguments.size();
+    // Most calls take one or two arguments: a list of them without an ArrayList and its array.
+    if (n == 1 || n == 2) {
+      JsonNode first = arguments.get(0).evaluate(scope, environment);
+      JsonNode second = n == 2 ? arguments.get(1).evaluate(scope, environment) : null;
+      if (first != null && (n == 1 || second != null)) {
+        return apply(call, n == 1 ? List.of(first) : List.of(first, second), environment);
+      }
+      return apply(call, n == 1 ? java.util.Collections.singletonList(first) : java.util.Arrays.asList(first, second),
+          environment);
+    }
+    List<JsonNode> values = new ArrayList<>(n);
+    for (Argument argument : arguments) {
       values.add(argument.evaluate(scope, environment));
     }
     return apply(call, values, environment);

@@ -55,12 +55,23 @@ public final class Json {
 
   /**
    * An empty object sized for {@code members} members: the engine builds many small objects per
-   * state (templates, {@code $$}, event details), and the default 16-slot table is most of their
-   * allocation.
+   * state (templates, {@code $$}, event details), and a {@link java.util.LinkedHashMap}'s table and
+   * entries are most of their allocation, so small ones keep their members in a {@link FieldMap}.
    */
   public static com.fasterxml.jackson.databind.node.ObjectNode object(int members) {
-    return new com.fasterxml.jackson.databind.node.ObjectNode(NODES,
-        new java.util.LinkedHashMap<>(Math.max(2, (int) (members / 0.75f) + 1)));
+    return new com.fasterxml.jackson.databind.node.ObjectNode(NODES, members <= FieldMap.LINEAR_LIMIT
+        ? new FieldMap(members)
+        : new java.util.LinkedHashMap<>((int) (members / 0.75f) + 1));
+  }
+
+  /**
+   * An empty object that expects the members {@code keys}, set in that order (a payload
+   * template's keys, all distinct): its objects share the key array instead of each holding its own.
+   */
+  public static com.fasterxml.jackson.databind.node.ObjectNode object(String[] keys) {
+    return keys.length <= FieldMap.LINEAR_LIMIT
+        ? new com.fasterxml.jackson.databind.node.ObjectNode(NODES, FieldMap.expecting(keys))
+        : object(keys.length);
   }
 
   public static final ObjectMapper MAPPER =
@@ -281,17 +292,10 @@ public final class Json {
         if (depth > MAX_DEPTH) {
           yield Long.MAX_VALUE;
         }
-        long size = 2;
-        var fields = node.properties().iterator();
-        while (fields.hasNext()) {
-          var field = fields.next();
-          long value = sizeUpperBound(field.getValue(), depth + 1);
-          if (value == Long.MAX_VALUE) {
-            yield value;
-          }
-          size += stringSizeUpperBound(field.getKey()) + 1 + value;
-        }
-        yield size;
+        // forEachEntry, not an iterator: a FieldMap walks its arrays without an entry object per member.
+        MemberSizes members = new MemberSizes(depth + 1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).forEachEntry(members);
+        yield members.size;
       }
       case ARRAY -> {
         if (depth > MAX_DEPTH) {
@@ -311,6 +315,25 @@ public final class Json {
       case NUMBER -> node.isInt() || node.isLong() ? 20 : node.asText().length();
       default -> 5;
     };
+  }
+
+  /** Sums the members of one object for {@link #sizeUpperBound(JsonNode, int)}; Long.MAX_VALUE once too deep. */
+  private static final class MemberSizes implements java.util.function.BiConsumer<String, JsonNode> {
+    private final int depth;
+    private long size = 2;
+
+    MemberSizes(int depth) {
+      this.depth = depth;
+    }
+
+    @Override
+    public void accept(String key, JsonNode value) {
+      if (size == Long.MAX_VALUE) {
+        return;
+      }
+      long valueSize = sizeUpperBound(value, depth);
+      size = valueSize == Long.MAX_VALUE ? Long.MAX_VALUE : size + stringSizeUpperBound(key) + 1 + valueSize;
+    }
   }
 
   private static long stringSizeUpperBound(String text) {

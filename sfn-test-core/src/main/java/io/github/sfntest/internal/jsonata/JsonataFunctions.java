@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +21,9 @@ import java.util.UUID;
  * The functions Step Functions adds to JSONata ({@code $partition}, {@code $range}, {@code
  * $hash}, {@code $random}, {@code $uuid}, {@code $parse}), the ones it disables ({@code $eval}),
  * and the clock functions rebound to the execution's virtual clock ({@code $now}, {@code
- * $millis}). They are bound on each evaluation's frame so they see that execution's runtime.
+ * $millis}). Those that read the execution's clock or random source are bound on each evaluation's
+ * frame, and only when the expression names them; the others are registered once per compiled
+ * expression.
  */
 final class JsonataFunctions {
 
@@ -45,17 +48,62 @@ final class JsonataFunctions {
     }
   }
 
-  /** Binds the functions on {@code frame} for one evaluation under {@code runtime}. */
-  static void bind(Jsonata.Frame frame, JsonataRuntime runtime) {
-    frame.bind(DISABLED_EVAL, (Object) null);
-    frame.bind("partition", fn(JsonataFunctions::partition));
-    frame.bind("range", fn(JsonataFunctions::range));
-    frame.bind("hash", fn(JsonataFunctions::hash));
-    frame.bind("parse", fn(JsonataFunctions::parse));
-    frame.bind("random", fn(args -> random(args, runtime)));
-    frame.bind("uuid", fn(args -> uuid(args, runtime)));
-    frame.bind("millis", fn(args -> runtime.now().toEpochMilli()));
-    frame.bind("now", fn(args -> now(args, runtime)));
+  /** The functions that do not depend on the execution, created once. */
+  private static final Map<String, JFunction> STATIC_FUNCTIONS = Map.of(
+      "partition", fn(JsonataFunctions::partition),
+      "range", fn(JsonataFunctions::range),
+      "hash", fn(JsonataFunctions::hash),
+      "parse", fn(JsonataFunctions::parse));
+
+  /** The functions that read the execution's clock or random source. */
+  private static final Set<String> RUNTIME_FUNCTIONS = Set.of("random", "uuid", "millis", "now");
+
+  /** Every name this class defines, {@code eval} included. */
+  static final Set<String> NAMES =
+      Set.of("partition", "range", "hash", "parse", "random", "uuid", "millis", "now", DISABLED_EVAL);
+
+  /**
+   * Registers on {@code compiled}, once, the functions among {@code names} (the {@code $names}
+   * its text references) that do not depend on the execution, and disables {@code $eval}. Call
+   * before the expression is shared: registering is not thread-safe.
+   */
+  static void register(Jsonata compiled, Set<String> names) {
+    for (String name : names) {
+      JFunction function = STATIC_FUNCTIONS.get(name);
+      if (function != null) {
+        compiled.registerFunction(name, function);
+      } else if (name.equals(DISABLED_EVAL)) {
+        compiled.assign(DISABLED_EVAL, null);
+      }
+    }
+  }
+
+  /** Whether {@code names} holds a function {@link #bind} has to bind per evaluation. */
+  static boolean needsRuntime(Set<String> names) {
+    for (String name : names) {
+      if (RUNTIME_FUNCTIONS.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Binds on {@code frame}, for one evaluation under {@code runtime}, the functions among {@code
+   * names} that read the execution's clock or random source.
+   */
+  static void bind(Jsonata.Frame frame, JsonataRuntime runtime, Set<String> names) {
+    for (String name : names) {
+      switch (name) {
+        case "random" -> frame.bind(name, fn(args -> random(args, runtime)));
+        case "uuid" -> frame.bind(name, fn(args -> uuid(args, runtime)));
+        case "millis" -> frame.bind(name, fn(args -> runtime.now().toEpochMilli()));
+        case "now" -> frame.bind(name, fn(args -> now(args, runtime)));
+        default -> {
+          // not a runtime function
+        }
+      }
+    }
   }
 
   private interface Body {

@@ -46,6 +46,8 @@ public final class JsonataTemplate {
   private final Part root;
   private final Set<String> variableNames;
   private final boolean usesStates;
+  /** The names referenced, when one of them is a function bound per evaluation ($now...). */
+  private final Set<String> runtimeNames;
 
   private JsonataTemplate(String fieldName, Part root, Set<String> names) {
     this.fieldName = fieldName;
@@ -53,7 +55,10 @@ public final class JsonataTemplate {
     this.usesStates = names.contains(STATES);
     Set<String> variables = new LinkedHashSet<>(names);
     variables.remove(STATES);
+    // the Step Functions functions hide a variable of the same name
+    variables.removeAll(JsonataFunctions.NAMES);
     this.variableNames = Collections.unmodifiableSet(variables);
+    this.runtimeNames = JsonataFunctions.needsRuntime(names) ? Set.copyOf(names) : Set.of();
   }
 
   /**
@@ -150,7 +155,7 @@ public final class JsonataTemplate {
         frame.bind(name, JsonataValues.toJsonata(value));
       }
     }
-    JsonataFunctions.bind(frame, runtime);
+    JsonataFunctions.bind(frame, runtime, runtimeNames);
     if (usesStates && states != null) {
       frame.bind(STATES, JsonataValues.toJsonata(states));
     }
@@ -240,10 +245,15 @@ public final class JsonataTemplate {
       // Our inputs are already clean JSON values; keep null distinct from undefined in results.
       compiled.setValidateInput(false);
       compiled.setOutputConvertNulls(false);
+      Set<String> referenced = new LinkedHashSet<>();
       Matcher m = VARIABLE.matcher(text);
       while (m.find()) {
-        names.add(m.group(1));
+        referenced.add(m.group(1));
       }
+      // bound once here, on the expression's own environment, instead of on every evaluation
+      Builtins.register(compiled, referenced);
+      JsonataFunctions.register(compiled, referenced);
+      names.addAll(referenced);
       return new Expression(text, field, compiled);
     }
 

@@ -45,6 +45,11 @@ public final class PathFields {
     return path::read;
   }
 
+  /** Whether {@code selector} keeps the whole document (an absent field or {@code "$"}). */
+  public static boolean isWhole(Selector selector) {
+    return selector == WHOLE;
+  }
+
   /**
    * ResultPath: absent or {@code "$"} replace the input with the result, JSON null discards the
    * result, a reference path on {@code $} writes the result there, creating missing objects.

@@ -78,7 +78,9 @@ public final class PayloadTemplate {
         values.add(compilePart(field.getValue(), intrinsics));
       }
     }
-    return new ObjectPart(keys.toArray(new String[0]), values.toArray(new Part[0]));
+    // "a" and "a.$" both give "a" (the validator refuses that; the last one wins if it gets here).
+    boolean distinct = new java.util.HashSet<>(keys).size() == keys.size();
+    return new ObjectPart(keys.toArray(new String[0]), values.toArray(new Part[0]), distinct);
   }
 
   private static Part compileDynamicValue(String key, JsonNode value, Function<String, IntrinsicCall> intrinsics) {
@@ -121,14 +123,18 @@ public final class PayloadTemplate {
     private final String[] keys;
     private final Part[] values;
 
-    ObjectPart(String[] keys, Part[] values) {
+    private final boolean distinctKeys;
+
+    ObjectPart(String[] keys, Part[] values, boolean distinctKeys) {
       this.keys = keys;
       this.values = values;
+      this.distinctKeys = distinctKeys;
     }
 
     @Override
     public JsonNode evaluate(EvaluationScope scope, IntrinsicEnvironment environment) {
-      ObjectNode out = Json.object(keys.length);
+      // Every object of this template shares its key array.
+      ObjectNode out = distinctKeys ? Json.object(keys) : Json.object(keys.length);
       for (int i = 0; i < keys.length; i++) {
         out.set(keys[i], values[i].evaluate(scope, environment));
       }

@@ -1,6 +1,7 @@
 package io.github.sfntest.internal.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.engine.BillingDetails;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
 import io.github.sfntest.engine.MapRunResult;
@@ -20,7 +21,7 @@ public final class Results {
 
   private static final MethodHandle EXECUTION = constructor(ExecutionResult.class, String.class, String.class,
       ExecutionStatus.class, JsonNode.class, JsonNode.class, String.class, String.class, Instant.class, Instant.class,
-      ExecutionHistory.class, List.class, List.class);
+      ExecutionHistory.class, List.class, List.class, BillingDetails.class);
 
   private static final MethodHandle MAP_RUN = constructor(MapRunResult.class, String.class, String.class,
       String.class, String.class, ExecutionStatus.class, String.class, String.class, int.class, int.class, int.class,
@@ -35,9 +36,18 @@ public final class Results {
   public static ExecutionResult execution(String executionArn, String stateMachineName, ExecutionStatus status,
       JsonNode input, JsonNode output, String error, String cause, Instant startDate, Instant stopDate,
       ExecutionHistory history, List<ExecutionResult> childExecutions, List<MapRunResult> mapRuns) {
+    return execution(executionArn, stateMachineName, status, input, output, error, cause, startDate, stopDate,
+        history, childExecutions, mapRuns, null);
+  }
+
+  /** As above, with the billing details StartSyncExecution answers (null for other executions). */
+  public static ExecutionResult execution(String executionArn, String stateMachineName, ExecutionStatus status,
+      JsonNode input, JsonNode output, String error, String cause, Instant startDate, Instant stopDate,
+      ExecutionHistory history, List<ExecutionResult> childExecutions, List<MapRunResult> mapRuns,
+      BillingDetails billingDetails) {
     try {
       return (ExecutionResult) EXECUTION.invoke(executionArn, stateMachineName, status, input, output, error, cause,
-          startDate, stopDate, history, childExecutions, mapRuns);
+          startDate, stopDate, history, childExecutions, mapRuns, billingDetails);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {

@@ -1,6 +1,7 @@
 package io.github.sfntest.internal.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sfntest.engine.BillingDetails;
 import io.github.sfntest.engine.Execution;
 import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.engine.ExecutionStatus;
@@ -37,8 +38,18 @@ public final class SyncExecutions {
     JsonNode in = r.input() == null ? Json.parse(input) : Json.parse(r.input());
     ExecutionResult result = Results.execution(r.executionArn(), machineName, status, in,
         r.output() == null ? null : Json.parse(r.output()), r.error(), r.cause(), r.startDate(), r.stopDate(),
-        new ExecutionHistory(List.of()), List.of(), List.of());
+        new ExecutionHistory(List.of()), List.of(), List.of(), billing(r));
     return new EndedExecution(result, what -> ended(result, what), () -> ended(result, "take a callback or heartbeat"));
+  }
+
+  /** The answer's billingDetails (AWS always sends them; a member left out reads as 0). */
+  private static BillingDetails billing(StartSyncExecutionResponse r) {
+    if (r.billingDetails() == null) {
+      return null;
+    }
+    Long memory = r.billingDetails().billedMemoryUsedInMB();
+    Long millis = r.billingDetails().billedDurationInMilliseconds();
+    return new BillingDetails(memory == null ? 0 : memory, millis == null ? 0 : millis);
   }
 
   private static IllegalStateException ended(ExecutionResult result, String what) {

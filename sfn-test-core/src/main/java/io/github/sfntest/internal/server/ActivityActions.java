@@ -26,7 +26,7 @@ record ActivityActions(ServiceContext ctx) implements ActionGroup {
     String name = r.required("name", 80);
     Arns.checkName(name);
     String arn = ctx.arns().activity(name);
-    ActivityRecord record = ctx.activities().computeIfAbsent(arn, a -> new ActivityRecord(a, name, Instant.now()));
+    ActivityRecord record = ctx.activities().create(arn, name);
     JsonNode tagList = r.array("tags");
     if (tagList != null) {
       ctx.tags().put(arn, tagList);
@@ -38,7 +38,7 @@ record ActivityActions(ServiceContext ctx) implements ActionGroup {
   }
 
   private ObjectNode delete(Req r) {
-    ctx.activities().delete(r.required("activityArn"));
+    ctx.activities().remove(r.required("activityArn"));
     return obj();
   }
 

@@ -49,6 +49,11 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     }
     ObjectNode out = obj();
     putStart(out, e);
+    // AWS answers the X-Ray trace header the request passed to the execution (none when none was passed).
+    String traceHeader = r.str("traceHeader", 256);
+    if (traceHeader != null) {
+      out.put("traceHeader", traceHeader);
+    }
     if (e.engineRunning()) {
       e.execution().stop("States.Timeout", "The execution did not finish within " + ctx.config().syncExecutionTimeout());
       out.put("status", "TIMED_OUT");
@@ -59,9 +64,11 @@ record ExecutionActions(ServiceContext ctx, ExecutionLauncher launcher) implemen
     out.set("stopDate", epoch(result.stopDate()));
     out.put("status", result.status() == ExecutionStatus.ABORTED ? "FAILED" : result.status().name());
     putOutcome(out, result);
-    ObjectNode billing = out.putObject("billingDetails");
-    billing.put("billedMemoryUsedInMB", 64);
-    billing.put("billedDurationInMilliseconds", Math.max(100, result.elapsed().toMillis()));
+    result.billingDetails().ifPresent(b -> {
+      ObjectNode billing = out.putObject("billingDetails");
+      billing.put("billedMemoryUsedInMB", b.billedMemoryUsedInMB());
+      billing.put("billedDurationInMilliseconds", b.billedDurationInMilliseconds());
+    });
     return out;
   }
 

@@ -104,6 +104,8 @@ final class ExecutionLauncher {
         engine.deploy(current.definition().withName(current.name()),
             "EXPRESS".equals(current.type()) ? StateMachineType.EXPRESS : StateMachineType.STANDARD);
       }
+      // A task on an activity deleted through this endpoint fails as on AWS.
+      ctx.activities().deleted().forEach(engine::deleteActivity);
       // On a version or alias, $$.StateMachine.Id is the ARN the execution was started with.
       String startedOn = target.alias() != null ? target.alias().arn()
           : target.version() != null ? target.version().arn() : null;

@@ -26,7 +26,7 @@ final class ChoiceExecutor implements StateExecutor {
     if (c.jsonata()) {
       env.lazyStates(null, null);
     } else {
-      env = env.with(c.inputPath().apply(env));
+      env = StateIo.over(env, c.inputPath().apply(env));
     }
     List<State.ChoiceBranch> rules = choice.choices();
     for (int i = 0; i < rules.size(); i++) {

@@ -68,6 +68,8 @@ final class MapExecutor implements StateExecutor {
 
   /** The iterations of one inline Map state: launched as concurrency allows, joined in order. */
   private static final class Iterations extends BranchJoin {
+    private static final String[] ITERATION_KEYS = {"index", "name"};
+
     private final State.Map map;
     private final JsonNode items;
     private final JsonNode selectorInput;
@@ -123,14 +125,15 @@ final class MapExecutor implements StateExecutor {
     @Override
     void started(Frame child, int index) {
       child.iterationIndex = index;
-      ctx.emit(child.history, HistoryEventType.MAP_ITERATION_STARTED, iterationDetails(index), true);
+      // Rendered when read, like the states' events: an iteration records two of these.
+      ctx.emitLazy(child.history, HistoryEventType.MAP_ITERATION_STARTED, () -> iterationDetails(index), true);
     }
 
     @Override
     void ended(Frame child, int index, boolean succeeded) {
-      ctx.emit(child.history,
+      ctx.emitLazy(child.history,
           succeeded ? HistoryEventType.MAP_ITERATION_SUCCEEDED : HistoryEventType.MAP_ITERATION_FAILED,
-          iterationDetails(index), false);
+          () -> iterationDetails(index), false);
     }
 
     @Override
@@ -146,7 +149,7 @@ final class MapExecutor implements StateExecutor {
     }
 
     private ObjectNode iterationDetails(int index) {
-      ObjectNode details = Json.object(2);
+      ObjectNode details = Json.object(ITERATION_KEYS);
       details.put("index", index);
       details.put("name", entry.state.name());
       return details;

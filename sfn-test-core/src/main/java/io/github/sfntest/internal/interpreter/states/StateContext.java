@@ -51,6 +51,17 @@ public interface StateContext {
 
   long emitLazy(HistoryContext history, HistoryEventType type, Supplier<ObjectNode> details);
 
+  /** {@link #emit} with details built only when read: without {@code updateSource} the thread's source stays. */
+  default long emitLazy(HistoryContext history, HistoryEventType type, Supplier<ObjectNode> details,
+      boolean updateSource) {
+    long source = history.source;
+    long id = emitLazy(history, type, details);
+    if (!updateSource) {
+      history.source = source;
+    }
+    return id;
+  }
+
   /** An event of {@code owner}'s thread linked to {@code previous} that moves no history context. */
   long record(HistoryContext owner, long previous, HistoryEventType type, ObjectNode details);
 
@@ -109,6 +120,9 @@ public interface StateContext {
   void awaitCallback(PendingTask task);
 
   void forgetCallback(String token);
+
+  /** False when the activity was deleted from the engine: a task on it fails with States.Runtime. */
+  boolean activityExists(String activityArn);
 
   /**
    * Runs a deployed state machine for a states:startExecution task; false when none is deployed

@@ -62,6 +62,10 @@ public final class TaskExecutor implements StateExecutor {
         heartbeat = positiveSeconds(task.heartbeatSecondsPath(), env.with(afterInputPath), "HeartbeatSecondsPath");
       }
     }
+    if (resource.kind() == TaskResource.Kind.ACTIVITY && !ctx.activityExists(resource.arn())) {
+      // As AWS records it: the state fails before ActivityScheduled, States.Runtime with the state's prefix.
+      throw new StatesException(StatesErrors.RUNTIME, "The activity " + resource.arn() + " does not exist.");
+    }
     IntegrationParameters.check(resource, params);
     schedule(ctx, entry, task, resource, params, timeout, heartbeat);
   }
@@ -188,8 +192,7 @@ public final class TaskExecutor implements StateExecutor {
         // Nothing mocks it: the task waits for the test to answer, as it would wait on AWS.
         awaitCallback(ctx, entry, task, resource, params, heartbeat,
             SubmitResponses.forTask(resource, params, ctx.settings(), ctx.now()));
-      } else if (!("states".equals(resource.resourceType()) && resource.resource().startsWith("startExecution")
-          && ctx.startChildExecution(entry, resource, params, this))) {
+      } else if (!(resource.startsExecution() && ctx.startChildExecution(entry, resource, params, this))) {
         ctx.missingMock(missingMockCause(entry.state.name(), resource, notHandled.reason()));
       }
     }
