@@ -80,8 +80,8 @@ final class ChoiceGrammar {
           hint = "; Condition needs \"QueryLanguage\": \"JSONata\"";
         }
         // AWS: https://states-language.net/#choice-state "the value MUST be a non-empty object array of Choice Rules, which MUST NOT contain 'Next' fields"
-        // AWS: none found — engine cannot run this: for any other field, ChoiceRules.compile takes the first field
-        // that is not Variable, Next or Comment as the comparison operator and refuses an unknown one
+        // AWS: https://states-language.net/#choice-state "Each choice rule MUST contain exactly one field containing a comparison operator. The following comparison operators are supported"
+        // (any other field of a Data-test Expression is an operator the spec does not support)
         out.keyError(child(rp, f), "unknown field \"" + f + "\" in a choice rule" + hint);
       }
     }
@@ -159,8 +159,7 @@ final class ChoiceGrammar {
     switch (kind) {
       case STRING -> {
         // AWS: https://states-language.net/#choice-state "StringMatches ... Note: The value MUST be a String"
-        // AWS: none found — engine cannot run this: for the other String operators the spec lets a mistyped
-        // comparison return false, but ChoiceRules.checkLiteral refuses a literal of the wrong type
+        // AWS: https://states-language.net/#choice-state "For each of these operators, the field's value MUST be a value of the appropriate type: String, number, boolean, or Timestamp."
         if (!v.isTextual()) {
           out.error(ptr, op + " must be a string (was " + kind(v) + ")");
         } else if (!op.equals("StringMatches") && PathSyntax.looksLikePath(v.asText())) {
@@ -169,16 +168,14 @@ final class ChoiceGrammar {
         }
       }
       case NUMBER -> {
-        // AWS: none found — engine cannot run this: the spec lets a mistyped comparison return false, but
-        // ChoiceRules.checkLiteral refuses a Numeric operator whose literal is no number
+        // AWS: https://states-language.net/#choice-state "For each of these operators, the field's value MUST be a value of the appropriate type: String, number, boolean, or Timestamp."
         if (!v.isNumber()) {
           out.error(ptr, op + " must be a number (was " + kind(v) + ")" + placeholderHint(v)
               + (v.isTextual() && PathSyntax.looksLikePath(v.asText()) ? "; to compare with a path use " + op + "Path" : ""));
         }
       }
       case BOOLEAN, TRUE_FALSE -> {
-        // AWS: none found — engine cannot run this: ChoiceRules refuses BooleanEquals and the Is* tests with a
-        // value that is not true or false
+        // AWS: https://states-language.net/#choice-state "For each of these operators, the field's value MUST be a value of the appropriate type: String, number, boolean, or Timestamp."
         if (!v.isBoolean()) {
           out.error(ptr, op + " must be true or false (was " + kind(v) + ")"
               + (kind == Operand.BOOLEAN && v.isTextual() && PathSyntax.looksLikePath(v.asText())
