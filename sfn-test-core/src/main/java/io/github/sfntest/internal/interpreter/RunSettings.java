@@ -29,6 +29,12 @@ public record RunSettings(
         maxHistoryEvents, maxPayloadBytes, false);
   }
 
+  /** The same execution identity and limits, starting at {@code start} (an EXPRESS child started anew). */
+  public RunSettings startingAt(Instant start) {
+    return new RunSettings(stateMachineName, stateMachineArn, executionName, executionArn, roleArn, region, account,
+        start, seed, maxHistoryEvents, maxPayloadBytes, startedSync);
+  }
+
   /** An EXPRESS execution: its ARN is an {@code express:} ARN. */
   public boolean express() {
     // The sixth ':'-separated field is the resource type; read in place (every execution asks, at least twice).

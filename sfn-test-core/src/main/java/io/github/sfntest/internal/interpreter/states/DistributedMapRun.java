@@ -265,10 +265,7 @@ public final class DistributedMapRun {
   private void launch(int index) {
     if (childSettings[index] != null) {
       // An EXPRESS child of a redriven run starts again as a new execution under its first ARN.
-      RunSettings first = childSettings[index];
-      startChild(index, new RunSettings(first.stateMachineName(), first.stateMachineArn(), first.executionName(),
-          first.executionArn(), first.roleArn(), first.region(), first.account(), ctx.now(), first.seed(),
-          first.maxHistoryEvents(), first.maxPayloadBytes()));
+      startChild(index, childSettings[index].startingAt(ctx.now()));
       return;
     }
     RunSettings settings = ctx.settings();
