@@ -104,7 +104,24 @@ final class ChildExecutionTasks {
 
   /** DescribeExecution of a finished child, as .sync (strings) or .sync:2 (JSON) returns it. */
   private static ObjectNode describe(ExecutionRun child, ExecutionResult result, boolean asJson) {
+    return answer(child, result, asJson, false, null);
+  }
+
+  /**
+   * A finished child as the API describes it, members in AWS's (alphabetical) order: DescribeExecution
+   * for .sync/.sync:2, or, when {@code syncStart}, StartSyncExecution's answer (billing details, a
+   * SyncExecutionStatus, the trace header; no redrive fields).
+   */
+  static ObjectNode answer(ExecutionRun child, ExecutionResult result, boolean asJson, boolean syncStart,
+      String traceHeader) {
     ObjectNode out = Json.NODES.objectNode();
+    if (syncStart) {
+      result.billingDetails().ifPresent(b -> {
+        ObjectNode billing = out.putObject("BillingDetails");
+        billing.put("BilledDurationInMilliseconds", b.billedDurationInMilliseconds());
+        billing.put("BilledMemoryUsedInMB", b.billedMemoryUsedInMB());
+      });
+    }
     result.cause().ifPresent(c -> out.put("Cause", c));
     result.error().ifPresent(e -> out.put("Error", e));
     out.put("ExecutionArn", result.executionArn());
@@ -122,14 +139,23 @@ final class ChildExecutionTasks {
         out.put("Output", Json.write(o));
       }
       out.putObject("OutputDetails").put("Included", true);
-      out.put("RedriveCount", 0);
-      out.put("RedriveStatus", "NOT_REDRIVABLE");
-      out.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+      if (!syncStart) {
+        out.put("RedriveCount", 0);
+        out.put("RedriveStatus", "NOT_REDRIVABLE");
+        out.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+      }
     });
     out.put("StartDate", AwsTime.FORMAT.format(result.startDate()));
     out.put("StateMachineArn", child.settings().stateMachineArn());
-    out.put("Status", result.status().name());
+    out.put("Status", !syncStart ? result.status().name() : switch (result.status()) {
+      // SyncExecutionStatus has SUCCEEDED, FAILED and TIMED_OUT only.
+      case SUCCEEDED, TIMED_OUT -> result.status().name();
+      default -> "FAILED";
+    });
     out.put("StopDate", AwsTime.FORMAT.format(result.stopDate()));
+    if (traceHeader != null) {
+      out.put("TraceHeader", traceHeader);
+    }
     return out;
   }
 }

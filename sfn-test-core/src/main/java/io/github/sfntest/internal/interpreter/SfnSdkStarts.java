@@ -2,8 +2,6 @@ package io.github.sfntest.internal.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.sfntest.engine.BillingDetails;
-import io.github.sfntest.engine.ExecutionResult;
 import io.github.sfntest.internal.interpreter.states.TaskExecutor;
 import io.github.sfntest.internal.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -65,45 +63,12 @@ final class SfnSdkStarts {
     String traceHeader = params.hasNonNull("TraceHeader") ? params.get("TraceHeader").asText() : null;
     child.onEnd(ended -> {
       if (entry.attemptNumber == attempt) { // else the attempt that started it already timed out
-        tasks.succeeded(parent, entry, resource, answer(ended, ended.result(), traceHeader));
+        tasks.succeeded(parent, entry, resource,
+            ChildExecutionTasks.answer(ended, ended.result(), false, true, traceHeader));
       }
     });
     child.start();
     return true;
-  }
-
-  /** StartSyncExecution's answer (StartSyncExecutionOutput) with PascalCase members. */
-  static ObjectNode answer(ExecutionRun child, ExecutionResult result, String traceHeader) {
-    ObjectNode out = Json.NODES.objectNode();
-    result.billingDetails().ifPresent(b -> putBilling(out, b));
-    result.cause().ifPresent(c -> out.put("Cause", c));
-    result.error().ifPresent(e -> out.put("Error", e));
-    out.put("ExecutionArn", result.executionArn());
-    out.put("Input", Json.write(result.input()));
-    out.putObject("InputDetails").put("Included", true);
-    out.put("Name", child.settings().executionName());
-    result.output().ifPresent(o -> {
-      out.put("Output", Json.write(o));
-      out.putObject("OutputDetails").put("Included", true);
-    });
-    out.put("StartDate", AwsTime.FORMAT.format(result.startDate()));
-    out.put("StateMachineArn", child.settings().stateMachineArn());
-    // SyncExecutionStatus has SUCCEEDED, FAILED and TIMED_OUT only.
-    out.put("Status", switch (result.status()) {
-      case SUCCEEDED, TIMED_OUT -> result.status().name();
-      default -> "FAILED";
-    });
-    out.put("StopDate", AwsTime.FORMAT.format(result.stopDate()));
-    if (traceHeader != null) {
-      out.put("TraceHeader", traceHeader);
-    }
-    return out;
-  }
-
-  private static void putBilling(ObjectNode out, BillingDetails billing) {
-    ObjectNode node = out.putObject("BillingDetails");
-    node.put("BilledDurationInMilliseconds", billing.billedDurationInMilliseconds());
-    node.put("BilledMemoryUsedInMB", billing.billedMemoryUsedInMB());
   }
 
   private static String requestId(String seed) {
