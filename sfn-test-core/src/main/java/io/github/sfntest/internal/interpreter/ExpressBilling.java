@@ -5,7 +5,6 @@ import io.github.sfntest.engine.BillingDetails;
 import io.github.sfntest.history.HistoryEvent;
 import io.github.sfntest.history.HistoryEventType;
 import io.github.sfntest.internal.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -53,6 +52,6 @@ final class ExpressBilling {
   }
 
   private static long utf8Length(JsonNode node) {
-    return node == null ? 0 : Json.write(node).getBytes(StandardCharsets.UTF_8).length;
+    return node == null ? 0 : Json.utf8Size(Json.write(node));
   }
 }
