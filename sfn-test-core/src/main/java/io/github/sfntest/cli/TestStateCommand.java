@@ -43,10 +43,6 @@ public final class TestStateCommand {
     ObjectNode body = Json.NODES.objectNode();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.equals("-h") || a.equals("--help")) {
-        out.println("usage: sfn-test " + USAGE);
-        return 0;
-      }
       if (i + 1 >= args.size()) {
         throw new CliException(a + " needs a value\nusage: sfn-test " + USAGE);
       }

@@ -45,10 +45,6 @@ public final class ValidateCommand {
       String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
       switch (option) {
         case "--json" -> format = "json";
-        case "-h", "--help" -> {
-          out.println("usage: sfn-test " + USAGE);
-          return 0;
-        }
         case "--definition", "--type", "--format", "--severity" -> {
           String value;
           if (a.contains("=")) {
